@@ -1,0 +1,1 @@
+"""Performance harness: `python -m benchmarks NAME` prints a table, then a JSON last line."""

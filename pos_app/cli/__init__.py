@@ -1,0 +1,1 @@
+"""`loyalty-pos`: the terminal's command line."""

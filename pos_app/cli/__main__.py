@@ -1,0 +1,5 @@
+"""`python -m pos_app.cli` is `loyalty-pos`."""
+
+from pos_app.cli.main import main
+
+main()

@@ -1,0 +1,431 @@
+"""`loyalty-pos`: run the terminal's core from a shell.
+
+Exit codes: 0 done; 1 refused by the card rules; 2 bad input or usage; 3 unknown card or
+name; 4 the database cannot be used or its journal does not verify; 5 sign-in refused.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import click
+
+from pos_app import __version__
+from pos_app.cli.render import card_json, card_summary, done_message, journal_table
+from pos_app.domain.identifiers import CardRef, format_card_number, parse_card_ref
+from pos_app.domain.money import AmountError, parse_amount
+from pos_app.domain.operations import (
+    CardOperation,
+    EarnPoints,
+    RedeemPoints,
+    RedeemStamps,
+    Stamp,
+    VoidPoints,
+)
+from pos_app.domain.program import program_to_dict
+from pos_app.domain.refusal import Refused
+from pos_app.services.counter import Done, enroll_customer, perform
+from pos_app.services.errors import ServiceError, SignInError, UnknownCardError
+from pos_app.services.integrity import check_store
+from pos_app.services.journal_view import journal_lines, write_csv
+from pos_app.services.lookup import find_card
+from pos_app.services.setup import DEMO_MERCHANT, DEMO_STAFF, DEMO_STORE, init_terminal
+from pos_app.services.staff_auth import sign_in
+from pos_app.store import Store, StoreError, open_store
+from pos_app.store.programs import all_programs
+
+EXIT_REFUSED, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_STORE = 1, 2, 3, 4
+
+
+def default_db() -> Path:
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "loyalty-pos" / "terminal.db"
+
+
+@dataclass
+class CliState:
+    db: Path
+    staff: str | None
+    _store: Store | None = field(default=None, repr=False)
+
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = open_store(self.db, create=False)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+    def staff_id(self) -> str:
+        """The signed-in staff member's id: every journal entry names who made it."""
+        if not self.staff:
+            raise click.UsageError("say who you are: --staff NAME (or set LOYALTY_POS_STAFF)")
+        pin = os.environ.get("LOYALTY_POS_PIN")
+        if pin is None:
+            if not sys.stdin.isatty():
+                raise SignInError("no PIN: set LOYALTY_POS_PIN, or run in a terminal to be asked")
+            pin = click.prompt(f"PIN for {self.staff}", hide_input=True)
+        return sign_in(self.store(), self.staff, pin).id
+
+
+def card_argument(value: str) -> CardRef:
+    ref = parse_card_ref(value)
+    if ref is None:
+        raise click.BadParameter(
+            f"{_short(value)} is not a card number (12 digits, XXXX-XXXX-XXXX) or a card QR code"
+        )
+    return ref
+
+
+def _short(value: str) -> str:
+    return repr(value if len(value) <= 40 else value[:37] + "...")
+
+
+CARD = card_argument
+# A QR token may start with "-": it must still be read as the CARD, not as an option.
+CARD_FIRST = {"ignore_unknown_options": True}
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for programs.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="loyalty-pos")
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path, dir_okay=False),
+    envvar="LOYALTY_POS_DB",
+    default=default_db,
+    show_default="~/.local/share/loyalty-pos/terminal.db",
+    help="The terminal database (env LOYALTY_POS_DB).",
+)
+@click.option(
+    "--staff",
+    envvar="LOYALTY_POS_STAFF",
+    help="Staff name or id making the changes (env LOYALTY_POS_STAFF); the PIN is read "
+    "from LOYALTY_POS_PIN or asked for.",
+)
+@click.pass_context
+def cli(ctx: click.Context, db: Path, staff: str | None) -> None:
+    """The loyalty terminal: stamps, points and rewards on a local store that works offline.
+
+    CARD is a card number (1234-5678-9012, with or without dashes or spaces) or the QR code
+    token printed on the customer's wallet pass.
+    """
+    state = CliState(db, staff)
+    ctx.obj = state
+    ctx.call_on_close(state.close)
+
+
+@cli.command()
+@click.option("--demo", is_flag=True, help="Add a demo merchant: two programs, staff, cards.")
+@click.option("--demo-cards", default=20, show_default=True, help="How many demo cards.")
+@click.option("--merchant", help="Merchant id (required without --demo).")
+@click.option("--store", "store_id", help="Store id (required without --demo).")
+@click.option("--name", default="Counter 1", show_default=True, help="This terminal's name.")
+@click.pass_obj
+def init(
+    state: CliState,
+    demo: bool,
+    demo_cards: int,
+    merchant: str | None,
+    store_id: str | None,
+    name: str,
+) -> None:
+    """Create a terminal database (refuses to touch an existing one)."""
+    if demo:
+        merchant, store_id = merchant or DEMO_MERCHANT, store_id or DEMO_STORE
+    if not merchant or not store_id:
+        raise click.UsageError("give --merchant and --store, or --demo")
+    if not 0 <= demo_cards <= 1_000_000:
+        raise click.BadParameter("between 0 and 1000000", param_hint="--demo-cards")
+    store = init_terminal(
+        state.db,
+        merchant_id=merchant,
+        store_id=store_id,
+        name=name,
+        demo_card_count=demo_cards if demo else 0,
+    )
+    store.close()
+    click.echo(f"Terminal database ready at {state.db}")
+    if demo:
+        click.echo(f"Demo merchant with {demo_cards} cards. Staff (name / PIN):")
+        for s in DEMO_STAFF:
+            click.echo(f"  {s.name:<6} {s.pin}  {s.role}")
+
+
+@cli.group()
+def card() -> None:
+    """Look cards up."""
+
+
+@card.command("show", context_settings=CARD_FIRST)
+@click.argument("ref", metavar="CARD", type=CARD)
+@json_option
+@click.pass_obj
+def card_show(state: CliState, ref: CardRef, as_json: bool) -> None:
+    """Show a card as the cashier sees it (server balance plus pending local work)."""
+    view = find_card(state.store(), ref)
+    if view is None:
+        raise UnknownCardError(_unknown(ref))
+    if as_json:
+        click.echo(json.dumps(card_json(view.card, view.program, view.pending_entries)))
+        return
+    for line in card_summary(view.card, view.program):
+        click.echo(line)
+    click.echo(f"Pending   {view.pending_entries} not yet confirmed by the server")
+
+
+@card.command("list")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 100_000))
+@json_option
+@click.pass_obj
+def card_list(state: CliState, limit: int, as_json: bool) -> None:
+    """List the first cards this terminal knows."""
+    from sqlalchemy import select
+
+    from pos_app.store.cards import card_from_row
+    from pos_app.store.schema import CardRow
+
+    with state.store().read() as conn:
+        cards = [
+            card_from_row(r)
+            for r in conn.execute(select(CardRow).order_by(CardRow.customer_name).limit(limit))
+        ]
+    if as_json:
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "card_number": c.card_number,
+                        "qr_token": c.qr_token,
+                        "program_id": c.program_id,
+                        "customer_name": c.customer_name,
+                    }
+                    for c in cards
+                ]
+            )
+        )
+        return
+    for c in cards:
+        click.echo(f"{format_card_number(c.card_number)}  {c.program_id:<8}  {c.customer_name}")
+
+
+@cli.command()
+@json_option
+@click.pass_obj
+def programs(state: CliState, as_json: bool) -> None:
+    """List the programs and their reward catalogues."""
+    with state.store().read() as conn:
+        found = all_programs(conn)
+    if as_json:
+        click.echo(json.dumps([program_to_dict(p) for p in found]))
+        return
+    for p in found:
+        click.echo(f"{p.id}: {p.name} ({p.kind.value})")
+        if p.has_stamps:
+            click.echo(f"  {p.stamps_target} stamps -> {p.stamp_reward}")
+        for r in p.rewards:
+            click.echo(f"  [{r.code}] {r.name}: {r.points_cost} points")
+
+
+def _operate(state: CliState, ref: CardRef, op: CardOperation, as_json: bool) -> int:
+    staff_id = state.staff_id()
+    outcome = perform(state.store(), ref, op, staff_id)
+    return _report(outcome, as_json)
+
+
+def _report(outcome: Done | Refused, as_json: bool) -> int:
+    if isinstance(outcome, Refused):
+        if as_json:
+            click.echo(json.dumps({"refused": outcome.code.value, "message": outcome.message}))
+        else:
+            click.echo(f"REFUSED  {outcome.message}", err=True)
+        return EXIT_REFUSED
+    if as_json:
+        payload = {
+            "entry": asdict(outcome.entry),
+            "effect": asdict(outcome.effect),
+            "card": card_json(outcome.card, outcome.program),
+        }
+        click.echo(json.dumps(payload))
+    else:
+        click.echo(done_message(outcome))
+        for line in card_summary(outcome.card, outcome.program):
+            click.echo(line)
+    return 0
+
+
+@cli.command(context_settings=CARD_FIRST)
+@click.argument("ref", metavar="CARD", type=CARD)
+@click.option("--count", default=1, show_default=True, help="Stamps to give at once.")
+@json_option
+@click.pass_obj
+def stamp(state: CliState, ref: CardRef, count: int, as_json: bool) -> int:
+    """Give stamps (refused within the cooldown or over the daily cap)."""
+    return _operate(state, ref, Stamp(count), as_json)
+
+
+@cli.command(context_settings=CARD_FIRST)
+@click.argument("ref", metavar="CARD", type=CARD)
+@json_option
+@click.pass_obj
+def redeem(state: CliState, ref: CardRef, as_json: bool) -> int:
+    """Give the stamp card's reward (takes the target number of stamps)."""
+    return _operate(state, ref, RedeemStamps(), as_json)
+
+
+@cli.command(context_settings=CARD_FIRST)
+@click.argument("ref", metavar="CARD", type=CARD)
+@click.argument("amount")
+@json_option
+@click.pass_obj
+def earn(state: CliState, ref: CardRef, amount: str, as_json: bool) -> int:
+    """Earn points for a purchase of AMOUNT (like 12.50)."""
+    try:
+        minor = parse_amount(amount)
+    except AmountError as exc:
+        raise click.BadParameter(str(exc), param_hint="AMOUNT") from None
+    return _operate(state, ref, EarnPoints(minor), as_json)
+
+
+@cli.command("redeem-points", context_settings=CARD_FIRST)
+@click.argument("ref", metavar="CARD", type=CARD)
+@click.argument("reward")
+@json_option
+@click.pass_obj
+def redeem_points(state: CliState, ref: CardRef, reward: str, as_json: bool) -> int:
+    """Buy catalogue REWARD (its code, see `programs`) with points."""
+    return _operate(state, ref, RedeemPoints(reward), as_json)
+
+
+@cli.command(context_settings=CARD_FIRST)
+@click.argument("ref", metavar="CARD", type=CARD)
+@click.argument("points", type=click.IntRange(min=1, max=10_000_000))
+@json_option
+@click.pass_obj
+def void(state: CliState, ref: CardRef, points: int, as_json: bool) -> int:
+    """Take POINTS back for a return (the balance stops at zero)."""
+    return _operate(state, ref, VoidPoints(points), as_json)
+
+
+@cli.command()
+@click.option("--program", "program_id", help="Program id (needed when there are several).")
+@click.option("--name", default="", help="Customer name.")
+@json_option
+@click.pass_obj
+def enroll(state: CliState, program_id: str | None, name: str, as_json: bool) -> int:
+    """Make a new card for a customer, with the program's welcome bonus."""
+    if len(name) > 200:
+        raise click.BadParameter("at most 200 characters", param_hint="--name")
+    staff_id = state.staff_id()
+    done = enroll_customer(state.store(), staff_id, program_id, name)
+    if not as_json:
+        click.echo(f"QR code   {done.card.qr_token}")
+    return _report(done, as_json)
+
+
+@cli.command()
+@click.option("--card", "card_ref", type=CARD, help="Only this card's entries.")
+@click.option("--last", type=click.IntRange(min=1), help="Only the newest N entries.")
+@json_option
+@click.pass_obj
+def journal(state: CliState, card_ref: CardRef | None, last: int | None, as_json: bool) -> None:
+    """Show the journal: every operation this terminal made, with its sync status."""
+    card_id = None
+    if card_ref is not None:
+        view = find_card(state.store(), card_ref)
+        if view is None:
+            raise UnknownCardError(_unknown(card_ref))
+        card_id = view.card.id
+    lines = list(journal_lines(state.store(), card_id, last))
+    if as_json:
+        click.echo(json.dumps([asdict(line) for line in lines]))
+        return
+    for text in journal_table(lines):
+        click.echo(text)
+
+
+@cli.command("verify-journal")
+@click.option(
+    "--no-cards", is_flag=True, help="Check only the hash chain, not each card against replay."
+)
+@click.pass_obj
+def verify_journal(state: CliState, no_cards: bool) -> int:
+    """Check the journal's hash chain and sequence, and every card against its replay.
+
+    Exits 4 and names the first bad entry when an entry was edited, deleted, inserted or
+    reordered.
+    """
+    report = check_store(state.store(), with_cards=not no_cards)
+    if not report.chain.ok:
+        click.echo(f"FAILED  {report.chain.problem}", err=True)
+        return EXIT_STORE
+    if report.mismatched_cards:
+        ids = ", ".join(report.mismatched_cards[:5])
+        click.echo(
+            f"FAILED  {len(report.mismatched_cards)} card(s) differ from their journal: {ids}",
+            err=True,
+        )
+        return EXIT_STORE
+    cards = "" if no_cards else f"; {report.cards_checked} cards match their journal"
+    click.echo(f"OK  {report.chain.entries} entries, chain intact{cards}")
+    return 0
+
+
+@cli.command()
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False, writable=True),
+    help="CSV file to write (default: standard output).",
+)
+@click.pass_obj
+def export(state: CliState, out: Path | None) -> None:
+    """Export the journal as CSV (one row per entry, with its sync status)."""
+    lines = journal_lines(state.store())
+    if out is None:
+        write_csv(lines, sys.stdout)
+        return
+    with out.open("w", newline="", encoding="utf-8") as f:
+        count = write_csv(lines, f)
+    click.echo(f"{count} entries written to {out}", err=True)
+
+
+def _unknown(ref: CardRef) -> str:
+    if ref.kind == "number":
+        return f"no card {format_card_number(ref.value)} on this terminal"
+    return "no card with this QR code on this terminal"
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: one clear line on stderr and a meaningful exit code, never a traceback."""
+    try:
+        result = cli.main(args=argv, prog_name="loyalty-pos", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(EXIT_REFUSED)
+    except ServiceError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except StoreError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_STORE)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("LOYALTY_POS_DEBUG"):
+            raise
+        click.echo(
+            f"error: unexpected {type(exc).__name__}: {exc} (LOYALTY_POS_DEBUG=1 shows details)",
+            err=True,
+        )
+        sys.exit(70)
+    sys.exit(result if isinstance(result, int) else 0)

@@ -1,0 +1,368 @@
+"""Card operations: (card, program, operation, context) -> a new card and its effect, or a refusal.
+
+Every function here is pure. The terminal applies them offline, the server applies them again
+on the authoritative card, and a replay of a journal applies them in order: all three must
+agree, so nothing here reads a clock, a database or a setting of its own.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from pos_app.domain.card import Card
+from pos_app.domain.money import MAX_PURCHASE_MINOR, format_minor, points_for_purchase
+from pos_app.domain.program import Program
+from pos_app.domain.refusal import RefusalCode, Refused
+
+MAX_VOID_POINTS = 10_000_000
+
+
+class OpKind(enum.StrEnum):
+    ENROLL = "enroll"
+    STAMP = "stamp"
+    REDEEM_STAMPS = "redeem_stamps"
+    EARN_POINTS = "earn_points"
+    REDEEM_POINTS = "redeem_points"
+    VOID_POINTS = "void_points"
+    EXPIRE_POINTS = "expire_points"
+
+
+@dataclass(frozen=True, slots=True)
+class Enroll:
+    card_id: str
+    card_number: str
+    qr_token: str
+    customer_name: str = ""
+    kind: OpKind = OpKind.ENROLL
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    count: int = 1
+    kind: OpKind = OpKind.STAMP
+
+
+@dataclass(frozen=True, slots=True)
+class RedeemStamps:
+    kind: OpKind = OpKind.REDEEM_STAMPS
+
+
+@dataclass(frozen=True, slots=True)
+class EarnPoints:
+    amount_minor: int
+    kind: OpKind = OpKind.EARN_POINTS
+
+
+@dataclass(frozen=True, slots=True)
+class RedeemPoints:
+    reward_code: str
+    kind: OpKind = OpKind.REDEEM_POINTS
+
+
+@dataclass(frozen=True, slots=True)
+class VoidPoints:
+    points: int
+    kind: OpKind = OpKind.VOID_POINTS
+
+
+@dataclass(frozen=True, slots=True)
+class ExpirePoints:
+    kind: OpKind = OpKind.EXPIRE_POINTS
+
+
+Operation = Enroll | Stamp | RedeemStamps | EarnPoints | RedeemPoints | VoidPoints | ExpirePoints
+CardOperation = Stamp | RedeemStamps | EarnPoints | RedeemPoints | VoidPoints | ExpirePoints
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Where and when: the store's local time (timezone-aware) and the store applying it."""
+
+    now: datetime
+    store_id: str
+
+    def __post_init__(self) -> None:
+        if self.now.tzinfo is None:
+            raise ValueError("Context.now must be timezone-aware")
+
+
+@dataclass(frozen=True, slots=True)
+class Effect:
+    """What an applied operation changed, as the journal records it.
+
+    `adjusted` is true when the rules applied a different amount than was asked for
+    (a void clamped at the balance); `requested_points` then holds what was asked.
+    """
+
+    stamps_delta: int = 0
+    points_delta: int = 0
+    adjusted: bool = False
+    requested_points: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    card: Card
+    effect: Effect
+
+
+Outcome = Applied | Refused
+
+
+def enroll(op: Enroll, program: Program, ctx: Context) -> Applied:
+    """A new card in `program`, with the program's welcome bonus."""
+    card = Card(
+        id=op.card_id,
+        card_number=op.card_number,
+        qr_token=op.qr_token,
+        merchant_id=program.merchant_id,
+        program_id=program.id,
+        enrolled_at_store=ctx.store_id,
+        customer_name=op.customer_name,
+        last_activity_at=ctx.now,
+    )
+    stamps = program.welcome_bonus_stamps if program.has_stamps else 0
+    points = program.welcome_bonus_points if program.has_points else 0
+    card = replace(
+        card,
+        stamp_count=stamps,
+        total_stamps_earned=stamps,
+        points_balance=points,
+        total_points_earned=points,
+        last_points_at=ctx.now if points else None,
+    )
+    return Applied(card, Effect(stamps_delta=stamps, points_delta=points))
+
+
+def apply(card: Card, program: Program, op: CardOperation, ctx: Context) -> Outcome:
+    """Apply one operation to an existing card under the program's rules."""
+    refused = _check_card(card, program, ctx)
+    if refused is not None:
+        return refused
+    match op:
+        case Stamp():
+            return _stamp(card, program, op, ctx)
+        case RedeemStamps():
+            return _redeem_stamps(card, program, ctx)
+        case EarnPoints():
+            return _earn_points(card, program, op, ctx)
+        case RedeemPoints():
+            return _redeem_points(card, program, op, ctx)
+        case VoidPoints():
+            return _void_points(card, program, op, ctx)
+        case ExpirePoints():
+            return _expire_points(card, program, ctx)
+
+
+def _check_card(card: Card, program: Program, ctx: Context) -> Refused | None:
+    if not card.is_active:
+        return Refused(RefusalCode.CARD_INACTIVE, "This card is no longer active.")
+    if card.program_id != program.id:
+        raise ValueError(f"card {card.id} is not in program {program.id}")
+    if not program.cross_store and card.enrolled_at_store != ctx.store_id:
+        return Refused(RefusalCode.OTHER_STORE, "This card only works at the store it was made in.")
+    return None
+
+
+def _needs_stamps(program: Program) -> Refused | None:
+    if program.has_stamps:
+        return None
+    return Refused(RefusalCode.WRONG_PROGRAM_TYPE, f"{program.name} does not collect stamps.")
+
+
+def _needs_points(program: Program) -> Refused | None:
+    if program.has_points:
+        return None
+    return Refused(RefusalCode.WRONG_PROGRAM_TYPE, f"{program.name} does not collect points.")
+
+
+def _stamp(card: Card, program: Program, op: Stamp, ctx: Context) -> Outcome:
+    if (refused := _needs_stamps(program)) is not None:
+        return refused
+    if not 1 <= op.count <= program.max_stamps_per_scan:
+        return Refused(
+            RefusalCode.INVALID_AMOUNT,
+            f"Stamps per scan must be between 1 and {program.max_stamps_per_scan}.",
+        )
+    if program.cooldown_minutes and card.last_stamp_at is not None:
+        ready_at = card.last_stamp_at + timedelta(minutes=program.cooldown_minutes)
+        if ctx.now < ready_at:
+            minutes_left = math.ceil((ready_at - ctx.now).total_seconds() / 60)
+            unit = "minute" if minutes_left == 1 else "minutes"
+            return Refused(
+                RefusalCode.COOLDOWN, f"Stamped recently: next stamp in {minutes_left} {unit}."
+            )
+    today = ctx.now.date()
+    stamped_today = card.stamps_on_day if card.stamp_day == today else 0
+    if program.daily_stamp_cap is not None and stamped_today + op.count > program.daily_stamp_cap:
+        return Refused(
+            RefusalCode.DAILY_CAP,
+            f"Daily limit of {program.daily_stamp_cap} stamps reached "
+            f"({stamped_today} given today).",
+        )
+    new = replace(
+        card,
+        stamp_count=card.stamp_count + op.count,
+        total_stamps_earned=card.total_stamps_earned + op.count,
+        stamps_on_day=stamped_today + op.count,
+        stamp_day=today,
+        last_stamp_at=ctx.now,
+        last_activity_at=ctx.now,
+    )
+    return Applied(new, Effect(stamps_delta=op.count))
+
+
+def _redeem_stamps(card: Card, program: Program, ctx: Context) -> Outcome:
+    if (refused := _needs_stamps(program)) is not None:
+        return refused
+    if card.stamp_count < program.stamps_target:
+        missing = program.stamps_target - card.stamp_count
+        return Refused(
+            RefusalCode.INSUFFICIENT_STAMPS,
+            f"Not enough stamps: {card.stamp_count} of {program.stamps_target}, {missing} to go.",
+        )
+    new = replace(
+        card,
+        stamp_count=card.stamp_count - program.stamps_target,
+        stamps_redeemed=card.stamps_redeemed + 1,
+        last_redemption_at=ctx.now,
+        last_activity_at=ctx.now,
+    )
+    return Applied(new, Effect(stamps_delta=-program.stamps_target))
+
+
+def _earn_points(card: Card, program: Program, op: EarnPoints, ctx: Context) -> Outcome:
+    if (refused := _needs_points(program)) is not None:
+        return refused
+    if not 0 < op.amount_minor <= MAX_PURCHASE_MINOR:
+        return Refused(
+            RefusalCode.INVALID_AMOUNT,
+            f"A purchase must be more than 0.00 and at most {format_minor(MAX_PURCHASE_MINOR)}.",
+        )
+    points = points_for_purchase(op.amount_minor, program.points_per_unit)
+    new = replace(
+        card,
+        points_balance=card.points_balance + points,
+        total_points_earned=card.total_points_earned + points,
+        last_points_at=ctx.now,
+        last_activity_at=ctx.now,
+    )
+    return Applied(new, Effect(points_delta=points))
+
+
+def _redeem_points(card: Card, program: Program, op: RedeemPoints, ctx: Context) -> Outcome:
+    if (refused := _needs_points(program)) is not None:
+        return refused
+    reward = program.reward(op.reward_code)
+    if reward is None:
+        return Refused(
+            RefusalCode.UNKNOWN_REWARD, f"There is no reward {op.reward_code!r} in {program.name}."
+        )
+    if card.points_balance < reward.points_cost:
+        return Refused(
+            RefusalCode.INSUFFICIENT_POINTS,
+            f"{reward.name} costs {reward.points_cost} points; the card has {card.points_balance}.",
+        )
+    new = replace(
+        card,
+        points_balance=card.points_balance - reward.points_cost,
+        points_redeemed=card.points_redeemed + reward.points_cost,
+        last_points_at=ctx.now,
+        last_redemption_at=ctx.now,
+        last_activity_at=ctx.now,
+    )
+    return Applied(new, Effect(points_delta=-reward.points_cost))
+
+
+def _void_points(card: Card, program: Program, op: VoidPoints, ctx: Context) -> Outcome:
+    if (refused := _needs_points(program)) is not None:
+        return refused
+    if not 0 < op.points <= MAX_VOID_POINTS:
+        return Refused(
+            RefusalCode.INVALID_AMOUNT, f"Points to void must be between 1 and {MAX_VOID_POINTS}."
+        )
+    taken = min(op.points, card.points_balance)
+    new = replace(
+        card,
+        points_balance=card.points_balance - taken,
+        # The voided total counts the full amount even when the balance clamps at zero.
+        total_points_voided=card.total_points_voided + op.points,
+        last_points_at=ctx.now,
+        last_activity_at=ctx.now,
+    )
+    adjusted = taken != op.points
+    return Applied(
+        new,
+        Effect(
+            points_delta=-taken, adjusted=adjusted, requested_points=op.points if adjusted else None
+        ),
+    )
+
+
+def _expire_points(card: Card, program: Program, ctx: Context) -> Outcome:
+    if (refused := _needs_points(program)) is not None:
+        return refused
+    if program.points_expiry_days is None:
+        return Refused(RefusalCode.NOTHING_TO_EXPIRE, f"Points in {program.name} never expire.")
+    if card.points_balance == 0 or card.last_points_at is None:
+        return Refused(RefusalCode.NOTHING_TO_EXPIRE, "The card has no points to expire.")
+    expires_at = card.last_points_at + timedelta(days=program.points_expiry_days)
+    if ctx.now < expires_at:
+        return Refused(
+            RefusalCode.NOTHING_TO_EXPIRE,
+            f"Points are still valid until {expires_at.date().isoformat()}.",
+        )
+    expired = card.points_balance
+    new = replace(
+        card,
+        points_balance=0,
+        total_points_voided=card.total_points_voided + expired,
+        last_activity_at=ctx.now,
+    )
+    return Applied(new, Effect(points_delta=-expired))
+
+
+def op_to_dict(op: Operation) -> dict[str, Any]:
+    """The operation as the journal and the wire carry it (its inputs, not its effect)."""
+    match op:
+        case Enroll():
+            return {
+                "kind": op.kind.value,
+                "card_id": op.card_id,
+                "card_number": op.card_number,
+                "qr_token": op.qr_token,
+                "customer_name": op.customer_name,
+            }
+        case Stamp():
+            return {"kind": op.kind.value, "count": op.count}
+        case EarnPoints():
+            return {"kind": op.kind.value, "amount_minor": op.amount_minor}
+        case RedeemPoints():
+            return {"kind": op.kind.value, "reward_code": op.reward_code}
+        case VoidPoints():
+            return {"kind": op.kind.value, "points": op.points}
+        case RedeemStamps() | ExpirePoints():
+            return {"kind": op.kind.value}
+
+
+def op_from_dict(d: dict[str, Any]) -> Operation:
+    kind = OpKind(d["kind"])
+    match kind:
+        case OpKind.ENROLL:
+            return Enroll(d["card_id"], d["card_number"], d["qr_token"], d["customer_name"])
+        case OpKind.STAMP:
+            return Stamp(int(d["count"]))
+        case OpKind.REDEEM_STAMPS:
+            return RedeemStamps()
+        case OpKind.EARN_POINTS:
+            return EarnPoints(int(d["amount_minor"]))
+        case OpKind.REDEEM_POINTS:
+            return RedeemPoints(str(d["reward_code"]))
+        case OpKind.VOID_POINTS:
+            return VoidPoints(int(d["points"]))
+        case OpKind.EXPIRE_POINTS:
+            return ExpirePoints()

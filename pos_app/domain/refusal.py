@@ -1,0 +1,28 @@
+"""Why an operation was refused: a stable machine code and words a cashier can read."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class RefusalCode(enum.StrEnum):
+    CARD_INACTIVE = "card_inactive"
+    UNKNOWN_CARD = "unknown_card"
+    WRONG_PROGRAM_TYPE = "wrong_program_type"
+    OTHER_STORE = "other_store"
+    COOLDOWN = "cooldown"
+    DAILY_CAP = "daily_cap"
+    INSUFFICIENT_STAMPS = "insufficient_stamps"
+    INSUFFICIENT_POINTS = "insufficient_points"
+    UNKNOWN_REWARD = "unknown_reward"
+    INVALID_AMOUNT = "invalid_amount"
+    NOTHING_TO_EXPIRE = "nothing_to_expire"
+    OFFLINE_LIMIT = "offline_limit"
+    ALREADY_ENROLLED = "already_enrolled"
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    code: RefusalCode
+    message: str

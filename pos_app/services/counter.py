@@ -1,0 +1,117 @@
+"""Applying an operation at the counter: rules, card update and journal entry in one transaction."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from pos_app.domain.card import Card
+from pos_app.domain.identifiers import CardRef, format_card_number, new_card_number, new_qr_token
+from pos_app.domain.operations import Applied, CardOperation, Context, Effect, Enroll, apply, enroll
+from pos_app.domain.program import Program
+from pos_app.domain.refusal import Refused
+from pos_app.services.clock import local_now
+from pos_app.services.errors import NotFoundError, ServiceError, UnknownCardError
+from pos_app.store import Store
+from pos_app.store.cards import find_card, insert_card, save_card
+from pos_app.store.journal import JournalEntry, append
+from pos_app.store.programs import all_programs, get_program
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """An operation that happened: the card after it, and the journal entry that records it."""
+
+    card: Card
+    program: Program
+    effect: Effect
+    entry: JournalEntry
+
+
+def perform(
+    store: Store,
+    ref: CardRef,
+    op: CardOperation,
+    staff_id: str,
+    now: datetime | None = None,
+) -> Done | Refused:
+    """Apply `op` to the card `ref` names. A refusal writes nothing."""
+    terminal = store.identity()
+    ctx = Context(now or local_now(), terminal.store_id)
+    with store.write() as conn:
+        card = find_card(conn, ref)
+        if card is None:
+            raise UnknownCardError(_unknown(ref))
+        program = get_program(conn, card.program_id)
+        if program is None:
+            raise ServiceError(
+                f"the program of this card ({card.program_id}) is not on this terminal"
+            )
+        outcome = apply(card, program, op, ctx)
+        if isinstance(outcome, Refused):
+            return outcome
+        save_card(conn, outcome.card, before=card)
+        entry = append(
+            conn,
+            terminal_id=terminal.terminal_id,
+            card_id=card.id,
+            program=program,
+            op=op,
+            effect=outcome.effect,
+            staff_id=staff_id,
+            ctx=ctx,
+        )
+    return Done(outcome.card, program, outcome.effect, entry)
+
+
+def enroll_customer(
+    store: Store,
+    staff_id: str,
+    program_id: str | None = None,
+    customer_name: str = "",
+    now: datetime | None = None,
+) -> Done:
+    """A new card in a program (the only one when there is just one), welcome bonus included."""
+    terminal = store.identity()
+    ctx = Context(now or local_now(), terminal.store_id)
+    with store.write() as conn:
+        program = _choose_program(all_programs(conn), program_id)
+        number = new_card_number()
+        while find_card(conn, CardRef.number(number)) is not None:
+            number = new_card_number()
+        op = Enroll(str(uuid.uuid4()), number, new_qr_token(), customer_name.strip())
+        applied: Applied = enroll(op, program, ctx)
+        insert_card(conn, applied.card)
+        entry = append(
+            conn,
+            terminal_id=terminal.terminal_id,
+            card_id=applied.card.id,
+            program=program,
+            op=op,
+            effect=applied.effect,
+            staff_id=staff_id,
+            ctx=ctx,
+        )
+    return Done(applied.card, program, applied.effect, entry)
+
+
+def _choose_program(programs: list[Program], program_id: str | None) -> Program:
+    if not programs:
+        raise NotFoundError("this terminal has no loyalty program yet; sync with the server first")
+    if program_id is None:
+        if len(programs) == 1:
+            return programs[0]
+        names = ", ".join(p.id for p in programs)
+        raise NotFoundError(f"choose a program: {names}")
+    for p in programs:
+        if p.id == program_id:
+            return p
+    names = ", ".join(p.id for p in programs)
+    raise NotFoundError(f"there is no program {program_id!r}; programs here: {names}")
+
+
+def _unknown(ref: CardRef) -> str:
+    if ref.kind == "number":
+        return f"no card {format_card_number(ref.value)} on this terminal"
+    return "no card with this QR code on this terminal"

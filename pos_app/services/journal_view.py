@@ -1,0 +1,93 @@
+"""The journal as people read it: one row per entry with names, card numbers and sync status."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from typing import Any, TextIO
+
+from sqlalchemy import select
+
+from pos_app.domain.identifiers import format_card_number
+from pos_app.store import Store
+from pos_app.store.schema import CardRow, JournalRow, JournalSyncRow, StaffRow
+
+
+@dataclass(frozen=True, slots=True)
+class JournalLine:
+    seq: int
+    entry_id: str
+    local_time: str
+    staff: str
+    store_id: str
+    card_number: str
+    kind: str
+    operation: str
+    stamps_delta: int
+    points_delta: int
+    adjusted: bool
+    status: str
+    outcome: str
+    hash: str
+
+
+def journal_lines(
+    store: Store, card_id: str | None = None, last: int | None = None
+) -> Iterator[JournalLine]:
+    """Entries in sequence order; `last` keeps only the newest N."""
+    stmt: Any = (
+        select(
+            JournalRow,
+            StaffRow.name.label("staff_name"),
+            CardRow.card_number,
+            JournalSyncRow.status,
+            JournalSyncRow.outcome_message,
+        )
+        .join(JournalSyncRow, JournalSyncRow.seq == JournalRow.seq)
+        .outerjoin(StaffRow, StaffRow.id == JournalRow.staff_id)
+        .outerjoin(CardRow, CardRow.id == JournalRow.card_id)
+        .order_by(JournalRow.seq)
+    )
+    if card_id is not None:
+        stmt = stmt.where(JournalRow.card_id == card_id)
+    if last is not None:
+        newest = stmt.order_by(None).order_by(JournalRow.seq.desc()).limit(last).subquery()
+        stmt = select(newest).order_by(newest.c.seq)
+    with store.read() as conn:
+        for row in conn.execute(stmt):
+            yield JournalLine(
+                seq=row.seq,
+                entry_id=row.entry_id,
+                local_time=row.local_time,
+                staff=row.staff_name or row.staff_id,
+                store_id=row.store_id,
+                card_number=format_card_number(row.card_number) if row.card_number else "",
+                kind=row.kind,
+                operation=row.operation,
+                stamps_delta=row.stamps_delta,
+                points_delta=row.points_delta,
+                adjusted=bool(row.adjusted),
+                status=row.status,
+                outcome=row.outcome_message or "",
+                hash=row.hash,
+            )
+
+
+def write_csv(lines: Iterator[JournalLine], out: TextIO) -> int:
+    """Write the lines as CSV with a header; return how many were written."""
+    fields = list(JournalLine.__dataclass_fields__)
+    writer = csv.DictWriter(out, fieldnames=fields)
+    writer.writeheader()
+    count = 0
+    for line in lines:
+        writer.writerow({k: _cell(v) for k, v in asdict(line).items()})
+        count += 1
+    return count
+
+
+def _cell(value: object) -> object:
+    """Defuse spreadsheet formulas: a name like `=HYPERLINK(...)` must stay text."""
+    if isinstance(value, str) and value[:1] in {"=", "+", "-", "@", "\t", "\r"}:
+        return "'" + value
+    return value

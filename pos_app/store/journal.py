@@ -1,0 +1,186 @@
+"""The append-only journal: one entry per applied operation, each hashing its predecessor.
+
+An entry's hash is SHA-256 over its canonical form (sorted-key compact JSON of every field,
+the previous entry's hash among them). Editing, deleting, inserting or reordering entries
+breaks the chain at the first entry touched, and `verify_chain` names it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import Connection, insert, select
+
+from pos_app.domain.operations import Context, Effect, Operation, op_from_dict, op_to_dict
+from pos_app.domain.program import Program
+from pos_app.store.schema import Base, JournalRow, JournalSyncRow
+
+GENESIS_HASH = "0" * 64
+
+# Built once: the counter appends an entry per operation (see `cards` for why).
+_JOURNAL = Base.metadata.tables[JournalRow.__tablename__]
+_HEAD = select(_JOURNAL.c.seq, _JOURNAL.c.hash).order_by(_JOURNAL.c.seq.desc()).limit(1)
+_INSERT_ENTRY = insert(_JOURNAL)
+_INSERT_SYNC = insert(Base.metadata.tables[JournalSyncRow.__tablename__])
+
+
+@dataclass(frozen=True, slots=True)
+class JournalEntry:
+    seq: int
+    entry_id: str
+    terminal_id: str
+    card_id: str
+    program_id: str
+    kind: str
+    operation: str
+    stamps_delta: int
+    points_delta: int
+    adjusted: bool
+    staff_id: str
+    store_id: str
+    local_time: str
+    rule_version: int
+    prev_hash: str
+    hash: str
+
+    @property
+    def op(self) -> Operation:
+        decoded: dict[str, Any] = json.loads(self.operation)
+        return op_from_dict(decoded)
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def compute_hash(fields: dict[str, Any]) -> str:
+    """SHA-256 of the canonical form of every field but the hash itself."""
+    body = {k: v for k, v in fields.items() if k != "hash"}
+    return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
+
+
+def head(conn: Connection) -> tuple[int, str]:
+    """The last sequence number and hash, or (0, genesis) for an empty journal."""
+    row = conn.execute(_HEAD).first()
+    return (0, GENESIS_HASH) if row is None else (row.seq, row.hash)
+
+
+def append(
+    conn: Connection,
+    *,
+    terminal_id: str,
+    card_id: str,
+    program: Program,
+    op: Operation,
+    effect: Effect,
+    staff_id: str,
+    ctx: Context,
+) -> JournalEntry:
+    """Append one entry (and its pending sync status) inside the caller's transaction."""
+    last_seq, last_hash = head(conn)
+    fields: dict[str, Any] = {
+        "seq": last_seq + 1,
+        "entry_id": str(uuid.uuid4()),
+        "terminal_id": terminal_id,
+        "card_id": card_id,
+        "program_id": program.id,
+        "kind": op.kind.value,
+        "operation": canonical_json(op_to_dict(op)),
+        "stamps_delta": effect.stamps_delta,
+        "points_delta": effect.points_delta,
+        "adjusted": effect.adjusted,
+        "staff_id": staff_id,
+        "store_id": ctx.store_id,
+        "local_time": ctx.now.isoformat(),
+        "rule_version": program.rule_version,
+        "prev_hash": last_hash,
+    }
+    fields["hash"] = compute_hash(fields)
+    conn.execute(_INSERT_ENTRY, fields)
+    conn.execute(_INSERT_SYNC, {"seq": fields["seq"], "status": "pending"})
+    return JournalEntry(**fields)
+
+
+def _entry(row: Any) -> JournalEntry:
+    return JournalEntry(
+        seq=row.seq,
+        entry_id=row.entry_id,
+        terminal_id=row.terminal_id,
+        card_id=row.card_id,
+        program_id=row.program_id,
+        kind=row.kind,
+        operation=row.operation,
+        stamps_delta=row.stamps_delta,
+        points_delta=row.points_delta,
+        adjusted=bool(row.adjusted),
+        staff_id=row.staff_id,
+        store_id=row.store_id,
+        local_time=row.local_time,
+        rule_version=row.rule_version,
+        prev_hash=row.prev_hash,
+        hash=row.hash,
+    )
+
+
+def iter_entries(conn: Connection, card_id: str | None = None) -> Iterator[JournalEntry]:
+    """Entries in sequence order, streamed (a journal can hold millions)."""
+    stmt = select(JournalRow).order_by(JournalRow.seq)
+    if card_id is not None:
+        stmt = stmt.where(JournalRow.card_id == card_id)
+    for row in conn.execution_options(yield_per=2000).execute(stmt):
+        yield _entry(row)
+
+
+def pending_for_card(conn: Connection, card_id: str) -> list[JournalEntry]:
+    """This card's entries the server has not yet answered for, in order."""
+    stmt = (
+        select(JournalRow)
+        .join(JournalSyncRow, JournalSyncRow.seq == JournalRow.seq)
+        .where(JournalRow.card_id == card_id, JournalSyncRow.status.in_(("pending", "sent")))
+        .order_by(JournalRow.seq)
+    )
+    return [_entry(r) for r in conn.execute(stmt)]
+
+
+@dataclass(frozen=True, slots=True)
+class ChainReport:
+    entries: int
+    first_bad_seq: int | None = None
+    problem: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+def verify_chain(conn: Connection) -> ChainReport:
+    """Walk the whole journal; report the first entry that breaks sequence or chain."""
+    expected_seq, prev_hash, count = 1, GENESIS_HASH, 0
+    for entry in iter_entries(conn):
+        count += 1
+        if entry.seq != expected_seq:
+            return ChainReport(
+                count,
+                entry.seq,
+                f"entry {entry.seq} follows entry {expected_seq - 1}: "
+                f"{entry.seq - expected_seq} entr{'y' if entry.seq - expected_seq == 1 else 'ies'}"
+                " missing (deleted)",
+            )
+        if entry.prev_hash != prev_hash:
+            return ChainReport(
+                count,
+                entry.seq,
+                f"entry {entry.seq} does not chain to entry {entry.seq - 1} "
+                "(an entry before it was replaced, inserted or reordered)",
+            )
+        if compute_hash(asdict(entry)) != entry.hash:
+            return ChainReport(
+                count, entry.seq, f"entry {entry.seq} was altered after it was written"
+            )
+        expected_seq, prev_hash = entry.seq + 1, entry.hash
+    return ChainReport(count)

@@ -1,0 +1,1 @@
+"""Synchronisation between terminals and the merchant's central server."""

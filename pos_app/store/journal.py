@@ -7,7 +7,6 @@ breaks the chain at the first entry touched, and `verify_chain` names it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import uuid
 from collections.abc import Iterator
@@ -16,11 +15,10 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
+from pos_app.domain.chain import GENESIS_HASH, canonical_json, compute_hash
 from pos_app.domain.operations import Context, Effect, Operation, op_from_dict, op_to_dict
 from pos_app.domain.program import Program
 from pos_app.store.schema import Base, JournalRow, JournalSyncRow
-
-GENESIS_HASH = "0" * 64
 
 # Built once: the counter appends an entry per operation (see `cards` for why).
 _JOURNAL = Base.metadata.tables[JournalRow.__tablename__]
@@ -52,16 +50,6 @@ class JournalEntry:
     def op(self) -> Operation:
         decoded: dict[str, Any] = json.loads(self.operation)
         return op_from_dict(decoded)
-
-
-def canonical_json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def compute_hash(fields: dict[str, Any]) -> str:
-    """SHA-256 of the canonical form of every field but the hash itself."""
-    body = {k: v for k, v in fields.items() if k != "hash"}
-    return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
 
 
 def head(conn: Connection) -> tuple[int, str]:

@@ -1,0 +1,349 @@
+"""The versioned wire contract between terminals and the central server (protocol v1).
+
+Both ends import these models; the server's `openapi.json` is generated from them. Every
+model forbids unknown fields, so a typo or a field from a newer protocol is an error, not
+something silently dropped.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+
+from pos_app.domain.card import Card
+from pos_app.domain.chain import canonical_json, compute_hash
+from pos_app.domain.operations import (
+    EarnPoints,
+    Enroll,
+    ExpirePoints,
+    Operation,
+    RedeemPoints,
+    RedeemStamps,
+    Stamp,
+    VoidPoints,
+    op_to_dict,
+)
+from pos_app.domain.refusal import RefusalCode
+
+PROTOCOL_VERSION = 1
+API_PREFIX = "/v1"
+MAX_BATCH_ENTRIES = 1000
+MAX_PAGE_SIZE = 10_000
+MAX_BODY_BYTES = 4 * 1024 * 1024
+
+Id = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
+Hash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+CardNumber = Annotated[str, StringConstraints(pattern=r"^[0-9]{12}$")]
+QrToken = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{16,64}$")]
+Name = Annotated[str, StringConstraints(max_length=200)]
+
+
+class Wire(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- pairing -----------------------------------------------------------------------------
+
+
+class PairRequest(Wire):
+    code: Annotated[str, StringConstraints(min_length=6, max_length=32)]
+    terminal_id: uuid.UUID
+    terminal_name: Name = "Counter"
+
+
+class PairResponse(Wire):
+    terminal_id: uuid.UUID
+    token: str
+    merchant_id: Id
+    store_id: Id
+    server_time: AwareDatetime
+
+
+# --- operations as they travel -------------------------------------------------------------
+
+
+class EnrollOp(Wire):
+    kind: Literal["enroll"]
+    card_id: uuid.UUID
+    card_number: CardNumber
+    qr_token: QrToken
+    customer_name: Name = ""
+
+
+class StampOp(Wire):
+    kind: Literal["stamp"]
+    count: Annotated[int, Field(ge=1, le=100)]
+
+
+class RedeemStampsOp(Wire):
+    kind: Literal["redeem_stamps"]
+
+
+class EarnPointsOp(Wire):
+    kind: Literal["earn_points"]
+    amount_minor: Annotated[int, Field(ge=1, le=10**11)]
+
+
+class RedeemPointsOp(Wire):
+    kind: Literal["redeem_points"]
+    reward_code: Id
+
+
+class VoidPointsOp(Wire):
+    kind: Literal["void_points"]
+    points: Annotated[int, Field(ge=1, le=10**7)]
+
+
+class ExpirePointsOp(Wire):
+    kind: Literal["expire_points"]
+
+
+WireOperation = Annotated[
+    EnrollOp
+    | StampOp
+    | RedeemStampsOp
+    | EarnPointsOp
+    | RedeemPointsOp
+    | VoidPointsOp
+    | ExpirePointsOp,
+    Field(discriminator="kind"),
+]
+
+
+def operation_from_wire(op: WireOperation) -> Operation:
+    match op:
+        case EnrollOp():
+            return Enroll(str(op.card_id), op.card_number, op.qr_token, op.customer_name)
+        case StampOp():
+            return Stamp(op.count)
+        case RedeemStampsOp():
+            return RedeemStamps()
+        case EarnPointsOp():
+            return EarnPoints(op.amount_minor)
+        case RedeemPointsOp():
+            return RedeemPoints(op.reward_code)
+        case VoidPointsOp():
+            return VoidPoints(op.points)
+        case ExpirePointsOp():
+            return ExpirePoints()
+
+
+# --- push ----------------------------------------------------------------------------------
+
+
+class WireEntry(Wire):
+    """One journal entry exactly as the terminal recorded it (hash included)."""
+
+    entry_id: uuid.UUID
+    seq: Annotated[int, Field(ge=1)]
+    card_id: uuid.UUID
+    program_id: Id
+    operation: WireOperation
+    stamps_delta: int
+    points_delta: int
+    adjusted: bool
+    staff_id: Id
+    store_id: Id
+    local_time: AwareDatetime
+    rule_version: Annotated[int, Field(ge=1)]
+    prev_hash: Hash
+    hash: Hash
+
+
+class PushRequest(Wire):
+    terminal_id: uuid.UUID
+    entries: Annotated[list[WireEntry], Field(min_length=1, max_length=MAX_BATCH_ENTRIES)]
+    terminal_time: AwareDatetime
+
+
+class OutcomeStatus(enum.StrEnum):
+    APPLIED = "applied"
+    DUPLICATE = "duplicate"
+    REFUSED = "refused"
+    ADJUSTED = "adjusted"
+
+
+class WireCard(Wire):
+    """The authoritative card, every field of the card model plus its change version."""
+
+    id: uuid.UUID
+    card_number: CardNumber
+    qr_token: QrToken
+    merchant_id: Id
+    program_id: Id
+    enrolled_at_store: Id
+    customer_name: Name
+    is_active: bool
+    stamp_count: Annotated[int, Field(ge=0)]
+    total_stamps_earned: Annotated[int, Field(ge=0)]
+    stamps_redeemed: Annotated[int, Field(ge=0)]
+    stamps_on_day: Annotated[int, Field(ge=0)]
+    stamp_day: date | None
+    points_balance: Annotated[int, Field(ge=0)]
+    total_points_earned: Annotated[int, Field(ge=0)]
+    points_redeemed: Annotated[int, Field(ge=0)]
+    total_points_voided: Annotated[int, Field(ge=0)]
+    last_stamp_at: AwareDatetime | None
+    last_points_at: AwareDatetime | None
+    last_redemption_at: AwareDatetime | None
+    last_activity_at: AwareDatetime | None
+    version: Annotated[int, Field(ge=0)] = 0
+
+    @classmethod
+    def from_card(cls, card: Card, version: int = 0) -> WireCard:
+        return cls.model_validate({**_card_fields(card), "version": version})
+
+    def to_card(self) -> Card:
+        data = self.model_dump(exclude={"version"})
+        data["id"] = str(self.id)
+        return Card(**data)
+
+
+def _card_fields(card: Card) -> dict[str, Any]:
+    return {name: getattr(card, name) for name in Card.__dataclass_fields__}
+
+
+class EntryOutcome(Wire):
+    entry_id: uuid.UUID
+    seq: int
+    status: OutcomeStatus
+    code: RefusalCode | None = None
+    reason: str | None = None
+    applied_stamps_delta: int = 0
+    applied_points_delta: int = 0
+    card: WireCard | None = None
+
+
+class PushResponse(Wire):
+    outcomes: list[EntryOutcome]
+    last_seq: int
+    server_time: AwareDatetime
+
+
+class SequenceGap(Wire):
+    """409 body: the batch does not continue where the server stopped."""
+
+    detail: str
+    expected_seq: int
+
+
+# --- pull ----------------------------------------------------------------------------------
+
+
+class WireReward(Wire):
+    code: Id
+    name: Name
+    points_cost: Annotated[int, Field(ge=1)]
+
+
+class WireOfflineLimits(Wire):
+    max_offline_points_redeemed_per_card: Annotated[int, Field(ge=0)]
+    warn_unsynced_after_minutes: Annotated[int, Field(ge=0)]
+    stop_redemptions_unsynced_after_minutes: Annotated[int, Field(ge=0)]
+    allow_unknown_cards: bool
+
+
+class WireProgram(Wire):
+    id: Id
+    merchant_id: Id
+    name: Name
+    kind: Literal["stamps", "points", "both"]
+    rule_version: Annotated[int, Field(ge=1)]
+    stamps_target: Annotated[int, Field(ge=1)]
+    stamp_reward: Name
+    cooldown_minutes: Annotated[int, Field(ge=0)]
+    daily_stamp_cap: Annotated[int, Field(ge=1)] | None
+    max_stamps_per_scan: Annotated[int, Field(ge=1)]
+    points_per_unit: str
+    rewards: list[WireReward]
+    welcome_bonus_points: Annotated[int, Field(ge=0)]
+    welcome_bonus_stamps: Annotated[int, Field(ge=0)]
+    points_expiry_days: Annotated[int, Field(ge=1)] | None
+    cross_store: bool
+    offline: WireOfflineLimits
+
+
+class WireStaff(Wire):
+    id: Id
+    name: Name
+    role: Literal["cashier", "manager"]
+    pin_hash: str
+    is_active: bool
+
+
+class ProgramChange(Wire):
+    type: Literal["program"]
+    version: int
+    program: WireProgram
+
+
+class CardChange(Wire):
+    type: Literal["card"]
+    version: int
+    card: WireCard
+
+
+class StaffChange(Wire):
+    type: Literal["staff"]
+    version: int
+    staff: WireStaff
+
+
+class RevocationChange(Wire):
+    """This terminal's token was revoked: stop syncing, tell the manager."""
+
+    type: Literal["revocation"]
+    version: int
+    terminal_id: uuid.UUID
+
+
+Change = Annotated[
+    ProgramChange | CardChange | StaffChange | RevocationChange, Field(discriminator="type")
+]
+
+
+class ChangesPage(Wire):
+    changes: list[Change]
+    next_cursor: int
+    has_more: bool
+    remaining_estimate: int
+    server_time: AwareDatetime
+
+
+class Health(Wire):
+    status: Literal["ok"]
+    protocol: int
+    server_time: datetime
+
+
+class ErrorBody(Wire):
+    detail: str
+
+
+def entry_hash_fields(terminal_id: uuid.UUID | str, entry: WireEntry) -> dict[str, Any]:
+    """The fields an entry's hash covers, in the terminal's own representation."""
+    return {
+        "seq": entry.seq,
+        "entry_id": str(entry.entry_id),
+        "terminal_id": str(terminal_id),
+        "card_id": str(entry.card_id),
+        "program_id": entry.program_id,
+        "kind": entry.operation.kind,
+        "operation": canonical_json(op_to_dict(operation_from_wire(entry.operation))),
+        "stamps_delta": entry.stamps_delta,
+        "points_delta": entry.points_delta,
+        "adjusted": entry.adjusted,
+        "staff_id": entry.staff_id,
+        "store_id": entry.store_id,
+        "local_time": entry.local_time.isoformat(),
+        "rule_version": entry.rule_version,
+        "prev_hash": entry.prev_hash,
+    }
+
+
+def entry_hash_ok(terminal_id: uuid.UUID | str, entry: WireEntry) -> bool:
+    return compute_hash(entry_hash_fields(terminal_id, entry)) == entry.hash

@@ -1,0 +1,93 @@
+"""Every decoder reads QR codes through one interface; `auto` reads what the counter shows."""
+
+from __future__ import annotations
+
+import secrets
+
+import cv2
+import numpy as np
+import pytest
+
+from pos_app.scanner.decoders import (
+    AutoDecoder,
+    UnknownDecoderError,
+    as_gray,
+    available_decoders,
+    bytes_to_text,
+    decoder_by_name,
+)
+from tests.scanner.scenes import LOOKS, Look, code_image, counter_scene, frame_with_code
+
+TOKEN = secrets.token_urlsafe(24)
+
+
+def test_settings_offer_auto_first_and_every_library() -> None:
+    names = available_decoders()
+    assert names[0] == "auto"
+    assert {"zxing", "zbar", "opencv"} <= set(names)
+
+
+def test_an_unknown_name_is_refused_with_the_choices() -> None:
+    with pytest.raises(UnknownDecoderError, match="zxing"):
+        decoder_by_name("tesseract")
+
+
+@pytest.mark.parametrize("name", available_decoders())
+class TestEachDecoder:
+    def test_reads_a_clean_code_in_a_counter_scene(self, name: str) -> None:
+        frame = frame_with_code(TOKEN, Look("clean"))
+        decoder = decoder_by_name(name)
+        assert decoder.name == name
+        assert decoder.decode(frame) == [TOKEN]
+
+    def test_finds_nothing_in_an_empty_scene(self, name: str) -> None:
+        assert decoder_by_name(name).decode(counter_scene(seed=3)) == []
+
+    def test_takes_bgr_bgra_and_grayscale_frames(self, name: str) -> None:
+        code = np.pad(code_image(TOKEN, module_px=6), 40, constant_values=255)
+        bgr = cv2.cvtColor(code, cv2.COLOR_GRAY2BGR)
+        bgra = cv2.cvtColor(code, cv2.COLOR_GRAY2BGRA)
+        decoder = decoder_by_name(name)
+        for frame in (code, bgr, bgra, code[:, :, None]):
+            assert decoder.decode(np.asarray(frame, dtype=np.uint8)) == [TOKEN]
+
+    def test_reads_every_code_in_the_frame_once(self, name: str) -> None:
+        other = secrets.token_urlsafe(24)
+        left = np.pad(code_image(TOKEN, module_px=6), 40, constant_values=255)
+        right = np.pad(code_image(other, module_px=6), 40, constant_values=255)
+        frame = np.hstack([left, right])
+        assert sorted(decoder_by_name(name).decode(frame)) == sorted([TOKEN, other])
+
+
+@pytest.mark.parametrize("look", LOOKS, ids=lambda look: look.name)
+def test_auto_reads_the_code_however_the_phone_is_held(look: Look) -> None:
+    token = secrets.token_urlsafe(24)
+    assert AutoDecoder().decode(frame_with_code(token, look)) == [token]
+
+
+def test_auto_reads_light_on_dark_codes_of_dark_mode_wallets() -> None:
+    code = 255 - np.pad(code_image(TOKEN, module_px=6), 40, constant_values=255)
+    assert AutoDecoder().decode(np.asarray(code, dtype=np.uint8)) == [TOKEN]
+
+
+def test_auto_falls_back_only_when_the_first_stage_finds_nothing() -> None:
+    auto = AutoDecoder()
+    texts, stage = auto.decode_with_stage(frame_with_code(TOKEN, Look("clean")))
+    assert texts == [TOKEN] and stage is auto.stages[0]
+    assert auto.decode_with_stage(counter_scene(seed=5)) == ([], None)
+
+
+def test_a_frame_that_is_not_an_image_is_a_programming_error() -> None:
+    with pytest.raises(ValueError, match="not an image"):
+        as_gray(np.zeros((4, 4, 2), dtype=np.uint8))
+
+
+class TestPayloadCharsets:
+    def test_utf8_is_read_as_utf8(self) -> None:
+        assert bytes_to_text("Google モバイル".encode()) == "Google モバイル"
+
+    def test_shift_jis_is_read_when_the_bytes_are_not_utf8(self) -> None:
+        assert bytes_to_text("ﾃﾞｻﾞｲﾝQR".encode("shift_jis")) == "ﾃﾞｻﾞｲﾝQR"
+
+    def test_anything_else_falls_back_to_latin1(self) -> None:
+        assert bytes_to_text(b"caf\xe9 \x81\xff") == "café \x81ÿ"

@@ -13,6 +13,7 @@ from pos_app.domain.program import Program
 from pos_app.domain.refusal import Refused
 from pos_app.services.clock import local_now
 from pos_app.services.errors import NotFoundError, ServiceError, UnknownCardError
+from pos_app.services.offline_limits import check_offline_limits
 from pos_app.store import Store
 from pos_app.store.cards import find_card, insert_card, save_card
 from pos_app.store.journal import JournalEntry, append
@@ -48,6 +49,9 @@ def perform(
             raise ServiceError(
                 f"the program of this card ({card.program_id}) is not on this terminal"
             )
+        limited = check_offline_limits(conn, card, program, op, ctx.now)
+        if limited is not None:
+            return limited
         outcome = apply(card, program, op, ctx)
         if isinstance(outcome, Refused):
             return outcome

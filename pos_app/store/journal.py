@@ -94,7 +94,7 @@ def append(
     return JournalEntry(**fields)
 
 
-def _entry(row: Any) -> JournalEntry:
+def entry_from_row(row: Any) -> JournalEntry:
     return JournalEntry(
         seq=row.seq,
         entry_id=row.entry_id,
@@ -121,7 +121,7 @@ def iter_entries(conn: Connection, card_id: str | None = None) -> Iterator[Journ
     if card_id is not None:
         stmt = stmt.where(JournalRow.card_id == card_id)
     for row in conn.execution_options(yield_per=2000).execute(stmt):
-        yield _entry(row)
+        yield entry_from_row(row)
 
 
 def pending_for_card(conn: Connection, card_id: str) -> list[JournalEntry]:
@@ -132,7 +132,7 @@ def pending_for_card(conn: Connection, card_id: str) -> list[JournalEntry]:
         .where(JournalRow.card_id == card_id, JournalSyncRow.status.in_(("pending", "sent")))
         .order_by(JournalRow.seq)
     )
-    return [_entry(r) for r in conn.execute(stmt)]
+    return [entry_from_row(r) for r in conn.execute(stmt)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,88 @@
+"""The manager's report of a day: totals per type and per staff member, and every entry the
+server refused or changed, with its reason. Built from the journal alone, so it is the same
+whether the last sync succeeded or not; entries the server has not answered are counted too.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from pos_app.services.journal_view import JournalLine, journal_lines
+from pos_app.store import Store
+
+
+@dataclass
+class Totals:
+    entries: int = 0
+    stamps: int = 0
+    points: int = 0
+
+    def add(self, line: JournalLine) -> None:
+        self.entries += 1
+        self.stamps += line.stamps_delta
+        self.points += line.points_delta
+
+
+@dataclass
+class DayReport:
+    day: date
+    by_kind: dict[str, Totals] = field(default_factory=dict)
+    by_staff: dict[str, Totals] = field(default_factory=dict)
+    total: Totals = field(default_factory=Totals)
+    statuses: Counter[str] = field(default_factory=Counter)
+    problems: list[JournalLine] = field(default_factory=list)
+
+    @property
+    def unconfirmed(self) -> int:
+        return self.statuses["pending"] + self.statuses["sent"]
+
+
+def day_report(store: Store, day: date) -> DayReport:
+    """Entries whose local time falls on `day` (the terminal's calendar)."""
+    report = DayReport(day)
+    prefix = day.isoformat()
+    for line in journal_lines(store):
+        if not line.local_time.startswith(prefix):
+            continue
+        report.total.add(line)
+        report.by_kind.setdefault(line.kind, Totals()).add(line)
+        report.by_staff.setdefault(line.staff, Totals()).add(line)
+        report.statuses[line.status] += 1
+        if line.status in ("refused", "adjusted"):
+            report.problems.append(line)
+    return report
+
+
+def report_lines(report: DayReport) -> list[str]:
+    """The report as plain text, for the CLI and for printing."""
+    out = [f"End of day {report.day.isoformat()}", ""]
+    out.append(f"{'type':<16}{'entries':>8}{'stamps':>8}{'points':>8}")
+    for kind, t in sorted(report.by_kind.items()):
+        out.append(f"{kind:<16}{t.entries:>8}{t.stamps:>+8}{t.points:>+8}")
+    out.append(
+        f"{'total':<16}{report.total.entries:>8}{report.total.stamps:>+8}{report.total.points:>+8}"
+    )
+    out += ["", f"{'staff':<16}{'entries':>8}{'stamps':>8}{'points':>8}"]
+    for name, t in sorted(report.by_staff.items()):
+        out.append(f"{name:<16}{t.entries:>8}{t.stamps:>+8}{t.points:>+8}")
+    out += ["", "Server answers: " + _statuses(report)]
+    if report.unconfirmed:
+        out.append(f"{report.unconfirmed} entries are not yet confirmed by the server.")
+    if report.problems:
+        out += ["", "Refused or changed by the server:"]
+        for p in report.problems:
+            out.append(
+                f"  #{p.seq} {p.local_time[11:19]} {p.staff} {p.card_number} {p.kind}: "
+                f"{p.status} - {p.outcome or 'no reason given'}"
+            )
+    else:
+        out.append("Nothing was refused or changed by the server.")
+    return out
+
+
+def _statuses(report: DayReport) -> str:
+    if not report.statuses:
+        return "no entries"
+    return ", ".join(f"{n} {s}" for s, n in sorted(report.statuses.items()))

@@ -1,0 +1,70 @@
+"""The journal seen as an outbox: which entries the server has not answered, and its answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, func, select, update
+
+from pos_app.store.journal import JournalEntry, entry_from_row
+from pos_app.store.schema import JournalRow, JournalSyncRow
+
+PENDING = ("pending", "sent")
+FINAL = ("applied", "duplicate", "refused", "adjusted")
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """The server's word on one entry, recorded beside it."""
+
+    seq: int
+    status: str
+    code: str | None
+    message: str | None
+    server_card: str | None
+
+
+def unanswered(conn: Connection, limit: int, from_seq: int | None = None) -> list[JournalEntry]:
+    """The next entries to send, in order.
+
+    Normally those still pending; after the server says it expected an earlier entry
+    (its state was restored from a backup), every entry from `from_seq` on, answered or not.
+    """
+    stmt = select(JournalRow).order_by(JournalRow.seq).limit(limit)
+    if from_seq is None:
+        stmt = stmt.join(JournalSyncRow, JournalSyncRow.seq == JournalRow.seq).where(
+            JournalSyncRow.status.in_(PENDING)
+        )
+    else:
+        stmt = stmt.where(JournalRow.seq >= from_seq)
+    return [entry_from_row(r) for r in conn.execute(stmt)]
+
+
+def mark_sent(conn: Connection, first_seq: int, last_seq: int) -> None:
+    conn.execute(
+        update(JournalSyncRow)
+        .where(JournalSyncRow.seq.between(first_seq, last_seq), JournalSyncRow.status == "pending")
+        .values(status="sent")
+    )
+
+
+def record_answers(conn: Connection, answers: list[Answer], at: str) -> None:
+    for a in answers:
+        conn.execute(
+            update(JournalSyncRow)
+            .where(JournalSyncRow.seq == a.seq)
+            .values(
+                status=a.status,
+                outcome_code=a.code,
+                outcome_message=a.message,
+                server_card=a.server_card,
+                updated_at=at,
+            )
+        )
+
+
+def status_counts(conn: Connection) -> dict[str, int]:
+    rows = conn.execute(
+        select(JournalSyncRow.status, func.count()).group_by(JournalSyncRow.status)
+    ).all()
+    return {status: count for status, count in rows}

@@ -1,0 +1,25 @@
+"""The terminal's connectivity as the counter shows it, and the warnings that go with it."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+
+
+class Connectivity(enum.StrEnum):
+    STANDALONE = "standalone"  # not paired with any server
+    ONLINE = "online"
+    SYNCING = "syncing"
+    OFFLINE = "offline"  # the server does not answer; retrying with backoff
+    ERROR = "error"  # the server refused us (token revoked, protocol error): a person must act
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    state: Connectivity
+    pending: int
+    last_sync_at: datetime | None
+    detail: str | None = None
+    warnings: tuple[str, ...] = ()
+    progress: tuple[str, int, int] | None = None  # (phase, done, total estimate)

@@ -1,7 +1,8 @@
 """`loyalty-pos`: run the terminal's core from a shell.
 
 Exit codes: 0 done; 1 refused by the card rules; 2 bad input or usage; 3 unknown card or
-name; 4 the database cannot be used or its journal does not verify; 5 sign-in refused.
+name; 4 the database cannot be used or its journal does not verify; 5 sign-in refused;
+6 the server could not be reached or refused the sync.
 """
 
 from __future__ import annotations
@@ -9,10 +10,13 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import click
+import httpx
 
 from pos_app import __version__
 from pos_app.cli.render import card_json, card_summary, done_message, journal_table
@@ -28,17 +32,24 @@ from pos_app.domain.operations import (
 )
 from pos_app.domain.program import program_to_dict
 from pos_app.domain.refusal import Refused
+from pos_app.services.clock import local_now
 from pos_app.services.counter import Done, enroll_customer, perform
+from pos_app.services.end_of_day import day_report, report_lines
 from pos_app.services.errors import ServiceError, SignInError, UnknownCardError
 from pos_app.services.integrity import check_store
 from pos_app.services.journal_view import journal_lines, write_csv
 from pos_app.services.lookup import find_card
+from pos_app.services.pairing import pair_terminal
 from pos_app.services.setup import DEMO_MERCHANT, DEMO_STAFF, DEMO_STORE, init_terminal
 from pos_app.services.staff_auth import sign_in
+from pos_app.services.sync import server_link, sync_once
+from pos_app.services.sync_loop import SyncLoop
 from pos_app.store import Store, StoreError, open_store
 from pos_app.store.programs import all_programs
+from pos_app.store.staff import StaffMember
+from sync.engine.client import ServerClient, SyncError
 
-EXIT_REFUSED, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_STORE = 1, 2, 3, 4
+EXIT_REFUSED, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_STORE, EXIT_SYNC = 1, 2, 3, 4, 6
 
 
 def default_db() -> Path:
@@ -63,6 +74,9 @@ class CliState:
 
     def staff_id(self) -> str:
         """The signed-in staff member's id: every journal entry names who made it."""
+        return self.staff_member().id
+
+    def staff_member(self) -> StaffMember:
         if not self.staff:
             raise click.UsageError("say who you are: --staff NAME (or set LOYALTY_POS_STAFF)")
         pin = os.environ.get("LOYALTY_POS_PIN")
@@ -70,7 +84,7 @@ class CliState:
             if not sys.stdin.isatty():
                 raise SignInError("no PIN: set LOYALTY_POS_PIN, or run in a terminal to be asked")
             pin = click.prompt(f"PIN for {self.staff}", hide_input=True)
-        return sign_in(self.store(), self.staff, pin).id
+        return sign_in(self.store(), self.staff, pin)
 
 
 def card_argument(value: str) -> CardRef:
@@ -392,6 +406,98 @@ def export(state: CliState, out: Path | None) -> None:
     with out.open("w", newline="", encoding="utf-8") as f:
         count = write_csv(lines, f)
     click.echo(f"{count} entries written to {out}", err=True)
+
+
+@cli.command()
+@click.argument("url")
+@click.argument("code")
+@click.option("--name", default="Counter 1", show_default=True, help="This terminal's name.")
+@click.pass_obj
+def pair(state: CliState, url: str, code: str, name: str) -> None:
+    """Pair this terminal with the server at URL using a one-time CODE.
+
+    A new database takes its merchant and store from the server; the terminal token is kept
+    in the database and never printed.
+    """
+    store = pair_terminal(state.db, url, code, name)
+    identity = store.identity()
+    store.close()
+    click.echo(f"Paired with {url} as {identity.name} ({identity.merchant_id}/{identity.store_id})")
+    click.echo("Run `loyalty-pos sync` to fetch programs, staff and cards.")
+
+
+def _progress_printer() -> Callable[[str, int, int], None]:
+    def show(phase: str, done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            click.echo(f"\r{phase}: {done}/{max(done, total)}", nl=False, err=True)
+        elif phase == "pull" and (done == total or done % 50_000 < 5000):
+            click.echo(f"{phase}: {done}/{max(done, total)}", err=True)
+
+    return show
+
+
+@cli.command("sync")
+@click.option("--eod", is_flag=True, help="End of day: sync, then the day's report (manager).")
+@click.option("--day", type=click.DateTime(formats=["%Y-%m-%d"]), help="Report day (--eod).")
+@click.pass_obj
+def sync_command(state: CliState, eod: bool, day: datetime | None) -> int:
+    """Push pending entries to the server and pull its changes (with progress)."""
+    store = state.store()
+    if eod:
+        staff = state.staff_member()
+        if not staff.is_manager:
+            raise SignInError(f"{staff.name} is not a manager; the end of day needs a manager")
+    link = server_link(store)
+    if link is None:
+        if not eod:
+            raise ServiceError("this terminal is not paired: run `loyalty-pos pair URL CODE`")
+        synced = False
+    else:
+        with ServerClient(link.url, link.token) as client:
+            try:
+                result = sync_once(store, client, progress=_progress_printer())
+                synced = True
+                pushed = ", ".join(f"{n} {s}" for s, n in sorted(result.pushed.statuses.items()))
+                click.echo(
+                    f"Synced: pushed {result.pushed.sent} ({pushed or 'nothing'}); "
+                    f"pulled {result.pulled.changes} changes"
+                )
+            except SyncError as exc:
+                synced = False
+                click.echo(f"Sync failed: {exc}", err=True)
+    if eod:
+        report = day_report(store, (day or local_now()).date())
+        for line in report_lines(report):
+            click.echo(line)
+        if not synced:
+            click.echo("WARNING: the sync did not complete; the report may be incomplete.")
+    return 0 if synced else EXIT_SYNC
+
+
+@cli.command()
+@click.pass_obj
+def status(state: CliState) -> None:
+    """Show the terminal: identity, server, pending entries, last sync, warnings."""
+    store = state.store()
+    identity = store.identity()
+    link = server_link(store)
+    loop = SyncLoop(store, link)
+    current = loop.status()
+    click.echo(f"Terminal  {identity.name} ({identity.terminal_id})")
+    click.echo(f"Merchant  {identity.merchant_id}, store {identity.store_id}")
+    click.echo(f"Server    {link.url if link else 'none (standalone)'}")
+    if link is not None:
+        try:
+            with ServerClient(link.url, link.token, timeout=httpx.Timeout(3.0)) as client:
+                client.health()
+            click.echo("          reachable")
+        except SyncError as exc:
+            click.echo(f"          not reachable: {exc}")
+    click.echo(f"Pending   {current.pending} entries not yet confirmed")
+    last = current.last_sync_at.isoformat(timespec="seconds") if current.last_sync_at else "never"
+    click.echo(f"Last sync {last}")
+    for warning in current.warnings:
+        click.echo(f"WARNING   {warning}")
 
 
 def _unknown(ref: CardRef) -> str:

@@ -69,7 +69,9 @@ def report_lines(report: DayReport) -> list[str]:
         out.append(f"{name:<16}{t.entries:>8}{t.stamps:>+8}{t.points:>+8}")
     out += ["", "Server answers: " + _statuses(report)]
     if report.unconfirmed:
-        out.append(f"{report.unconfirmed} entries are not yet confirmed by the server.")
+        n = report.unconfirmed
+        verb = "entry is" if n == 1 else "entries are"
+        out.append(f"{n} {verb} not yet confirmed by the server.")
     if report.problems:
         out += ["", "Refused or changed by the server:"]
         for p in report.problems:

@@ -208,9 +208,16 @@ def _card_fields(card: Card) -> dict[str, Any]:
 
 
 class EntryOutcome(Wire):
+    """The server's answer for one entry.
+
+    A retried entry is answered `duplicate`, with `first_status` telling what it got the
+    first time (applied, adjusted or refused), so a lost response never hides a refusal.
+    """
+
     entry_id: uuid.UUID
     seq: int
     status: OutcomeStatus
+    first_status: OutcomeStatus | None = None
     code: RefusalCode | None = None
     reason: str | None = None
     applied_stamps_delta: int = 0

@@ -28,6 +28,7 @@ from sync.protocol import (
     CardChange,
     Change,
     EntryOutcome,
+    OutcomeStatus,
     ProgramChange,
     RevocationChange,
     StaffChange,
@@ -86,9 +87,13 @@ def entry_to_wire(entry: JournalEntry) -> WireEntry:
 
 
 def _answer(outcome: EntryOutcome) -> Answer:
+    """What to record beside the entry: its real outcome, even when learnt from a retry."""
+    status = outcome.status
+    if status is OutcomeStatus.DUPLICATE and outcome.first_status is not None:
+        status = outcome.first_status
     return Answer(
         seq=outcome.seq,
-        status=outcome.status.value,
+        status=status.value,
         code=None if outcome.code is None else outcome.code.value,
         message=outcome.reason,
         server_card=None if outcome.card is None else outcome.card.model_dump_json(),

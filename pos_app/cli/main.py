@@ -430,7 +430,7 @@ def _progress_printer() -> Callable[[str, int, int], None]:
     def show(phase: str, done: int, total: int) -> None:
         if sys.stderr.isatty():
             click.echo(f"\r{phase}: {done}/{max(done, total)}", nl=False, err=True)
-        elif phase == "pull" and (done == total or done % 50_000 < 5000):
+        elif phase == "pull" and done and (done == total or done % 50_000 < 5000):
             click.echo(f"{phase}: {done}/{max(done, total)}", err=True)
 
     return show
@@ -524,6 +524,9 @@ def main(argv: list[str] | None = None) -> None:
     except StoreError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_STORE)
+    except SyncError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_SYNC)
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:

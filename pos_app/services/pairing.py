@@ -22,6 +22,7 @@ def pair_terminal(db: Path, url: str, code: str, name: str = "Counter 1") -> Sto
     """
     if not url.startswith(("http://", "https://")):
         raise ServiceError(f"{url!r} is not a server address (http://… or https://…)")
+    existed = db.exists()
     store = open_store(db)
     try:
         fresh = True
@@ -52,5 +53,9 @@ def pair_terminal(db: Path, url: str, code: str, name: str = "Counter 1") -> Sto
             put_setting(conn, REVOKED_KEY, "")
     except BaseException:
         store.close()
+        if not existed:
+            # A refused code must not leave an empty terminal database behind.
+            for leftover in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+                leftover.unlink(missing_ok=True)
         raise
     return store

@@ -224,9 +224,10 @@ def sync_once(
     client: ServerClient,
     now: Callable[[], datetime] = local_now,
     progress: Progress | None = None,
+    batch_size: int = PUSH_BATCH,
 ) -> SyncResult:
     """Push everything pending, then pull everything new; record when it last succeeded."""
-    pushed = push(store, client, progress=progress)
+    pushed = push(store, client, batch_size=batch_size, progress=progress)
     pulled = pull(store, client, progress=progress)
     finished = now()
     with store.write() as conn:

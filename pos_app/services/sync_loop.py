@@ -54,7 +54,9 @@ class SyncLoop:
         self.clock = clock or TrustedClock()
         self.interval_s = interval_s
         self.backoff = backoff or Backoff()
-        self._client_factory = client_factory or (lambda link: ServerClient(link.url, link.token))
+        self._client_factory = client_factory or (
+            lambda link: ServerClient(link.url, link.token, wall=self.clock.wall)
+        )
         self._listeners: list[Listener] = []
         self._wake = threading.Event()
         self._stop = threading.Event()

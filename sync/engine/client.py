@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
@@ -73,7 +74,9 @@ class ServerClient:
         *,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
         transport: httpx.BaseTransport | None = None,
+        wall: Callable[[], datetime] = lambda: datetime.now().astimezone(),
     ) -> None:
+        self._wall = wall
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         self._http = httpx.Client(
             base_url=base_url.rstrip("/") + API_PREFIX,
@@ -105,7 +108,7 @@ class ServerClient:
         body = PushRequest(
             terminal_id=uuid.UUID(terminal_id),
             entries=entries,
-            terminal_time=datetime.now().astimezone(),
+            terminal_time=self._wall(),
         )
         return self._call("POST", "/push", PushResponse, content=body.model_dump_json())
 
@@ -123,7 +126,7 @@ class ServerClient:
     def _call(self, method: str, path: str, model: type[Model], **kwargs: Any) -> Model:
         if "content" in kwargs:
             kwargs.setdefault("headers", {})["Content-Type"] = "application/json"
-        sent_at = datetime.now().astimezone()
+        sent_at = self._wall()
         started = time.monotonic()
         try:
             response = self._http.request(method, path, **kwargs)
@@ -138,7 +141,7 @@ class ServerClient:
         server_time = getattr(result, "server_time", None)
         if isinstance(server_time, datetime):
             self.last_exchange = Exchange(
-                sent_at, datetime.now().astimezone(), server_time, elapsed
+                sent_at, self._wall(), server_time, elapsed
             )
         return result
 

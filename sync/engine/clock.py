@@ -53,6 +53,10 @@ class TrustedClock:
         # difference is a jump, a steady difference is an offset.
         self._ref_skew = self._wall() - trusted
 
+    def wall(self) -> datetime:
+        """The terminal's own wall clock, right or wrong (for measuring exchanges)."""
+        return self._wall()
+
     def now(self) -> datetime:
         """Trusted time, expressed in the terminal's local UTC offset."""
         wall = self._wall()

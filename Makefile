@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint typecheck pytest bench clean
+.PHONY: setup run tour test lint typecheck pytest bench clean
 
 setup: $(STAMP)
 
@@ -17,6 +17,9 @@ $(STAMP): pyproject.toml scripts/system-packages.sh
 	touch $(STAMP)
 
 run: $(STAMP)
+	$(BIN)/python -m pos_app.app --demo
+
+tour: $(STAMP)
 	./scripts/cli-tour.sh
 
 test: lint typecheck pytest

@@ -7,6 +7,7 @@ terminal's journal verifies.
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import signal
@@ -14,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,17 +31,20 @@ from tests.sync.harness import assert_converged, new_terminal, status_counts_of
 SEED = int(os.environ.get("LOYALTY_FAULT_SEED", "0")) or random.randrange(1, 10**6)
 
 
-def random_faults(seed: int, rate: float = 0.4):  # type: ignore[no-untyped-def]
+def random_faults(seed: int, rate: float = 0.4) -> Callable[[Request, int], Fault]:
+    """Fault a random share of requests, cycling through every kind of fault in turn."""
     rng = random.Random(seed)
-    faults = [Fault.DROP_RESPONSE, Fault.DUPLICATE, Fault.REPLAY_STALE, Fault.DELAY, Fault.CUT]
+    kinds = [Fault.DROP_RESPONSE, Fault.DUPLICATE, Fault.REPLAY_STALE, Fault.DELAY, Fault.CUT]
+    rng.shuffle(kinds)
+    next_fault = itertools.cycle(kinds)
 
     def plan(request: Request, index: int) -> Fault:
-        return rng.choice(faults) if rng.random() < rate else Fault.PASS
+        return next(next_fault) if rng.random() < rate else Fault.PASS
 
     return plan
 
 
-def sync_through(terminal_sync, attempts: int = 60) -> int:  # type: ignore[no-untyped-def]
+def sync_through(terminal_sync: Callable[[], None], attempts: int = 60) -> int:
     """Keep trying like the background loop does; return how many attempts failed."""
     failures = 0
     for _ in range(attempts):

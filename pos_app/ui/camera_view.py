@@ -1,0 +1,78 @@
+"""The live preview: the newest camera picture, scaled to fit, with the camera's state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt, QTimer, Slot
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from pos_app.ui.style import MUTED, TEXT
+
+
+class CameraView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Panel")
+        self.setMinimumSize(320, 240)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._image: QImage | None = None
+        self._message = "No camera"
+        self._flash: QColor | None = None
+        self._flash_timer = QTimer(self, singleShot=True, interval=900)
+        self._flash_timer.timeout.connect(self._end_flash)
+        self.frames_shown = 0
+
+    @Slot(QImage)
+    def show_frame(self, image: QImage) -> None:
+        self._image = image
+        self.frames_shown += 1
+        self.update()
+
+    @Slot(str, str)
+    def show_status(self, state: str, message: str) -> None:
+        self._message = message
+        if state != "running":
+            self._image = None
+        self.update()
+
+    def flash(self, colour: QColor) -> None:
+        """A coloured frame around the picture: the scan was seen, and how it went."""
+        self._flash = colour
+        self._flash_timer.start()
+        self.update()
+
+    def _end_flash(self) -> None:
+        self._flash = None
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        area = QRectF(self.rect()).adjusted(6, 6, -6, -6)
+        painter.fillRect(self.rect(), QColor("#0b0e13"))
+        if self._image is not None and not self._image.isNull():
+            size = self._image.size().scaled(
+                area.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio
+            )
+            target = QRectF(0, 0, size.width(), size.height())
+            target.moveCenter(area.center())
+            painter.drawImage(target, self._image)
+            # A viewfinder square tells the customer where to hold the phone.
+            side = min(target.width(), target.height()) * 0.6
+            finder = QRectF(0, 0, side, side)
+            finder.moveCenter(target.center())
+            painter.setPen(QPen(QColor(255, 255, 255, 150), 3, Qt.PenStyle.DashLine))
+            painter.drawRoundedRect(finder, 16, 16)
+        else:
+            painter.setPen(MUTED)
+            font = painter.font()
+            font.setPixelSize(20)
+            painter.setFont(font)
+            painter.drawText(
+                area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._message
+            )
+        if self._flash is not None:
+            painter.setPen(QPen(self._flash, 12))
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(6, 6, -6, -6), 14, 14)
+        painter.setPen(TEXT)
+        painter.end()

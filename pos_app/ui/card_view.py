@@ -1,0 +1,163 @@
+"""The card as the cashier sees it after a scan: who, which card, how far to the reward."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from pos_app.domain.identifiers import mask_card_number
+from pos_app.services.lookup import CardView
+from pos_app.ui.style import STAMP_EMPTY, STAMP_FILLED, TEXT
+
+
+class StampRow(QWidget):
+    """One circle per stamp of the target, filled up to the card's count."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filled = 0
+        self.target = 0
+        self.setMinimumHeight(64)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_stamps(self, filled: int, target: int) -> None:
+        self.filled, self.target = filled, target
+        self.setAccessibleName(f"{filled} of {target} stamps")
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(480, 64)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        if self.target <= 0:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        gap = 10.0
+        side = min(56.0, (self.width() - gap * (self.target - 1)) / self.target)
+        y = (self.height() - side) / 2
+        shown = min(self.filled, self.target)
+        for i in range(self.target):
+            box = QRectF(i * (side + gap), y, side, side).adjusted(2, 2, -2, -2)
+            if i < shown:
+                painter.setPen(QPen(STAMP_FILLED, 3))
+                painter.setBrush(STAMP_FILLED)
+            else:
+                painter.setPen(QPen(STAMP_EMPTY, 3))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(box)
+            if i == self.target - 1 and i >= shown:
+                # The last circle is the reward: say so.
+                painter.setPen(TEXT)
+                font = painter.font()
+                font.setPixelSize(int(side * 0.42))
+                font.setBold(True)
+                painter.setFont(font)
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "★")
+        painter.end()
+
+
+class CardPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:  # noqa: PLR0915 - one screen's layout
+        super().__init__(parent)
+        self.setObjectName("Panel")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.view: CardView | None = None
+
+        self.placeholder = QLabel("Scan a card, or type its number")
+        self.placeholder.setObjectName("Placeholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.customer = QLabel()
+        self.customer.setObjectName("CustomerName")
+        self.number = QLabel()
+        self.number.setObjectName("CardNumber")
+        self.program = QLabel()
+        self.program.setObjectName("Subtitle")
+        self.stamps = StampRow()
+        self.stamps_text = QLabel()
+        self.stamps_text.setObjectName("Subtitle")
+        self.points = QLabel()
+        self.points.setObjectName("BigNumber")
+        self.points_caption = QLabel("points")
+        self.points_caption.setObjectName("Subtitle")
+        self.rewards = QLabel()
+        self.rewards.setObjectName("Rewards")
+        self.rewards.setWordWrap(True)
+        self.pending = QLabel()
+        self.pending.setObjectName("Muted")
+
+        self.details = QWidget()
+        d = QVBoxLayout(self.details)
+        d.setContentsMargins(0, 0, 0, 0)
+        d.setSpacing(8)
+        d.addWidget(self.customer)
+        row = QHBoxLayout()
+        row.addWidget(self.number)
+        row.addStretch()
+        row.addWidget(self.program)
+        d.addLayout(row)
+        d.addSpacing(10)
+        d.addWidget(self.stamps)
+        d.addWidget(self.stamps_text)
+        points_row = QHBoxLayout()
+        points_row.addWidget(self.points)
+        points_row.addWidget(self.points_caption, 0, Qt.AlignmentFlag.AlignBottom)
+        points_row.addStretch()
+        self.points_box = QWidget()
+        self.points_box.setLayout(points_row)
+        points_row.setContentsMargins(0, 0, 0, 0)
+        d.addWidget(self.points_box)
+        d.addWidget(self.rewards)
+        d.addStretch()
+        d.addWidget(self.pending)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(self.placeholder)
+        layout.addWidget(self.details)
+        self.show_card(None)
+
+    def show_card(self, view: CardView | None) -> None:
+        self.view = view
+        self.placeholder.setVisible(view is None)
+        self.details.setVisible(view is not None)
+        if view is None:
+            return
+        card, program = view.card, view.program
+        self.customer.setText(card.customer_name or "Customer without a name")
+        self.number.setText(mask_card_number(card.card_number))
+        self.program.setText(program.name)
+        self.stamps.setVisible(program.has_stamps)
+        self.stamps_text.setVisible(program.has_stamps)
+        self.points_box.setVisible(program.has_points)
+        rewards: list[str] = []
+        if program.has_stamps:
+            target = program.stamps_target
+            self.stamps.set_stamps(card.stamp_count, target)
+            available = card.rewards_available(target)
+            to_go = target - card.stamp_count % target
+            self.stamps_text.setText(
+                f"{card.stamp_count} of {target} stamps"
+                + ("" if available else f" · {to_go} to go for {program.stamp_reward}")
+            )
+            if available:
+                rewards.append(
+                    f"★ {program.stamp_reward} ready" + (f" ×{available}" if available > 1 else "")
+                )
+        if program.has_points:
+            self.points.setText(f"{card.points_balance:,}")
+            affordable = [r for r in program.rewards if r.points_cost <= card.points_balance]
+            if affordable:
+                names = ", ".join(f"{r.name} ({r.points_cost})" for r in affordable)
+                rewards.append(f"★ Can take: {names}")
+        if not card.is_active:
+            rewards.insert(0, "This card is no longer active")
+        self.rewards.setText("\n".join(rewards))
+        self.rewards.setVisible(bool(rewards))
+        self.pending.setText(
+            f"{view.pending_entries} change(s) not yet confirmed by the server"
+            if view.pending_entries
+            else ""
+        )

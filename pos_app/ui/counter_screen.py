@@ -1,0 +1,424 @@
+"""The counter: scan (camera, handheld scanner or typed number) → the card → one tap.
+
+Every database access runs on the counter's worker (one thread, so operations apply in the
+order the cashier tapped them) and reports back by signal; the screen never waits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.domain.identifiers import CardRef, format_card_number
+from pos_app.domain.money import parse_amount
+from pos_app.domain.operations import (
+    CardOperation,
+    EarnPoints,
+    RedeemPoints,
+    RedeemStamps,
+    Stamp,
+    VoidPoints,
+)
+from pos_app.domain.refusal import Refused
+from pos_app.scanner.payload import Rejection, parse_scan
+from pos_app.services.counter import Done, perform
+from pos_app.services.errors import ServiceError
+from pos_app.services.lookup import CardView, find_card
+from pos_app.store import Store
+from pos_app.store.staff import StaffMember
+from pos_app.ui import outcome_text as tones
+from pos_app.ui.camera_view import CameraView
+from pos_app.ui.card_view import CardPanel
+from pos_app.ui.keypad import NumberDialog, parse_points
+from pos_app.ui.outcome_text import Message, done_message, refusal_message
+from pos_app.ui.reward_dialog import RewardDialog
+from pos_app.ui.sounds import Sound, Sounds
+from pos_app.ui.style import REFUSAL, SUCCESS, WARNING, icon, set_tone
+from pos_app.ui.terminal_settings import CounterSettings
+from pos_app.ui.workers import Jobs
+
+T = TypeVar("T")
+
+# (name, label, icon, shortcut)
+ACTIONS = (
+    ("stamp", "Stamp", "stamp", "F1"),
+    ("redeem", "Redeem reward", "gift", "F2"),
+    ("earn", "Earn points", "earn", "F3"),
+    ("catalogue", "Points reward", "catalogue", "F4"),
+    ("void", "Void / return", "void", "F5"),
+    ("enroll", "New customer", "enroll", "F6"),
+)
+
+
+def _unknown_message(ref: CardRef) -> str:
+    if ref.kind == "number":
+        return f"✗  No card {format_card_number(ref.value)} on this terminal"
+    return "✗  This card is not known on this terminal (yet)"
+
+
+class CounterScreen(QWidget):
+    lock_requested = Signal()
+    end_of_day_requested = Signal()
+    settings_requested = Signal()
+    changed = Signal()  # a local entry was written: sync soon
+    result_shown = Signal(str, str)  # tone, text: for tests and the activity log
+
+    def __init__(  # noqa: PLR0915 - one screen's layout
+        self,
+        store: Store,
+        jobs: Jobs,
+        sounds: Sounds,
+        settings: CounterSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("Screen")
+        self.store, self.jobs, self.sounds, self.settings = store, jobs, sounds, settings
+        self.staff: StaffMember | None = None
+        self.view: CardView | None = None
+        self.dialog: QDialog | None = None
+        self.busy = False
+
+        self.camera = CameraView()
+        self.number = QLineEdit()
+        self.number.setPlaceholderText("Card number, e.g. 1234-5678-9012")
+        self.number.setMaxLength(64)
+        self.number.returnPressed.connect(self._typed)
+        find = QPushButton(icon("search"), "Find")
+        find.clicked.connect(self._typed)
+        self.banner = QLabel("Ready: scan a card")
+        self.banner.setObjectName("Banner")
+        self.banner.setWordWrap(True)
+        self.banner.setMinimumHeight(64)
+        self.card = CardPanel()
+
+        self.buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        for i, (name, label, icon_name, key) in enumerate(ACTIONS):
+            button = QPushButton(icon(icon_name), f"{label}\n{key}")
+            button.setObjectName("Action")
+            button.setIconSize(button.iconSize() * 2)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(getattr(self, name))
+            grid.addWidget(button, 0, i)
+            self.buttons[name] = button
+            QShortcut(QKeySequence(key), self, getattr(self, name))
+        QShortcut(QKeySequence("Esc"), self, self.clear)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.lock_requested.emit)
+        QShortcut(QKeySequence("F8"), self, self.end_of_day_requested.emit)
+        QShortcut(QKeySequence("F10"), self, self.settings_requested.emit)
+
+        left = QVBoxLayout()
+        left.setSpacing(12)
+        left.addWidget(self.camera, 1)
+        typed = QHBoxLayout()
+        typed.addWidget(self.number, 1)
+        typed.addWidget(find)
+        left.addLayout(typed)
+        right = QVBoxLayout()
+        right.setSpacing(12)
+        right.addWidget(self.banner)
+        right.addWidget(self.card, 1)
+        middle = QHBoxLayout()
+        middle.setSpacing(16)
+        middle.addLayout(left, 4)
+        middle.addLayout(right, 5)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._header())
+        body = QVBoxLayout()
+        body.setContentsMargins(16, 16, 16, 16)
+        body.setSpacing(16)
+        body.addLayout(middle, 1)
+        body.addLayout(grid)
+        layout.addLayout(body, 1)
+        self._update_buttons()
+
+    def _header(self) -> QFrame:
+        header = QFrame()
+        header.setObjectName("Header")
+        identity = self.store.identity()
+        title = QLabel(f"{identity.name}")
+        title.setObjectName("Title")
+        place = QLabel(identity.store_id)
+        place.setObjectName("Subtitle")
+        self.staff_label = QLabel()
+        self.staff_label.setObjectName("StaffName")
+        eod = QPushButton(icon("report"), "End of day  F8")
+        eod.setObjectName("Flat")
+        eod.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        eod.clicked.connect(self.end_of_day_requested.emit)
+        settings = QPushButton(icon("settings"), "Settings  F10")
+        settings.setObjectName("Flat")
+        settings.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        settings.clicked.connect(self.settings_requested.emit)
+        lock = QPushButton(icon("lock"), "Lock  Ctrl+L")
+        lock.setObjectName("Flat")
+        lock.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        lock.clicked.connect(self.lock_requested.emit)
+        row = QHBoxLayout(header)
+        row.setContentsMargins(20, 10, 20, 10)
+        row.setSpacing(14)
+        row.addWidget(title)
+        row.addWidget(place)
+        row.addStretch()
+        row.addWidget(self.staff_label)
+        row.addWidget(eod)
+        row.addWidget(settings)
+        row.addWidget(lock)
+        return header
+
+    # --- who and how -----------------------------------------------------------------------
+
+    def set_staff(self, staff: StaffMember | None) -> None:
+        self.staff = staff
+        self.staff_label.setText(f"{staff.name} · {staff.role}" if staff else "")
+        if staff is None:
+            self.clear()
+
+    def apply_settings(self, settings: CounterSettings) -> None:
+        self.settings = settings
+        self.sounds.enabled = settings.sounds
+
+    # --- input: camera, scanner, typed -----------------------------------------------------
+
+    def handle_scan(self, event: object) -> None:
+        """A ScanEvent from the camera (its outcome already parsed off the GUI thread)."""
+        outcome = getattr(event, "outcome", None)
+        if isinstance(outcome, CardRef | Rejection):
+            self._scanned(outcome)
+
+    def handle_text(self, text: str) -> None:
+        """A handheld scanner's read or a typed entry: the same rules as a camera scan."""
+        self._scanned(parse_scan(text))
+
+    def _typed(self) -> None:
+        text = self.number.text()
+        self.number.clear()
+        if text.strip():
+            self.handle_text(text)
+
+    def _scanned(self, outcome: CardRef | Rejection) -> None:
+        if self.staff is None:
+            return
+        if isinstance(outcome, Rejection):
+            self._show(Message(tones.REFUSAL, "✗  " + outcome.message))
+            return
+        if self.dialog is not None:
+            return  # the cashier is mid-step for this customer: finish or cancel it first
+        self._lookup(outcome)
+
+    def _lookup(self, ref: CardRef) -> None:
+        staff_id = self.staff.id if self.staff else ""
+        auto = self.settings.auto_stamp
+
+        def job() -> tuple[CardView | None, Done | Refused | None]:
+            view = find_card(self.store, ref)
+            if view is None or not auto or not view.program.has_stamps:
+                return view, None
+            outcome = perform(self.store, ref, Stamp(), staff_id)
+            return find_card(self.store, ref), outcome
+
+        self._run(job, lambda result: self._looked_up(ref, *result))
+
+    def _looked_up(
+        self, ref: CardRef, view: CardView | None, outcome: Done | Refused | None
+    ) -> None:
+        if view is None:
+            self.card.show_card(None)
+            self.view = None
+            self._show(Message(tones.REFUSAL, _unknown_message(ref)))
+            self._update_buttons()
+            return
+        self._show_view(view)
+        if outcome is None:
+            self._show(
+                Message(tones.SUCCESS, f"✓  {view.card.customer_name or 'Card'} found"),
+                sound=Sound.SCAN,
+            )
+        else:
+            self._show_outcome(Stamp(), outcome)
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def stamp(self) -> None:
+        if self._can("stamp"):
+            self.perform(Stamp())
+
+    def redeem(self) -> None:
+        if self._can("redeem"):
+            self.perform(RedeemStamps())
+
+    def earn(self) -> None:
+        if not self._can("earn"):
+            return
+        dialog = NumberDialog(
+            "Earn points",
+            "Purchase amount",
+            parse_amount,
+            decimal=True,
+            confirm="Add points",
+            parent=self,
+        )
+        self._open(dialog, lambda: self.perform(EarnPoints(_value(dialog))))
+
+    def catalogue(self) -> None:
+        if not self._can("catalogue") or self.view is None:
+            return
+        dialog = RewardDialog(self.view.card, self.view.program, parent=self)
+        self._open(dialog, lambda: self.perform(RedeemPoints(dialog.chosen or "")))
+
+    def void(self) -> None:
+        if not self._can("void"):
+            return
+        dialog = NumberDialog(
+            "Void / return",
+            "Points to take back for the returned purchase",
+            parse_points,
+            confirm="Take points back",
+            parent=self,
+        )
+        self._open(dialog, lambda: self.perform(VoidPoints(_value(dialog))))
+
+    def enroll(self) -> None:
+        if self.staff is None or self.busy:
+            return
+        from pos_app.ui.enroll_dialog import EnrollDialog
+
+        dialog = EnrollDialog(self.store, self.jobs, self.staff.id, parent=self)
+        dialog.enrolled.connect(self._enrolled)
+        self._open(dialog, lambda: None)
+
+    def clear(self) -> None:
+        if self.dialog is not None:
+            self.dialog.reject()
+        self.view = None
+        self.card.show_card(None)
+        self.number.clear()
+        self._show(Message(tones.NEUTRAL, "Ready: scan a card"), sound=None)
+        self._update_buttons()
+
+    def perform(self, op: CardOperation) -> None:
+        if self.view is None or self.staff is None:
+            return
+        ref = CardRef.number(self.view.card.card_number)
+        staff_id = self.staff.id
+
+        def job() -> tuple[Done | Refused, CardView | None]:
+            outcome = perform(self.store, ref, op, staff_id)
+            return outcome, find_card(self.store, ref)
+
+        self._show(Message(tones.BUSY, "Saving…"), sound=None)
+        self._run(job, lambda result: self._performed(op, *result))
+
+    def _performed(self, op: CardOperation, outcome: Done | Refused, view: CardView | None) -> None:
+        if view is not None:
+            self._show_view(view)
+        self._show_outcome(op, outcome)
+
+    def _enrolled(self, done: Done) -> None:
+        self.changed.emit()
+        self._show_view(CardView(done.card, done.program, 1))
+        self._show(
+            Message(tones.SUCCESS, f"✓  Card {format_card_number(done.card.card_number)} created")
+        )
+
+    # --- plumbing --------------------------------------------------------------------------
+
+    def _can(self, action: str) -> bool:
+        return self.buttons[action].isEnabled() and self.dialog is None
+
+    def _open(self, dialog: QDialog, on_accept: Callable[[], None]) -> None:
+        self.dialog = dialog
+
+        def finished(result: int) -> None:
+            self.dialog = None
+            dialog.deleteLater()
+            if result == QDialog.DialogCode.Accepted:
+                on_accept()
+
+        dialog.finished.connect(finished)
+        dialog.open()  # window-modal but not a nested event loop: scans keep coming
+
+    def _run(self, job: Callable[[], T], on_done: Callable[[T], None]) -> None:
+        self.busy = True
+        self._update_buttons()
+
+        def done(result: T) -> None:
+            self.busy = False
+            on_done(result)
+            self._update_buttons()
+
+        def failed(error: Exception) -> None:
+            self.busy = False
+            text = str(error) if isinstance(error, ServiceError) else f"Error: {error}"
+            self._show(Message(tones.REFUSAL, "✗  " + text))
+            self._update_buttons()
+
+        self.jobs.submit(job, done, failed)
+
+    def _show_view(self, view: CardView) -> None:
+        self.view = view
+        self.card.show_card(view)
+        self._update_buttons()
+
+    def _show_outcome(self, op: CardOperation, outcome: Done | Refused) -> None:
+        if isinstance(outcome, Refused):
+            self._show(refusal_message(outcome))
+        else:
+            self.changed.emit()
+            self._show(done_message(op, outcome))
+
+    def _show(self, message: Message, sound: Sound | bool | None = True) -> None:
+        self.banner.setText(message.text)
+        set_tone(self.banner, "tone", message.tone)
+        colour = {tones.SUCCESS: SUCCESS, tones.WARNING: WARNING, tones.REFUSAL: REFUSAL}
+        if message.tone in colour:
+            self.camera.flash(colour[message.tone])
+        if sound is True:
+            sound = {
+                tones.SUCCESS: Sound.SUCCESS,
+                tones.WARNING: Sound.REFUSAL,
+                tones.REFUSAL: Sound.REFUSAL,
+            }.get(message.tone)
+        if isinstance(sound, Sound):
+            self.sounds.play(sound)
+        self.result_shown.emit(message.tone, message.text)
+
+    def _update_buttons(self) -> None:
+        view = self.view
+        ready = view is not None and self.staff is not None and not self.busy
+        stamps = ready and view is not None and view.program.has_stamps
+        points = ready and view is not None and view.program.has_points
+        self.buttons["stamp"].setEnabled(stamps)
+        self.buttons["redeem"].setEnabled(
+            stamps and view is not None and view.card.stamp_count >= view.program.stamps_target
+        )
+        self.buttons["earn"].setEnabled(points)
+        self.buttons["catalogue"].setEnabled(
+            points and view is not None and bool(view.program.rewards)
+        )
+        self.buttons["void"].setEnabled(points)
+        self.buttons["enroll"].setEnabled(self.staff is not None and not self.busy)
+
+
+def _value(dialog: NumberDialog[int]) -> int:
+    assert dialog.value is not None  # accepted means parsed
+    return dialog.value

@@ -1,0 +1,148 @@
+"""Enrolling a new customer: choose the program, type a name, show the new card's QR code."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.domain.identifiers import format_card_number
+from pos_app.domain.program import Program
+from pos_app.services.counter import Done, enroll_customer
+from pos_app.store import Store
+from pos_app.store.programs import all_programs
+from pos_app.ui.qr_image import qr_image
+from pos_app.ui.style import icon
+from pos_app.ui.workers import Jobs
+
+
+class EnrollDialog(QDialog):
+    enrolled = Signal(object)  # Done
+
+    def __init__(self, store: Store, jobs: Jobs, staff_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("New customer")
+        self.store, self.jobs, self.staff_id = store, jobs, staff_id
+        self.done_: Done | None = None
+        with store.read() as conn:
+            self.programs: list[Program] = all_programs(conn)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._form_page())
+        self.pages.addWidget(self._card_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.addWidget(self.pages)
+        self.setMinimumSize(620, 720)  # room for the card page: number, QR code, hint
+
+    def _form_page(self) -> QWidget:
+        page = QWidget()
+        title = QLabel("New customer")
+        title.setObjectName("Title")
+        self.program = QComboBox()
+        for p in self.programs:
+            self.program.addItem(f"{p.name}  ({p.kind.value})", p.id)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("Customer name (optional)")
+        self.name.setMaxLength(80)
+        self.name.returnPressed.connect(self.create_card)
+        self.error = QLabel()
+        self.error.setObjectName("StatusWarning")
+        self.error.setWordWrap(True)
+        self.create_button = QPushButton(icon("enroll"), "Create card")
+        self.create_button.setObjectName("Primary")
+        self.create_button.clicked.connect(self.create_card)
+        self.create_button.setEnabled(bool(self.programs))
+        if not self.programs:
+            self.error.setText("No loyalty program on this terminal yet: sync first.")
+        cancel = QPushButton("Cancel  (Esc)")
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.create_button, 1)
+        layout = QVBoxLayout(page)
+        layout.setSpacing(14)
+        layout.addWidget(title)
+        layout.addWidget(QLabel("Program"))
+        layout.addWidget(self.program)
+        layout.addWidget(QLabel("Name"))
+        layout.addWidget(self.name)
+        layout.addWidget(self.error)
+        layout.addStretch()
+        layout.addLayout(buttons)
+        return page
+
+    def _card_page(self) -> QWidget:
+        page = QWidget()
+        title = QLabel("Card created")
+        title.setObjectName("Title")
+        self.card_number = QLabel()
+        self.card_number.setObjectName("BigNumber")
+        self.card_number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.card_customer = QLabel()
+        self.card_customer.setObjectName("Subtitle")
+        self.qr = QLabel()
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr.setMinimumSize(300, 300)
+        hint = QLabel("The customer scans this code to add the card to their phone's wallet.")
+        hint.setObjectName("Muted")
+        hint.setWordWrap(True)
+        close = QPushButton(icon("ok"), "Done")
+        close.setObjectName("Primary")
+        close.clicked.connect(self.accept)
+        layout = QVBoxLayout(page)
+        layout.setSpacing(12)
+        layout.addWidget(title)
+        layout.addWidget(self.card_customer)
+        layout.addWidget(self.card_number, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.qr, 1)
+        layout.addWidget(hint)
+        layout.addWidget(close)
+        return page
+
+    def create_card(self) -> None:
+        if not self.create_button.isEnabled():
+            return
+        program_id = self.program.currentData()
+        name = self.name.text()
+        self.create_button.setEnabled(False)
+        self.error.setText("Creating…")
+        self.jobs.submit(
+            lambda: enroll_customer(self.store, self.staff_id, program_id, name),
+            self._created,
+            self._failed,
+        )
+
+    def _created(self, done: Done) -> None:
+        self.done_ = done
+        card = done.card
+        self.card_number.setText(format_card_number(card.card_number))
+        self.card_customer.setText(f"{card.customer_name or 'No name'} · {done.program.name}")
+        image = qr_image(card.qr_token)
+        if image is None:
+            self.qr.setText(card.qr_token)
+        else:
+            self.qr.setPixmap(
+                QPixmap.fromImage(image).scaled(
+                    300,
+                    300,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.FastTransformation,
+                )
+            )
+        self.pages.setCurrentIndex(1)
+        self.enrolled.emit(done)
+
+    def _failed(self, error: Exception) -> None:
+        self.create_button.setEnabled(True)
+        self.error.setText(str(error))

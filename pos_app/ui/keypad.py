@@ -1,0 +1,128 @@
+"""An on-screen number pad, and a dialog that asks for one number with it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.ui.style import icon
+
+T = TypeVar("T")
+BACKSPACE = "⌫"
+
+
+class Keypad(QWidget):
+    """Digits, an optional decimal point, backspace; types into `target`."""
+
+    submitted = Signal()
+
+    def __init__(self, target: QLineEdit, decimal: bool = False, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.target = target
+        grid = QGridLayout(self)
+        grid.setSpacing(10)
+        grid.setContentsMargins(0, 0, 0, 0)
+        keys = ["7", "8", "9", "4", "5", "6", "1", "2", "3", "." if decimal else "", "0", BACKSPACE]
+        self.buttons: dict[str, QPushButton] = {}
+        for i, key in enumerate(keys):
+            if not key:
+                continue
+            button = QPushButton(key)
+            button.setObjectName("Key")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the keyboard
+            button.clicked.connect(lambda _=False, k=key: self.press(k))
+            grid.addWidget(button, i // 3, i % 3)
+            self.buttons[key] = button
+
+    def press(self, key: str) -> None:
+        text = self.target.text()
+        if key == BACKSPACE:
+            self.target.setText(text[:-1])
+        elif key == "." and "." in text:
+            return
+        elif len(text) < self.target.maxLength():
+            self.target.setText(text + key)
+
+
+class NumberDialog(QDialog, Generic[T]):
+    """Asks for one number; `parse` turns the text into a value or raises ValueError whose
+    message is shown in place (the dialog stays open until the number makes sense)."""
+
+    def __init__(
+        self,
+        title: str,
+        prompt: str,
+        parse: Callable[[str], T],
+        *,
+        decimal: bool = False,
+        confirm: str = "OK",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self._parse = parse
+        self.value: T | None = None
+
+        heading = QLabel(title)
+        heading.setObjectName("Title")
+        caption = QLabel(prompt)
+        caption.setObjectName("Subtitle")
+        caption.setWordWrap(True)
+        self.field = QLineEdit()
+        self.field.setObjectName("AmountDisplay")
+        self.field.setMaxLength(12)
+        self.field.setPlaceholderText("0.00" if decimal else "0")
+        self.field.returnPressed.connect(self.confirm)
+        self.error = QLabel()
+        self.error.setObjectName("StatusWarning")
+        self.error.setWordWrap(True)
+        self.keypad = Keypad(self.field, decimal=decimal)
+
+        self.ok = QPushButton(icon("ok"), confirm)
+        self.ok.setObjectName("Primary")
+        self.ok.clicked.connect(self.confirm)
+        cancel = QPushButton("Cancel  (Esc)")
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.ok, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setSpacing(14)
+        layout.addWidget(heading)
+        layout.addWidget(caption)
+        layout.addWidget(self.field)
+        layout.addWidget(self.error)
+        layout.addWidget(self.keypad)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(440)
+        self.field.setFocus()
+
+    def confirm(self) -> None:
+        try:
+            self.value = self._parse(self.field.text())
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()
+
+
+def parse_points(text: str) -> int:
+    stripped = text.strip()
+    if not stripped.isdigit() or int(stripped) <= 0:
+        raise ValueError("type a whole number of points, more than zero")
+    return int(stripped)

@@ -1,0 +1,49 @@
+"""A QR code as a QImage: from `qrcode` when installed, else OpenCV's encoder (a runtime
+dependency anyway), else None and the caller shows the text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QImage
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+
+def qr_matrix(text: str) -> npt.NDArray[np.bool_] | None:
+    """True for dark modules, without the quiet zone; None if no encoder is available."""
+    import numpy as np
+
+    try:
+        import qrcode
+
+        code = qrcode.QRCode(border=0, error_correction=qrcode.constants.ERROR_CORRECT_M)
+        code.add_data(text)
+        code.make(fit=True)
+        return np.array(code.get_matrix(), dtype=bool)
+    except ImportError:
+        pass
+    try:
+        import cv2
+
+        modules = cv2.QRCodeEncoder.create().encode(text)
+    except Exception:
+        return None
+    dark = np.asarray(modules) < 128
+    rows, cols = np.nonzero(dark)
+    return dark[rows.min() : rows.max() + 1, cols.min() : cols.max() + 1]
+
+
+def qr_image(text: str, module_px: int = 8, quiet: int = 4) -> QImage | None:
+    import numpy as np
+
+    matrix = qr_matrix(text)
+    if matrix is None:
+        return None
+    padded = np.pad(matrix, quiet, constant_values=False)
+    pixels = np.where(padded, 0, 255).astype(np.uint8)
+    pixels = np.ascontiguousarray(np.kron(pixels, np.ones((module_px, module_px), np.uint8)))
+    h, w = pixels.shape
+    return QImage(pixels.data, w, h, w, QImage.Format.Format_Grayscale8).copy()

@@ -1,0 +1,48 @@
+"""The points catalogue: one big button per reward, the ones the card cannot afford greyed."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from pos_app.domain.card import Card
+from pos_app.domain.program import Program
+from pos_app.ui.style import icon
+
+
+class RewardDialog(QDialog):
+    def __init__(self, card: Card, program: Program, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Redeem a reward")
+        self.chosen: str | None = None
+        title = QLabel("Redeem a reward")
+        title.setObjectName("Title")
+        balance = QLabel(f"{card.points_balance} points on the card")
+        balance.setObjectName("Subtitle")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setSpacing(12)
+        layout.addWidget(title)
+        layout.addWidget(balance)
+        self.buttons: dict[str, QPushButton] = {}
+        for reward in sorted(program.rewards, key=lambda r: r.points_cost):
+            affordable = reward.points_cost <= card.points_balance
+            short = "" if affordable else f"  ·  {reward.points_cost - card.points_balance} short"
+            button = QPushButton(
+                icon("gift"), f"{reward.name}  ·  {reward.points_cost} points{short}"
+            )
+            button.setObjectName("Reward")
+            button.setEnabled(affordable)
+            button.clicked.connect(lambda _=False, code=reward.code: self.choose(code))
+            layout.addWidget(button)
+            self.buttons[reward.code] = button
+        if not program.rewards:
+            layout.addWidget(QLabel("This program has no rewards to redeem."))
+        cancel = QPushButton("Cancel  (Esc)")
+        cancel.clicked.connect(self.reject)
+        layout.addSpacing(8)
+        layout.addWidget(cancel)
+        self.setMinimumWidth(720)
+
+    def choose(self, code: str) -> None:
+        self.chosen = code
+        self.accept()

@@ -1,0 +1,257 @@
+"""Settings: the counter's habits, the camera and decoder (with a test view), the server.
+
+Saved in the terminal database (`terminal_settings`), so they move with the terminal.
+Pairing talks to the server, so it runs on a worker like every other network call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.scanner.cameras import list_cameras
+from pos_app.services.pairing import pair_terminal
+from pos_app.services.sync import server_link
+from pos_app.store import Store
+from pos_app.ui.camera_feed import CameraFeed
+from pos_app.ui.camera_view import CameraView
+from pos_app.ui.style import icon
+from pos_app.ui.terminal_settings import DEMO_CAMERA, CounterSettings, save_settings
+from pos_app.ui.workers import Jobs
+
+DECODERS = ("auto", "zxing", "zbar", "opencv", "opencv-aruco")
+CUSTOM = "custom"
+
+
+def resolve_camera(setting: str) -> int | str | None:
+    """The capture source a camera setting names; None for no camera."""
+    if not setting:
+        return None
+    if setting == DEMO_CAMERA:
+        from pos_app.ui.demo_video import default_demo_video
+
+        return str(default_demo_video())
+    from pos_app.scanner.capture import parse_source
+
+    return parse_source(setting)
+
+
+class SettingsDialog(QDialog):
+    saved = Signal(object)  # CounterSettings
+    paired = Signal()
+
+    def __init__(
+        self, store: Store, jobs: Jobs, settings: CounterSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.store, self.jobs, self.settings = store, jobs, settings
+        self.test_feed: CameraFeed | None = None
+        title = QLabel("Settings")
+        title.setObjectName("Title")
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._counter_tab(), "Counter")
+        self.tabs.addTab(self._camera_tab(), "Camera")
+        self.tabs.addTab(self._server_tab(), "Server")
+        save = QPushButton(icon("ok"), "Save")
+        save.setObjectName("Primary")
+        save.clicked.connect(self.save)
+        cancel = QPushButton("Cancel  (Esc)")
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(cancel)
+        buttons.addStretch()
+        buttons.addWidget(save)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setSpacing(14)
+        layout.addWidget(title)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+        self.resize(900, 680)
+        self.finished.connect(lambda _r: self.stop_test())
+
+    # --- tabs ------------------------------------------------------------------------------
+
+    def _counter_tab(self) -> QWidget:
+        page = QWidget()
+        self.auto_stamp = QCheckBox("Stamp automatically when a stamp card is scanned")
+        self.auto_stamp.setChecked(self.settings.auto_stamp)
+        self.sounds = QCheckBox("Sounds for success and refusal")
+        self.sounds.setChecked(self.settings.sounds)
+        self.idle = QSpinBox()
+        self.idle.setRange(0, 120)
+        self.idle.setSuffix(" min")
+        self.idle.setSpecialValueText("never")
+        self.idle.setValue(self.settings.idle_lock_minutes)
+        form = QFormLayout(page)
+        form.setSpacing(16)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        form.addRow(self.auto_stamp)
+        form.addRow(self.sounds)
+        form.addRow("Lock when idle after", self.idle)
+        return page
+
+    def _camera_tab(self) -> QWidget:
+        page = QWidget()
+        self.camera = QComboBox()
+        for cam in list_cameras():
+            self.camera.addItem(f"{cam.name} ({cam.path})", str(cam.index))
+        self.camera.addItem("Demo video (no camera needed)", DEMO_CAMERA)
+        self.camera.addItem("Video file or stream URL…", CUSTOM)
+        self.camera.addItem("No camera (handheld scanner or typing only)", "")
+        self.custom = QLineEdit()
+        self.custom.setPlaceholderText("/path/to/video.mp4 or rtsp://…")
+        index = self.camera.findData(self.settings.camera)
+        if index < 0:
+            index = self.camera.findData(CUSTOM)
+            self.custom.setText(self.settings.camera)
+        self.camera.setCurrentIndex(index)
+        self.camera.currentIndexChanged.connect(self._camera_choice_changed)
+        self.decoder = QComboBox()
+        for name in DECODERS:
+            self.decoder.addItem(name, name)
+        self.decoder.setCurrentIndex(max(0, self.decoder.findData(self.settings.decoder)))
+        self.test_view = CameraView()
+        self.test_view.setMinimumHeight(220)
+        self.test_result = QLabel("Press Test and show a card to the camera.")
+        self.test_result.setObjectName("Subtitle")
+        self.test_result.setWordWrap(True)
+        test = QPushButton(icon("camera"), "Test")
+        test.clicked.connect(self.start_test)
+        form = QFormLayout()
+        form.setSpacing(12)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        form.addRow("Camera", self.camera)
+        form.addRow("", self.custom)
+        form.addRow("Decoder", self.decoder)
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        row = QHBoxLayout()
+        row.addWidget(test)
+        row.addWidget(self.test_result, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.test_view, 1)
+        self._camera_choice_changed()
+        return page
+
+    def _server_tab(self) -> QWidget:
+        page = QWidget()
+        link = server_link(self.store)
+        self.pair_state = QLabel(
+            f"Paired with {link.url}" if link else "Not paired: this terminal works standalone."
+        )
+        self.pair_state.setObjectName("Subtitle")
+        self.pair_state.setWordWrap(True)
+        self.url = QLineEdit(link.url if link else "")
+        self.url.setPlaceholderText("https://loyalty.example.com")
+        self.code = QLineEdit()
+        self.code.setPlaceholderText("One-time code from the server")
+        self.pair_button = QPushButton(icon("sync"), "Pair")
+        self.pair_button.clicked.connect(self.pair)
+        self.pair_message = QLabel()
+        self.pair_message.setObjectName("StatusWarning")
+        self.pair_message.setWordWrap(True)
+        form = QFormLayout(page)
+        form.setSpacing(12)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        form.addRow(self.pair_state)
+        form.addRow("Server address", self.url)
+        form.addRow("Pairing code", self.code)
+        form.addRow("", self.pair_button)
+        form.addRow(self.pair_message)
+        return page
+
+    # --- behaviour -------------------------------------------------------------------------
+
+    def chosen_camera(self) -> str:
+        data = self.camera.currentData()
+        return self.custom.text().strip() if data == CUSTOM else str(data)
+
+    def _camera_choice_changed(self) -> None:
+        self.custom.setVisible(self.camera.currentData() == CUSTOM)
+
+    def start_test(self) -> None:
+        self.stop_test()
+        try:
+            source = resolve_camera(self.chosen_camera())
+        except OSError as exc:
+            self.test_result.setText(str(exc))
+            return
+        if source is None:
+            self.test_result.setText("No camera chosen.")
+            return
+        feed = CameraFeed(self)
+        feed.frame_ready.connect(self.test_view.show_frame)
+        feed.status_changed.connect(self.test_view.show_status)
+        feed.scanned.connect(self._test_scanned)
+        feed.start(source, str(self.decoder.currentData()))
+        self.test_feed = feed
+        self.test_result.setText("Testing… show a card to the camera.")
+
+    def _test_scanned(self, event: object) -> None:
+        outcome = getattr(event, "outcome", None)
+        latency = getattr(event, "latency", 0.0) * 1000
+        message = getattr(outcome, "message", None)
+        self.test_result.setText(
+            f"Read a card ({latency:.0f} ms)" if message is None else f"Read: {message}"
+        )
+
+    def stop_test(self) -> None:
+        if self.test_feed is not None:
+            self.test_feed.stop()
+            self.test_feed = None
+
+    def save(self) -> None:
+        self.settings = replace(
+            self.settings,
+            camera=self.chosen_camera(),
+            decoder=str(self.decoder.currentData()),
+            sounds=self.sounds.isChecked(),
+            auto_stamp=self.auto_stamp.isChecked(),
+            idle_lock_minutes=self.idle.value(),
+        )
+        save_settings(self.store, self.settings)
+        self.saved.emit(self.settings)
+        self.accept()
+
+    def pair(self) -> None:
+        url, code = self.url.text().strip(), self.code.text().strip()
+        if not url or not code:
+            self.pair_message.setText("Type the server address and the pairing code.")
+            return
+        self.pair_button.setEnabled(False)
+        self.pair_message.setText("Pairing…")
+        db, name = self.store.path, self.store.identity().name
+
+        def job() -> None:
+            pair_terminal(db, url, code, name).close()
+
+        self.jobs.submit(job, self._paired, self._pair_failed)
+
+    def _paired(self, _result: None) -> None:
+        self.pair_button.setEnabled(True)
+        self.code.clear()
+        link = server_link(self.store)
+        self.pair_state.setText(f"Paired with {link.url}" if link else "Paired.")
+        self.pair_message.setText("Paired. The terminal syncs in the background from now on.")
+        self.paired.emit()
+
+    def _pair_failed(self, error: Exception) -> None:
+        self.pair_button.setEnabled(True)
+        self.pair_message.setText(f"Pairing failed: {error}")

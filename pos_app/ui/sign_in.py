@@ -1,0 +1,210 @@
+"""Staff sign-in by PIN: a list of names, a PIN pad, and the lockout after wrong PINs.
+
+The PIN check is a deliberately slow hash plus a database write, so it runs on a worker.
+`PinForm` serves both the sign-in screen and the manager's PIN for the end of day.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.services.errors import SignInError
+from pos_app.services.staff_auth import sign_in
+from pos_app.store import Store
+from pos_app.store.staff import StaffMember, all_staff
+from pos_app.ui.keypad import Keypad
+from pos_app.ui.style import icon
+from pos_app.ui.workers import Jobs
+
+
+class PinForm(QWidget):
+    """Pick a name, type the PIN, sign in; `accepted` carries the staff member."""
+
+    accepted = Signal(object)  # StaffMember
+
+    def __init__(
+        self, store: Store, jobs: Jobs, managers_only: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.jobs, self.managers_only = store, jobs, managers_only
+        self.busy = False
+
+        self.names = QVBoxLayout()
+        self.names.setSpacing(10)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.staff: list[StaffMember] = []
+
+        self.pin = QLineEdit()
+        self.pin.setObjectName("PinDisplay")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaxLength(12)
+        self.pin.setPlaceholderText("PIN")
+        self.pin.returnPressed.connect(self.submit)
+        self.group.idClicked.connect(lambda _id: self.pin.setFocus())
+        self.keypad = Keypad(self.pin)
+        self.go = QPushButton(icon("lock"), "Sign in")
+        self.go.setObjectName("Primary")
+        self.go.clicked.connect(self.submit)
+        self.message = QLabel()
+        self.message.setObjectName("StatusWarning")
+        self.message.setWordWrap(True)
+        self.message.setMinimumHeight(56)
+
+        left = QVBoxLayout()
+        who = QLabel("Manager" if managers_only else "Who is at the counter?")
+        who.setObjectName("Subtitle")
+        left.addWidget(who)
+        left.addLayout(self.names)
+        left.addStretch()
+        right = QVBoxLayout()
+        right.setSpacing(12)
+        right.addWidget(self.pin)
+        right.addWidget(self.keypad)
+        right.addWidget(self.go)
+        right.addWidget(self.message)
+        layout = QHBoxLayout(self)
+        layout.setSpacing(32)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 1)
+        self.reload()
+
+    def reload(self) -> None:
+        """Staff come from the server's pull, so the list is read each time it is shown."""
+        with self.store.read() as conn:
+            staff = [s for s in all_staff(conn) if s.is_active]
+        if self.managers_only:
+            staff = [s for s in staff if s.is_manager]
+        for button in self.group.buttons():
+            # Removed at once (not deleteLater): the list must be right on the next paint.
+            self.group.removeButton(button)
+            self.names.removeWidget(button)
+            button.setParent(None)
+        self.staff = staff
+        for i, member in enumerate(staff):
+            button = QPushButton(f"{member.name}    ·  {member.role}")
+            button.setObjectName("Staff")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.group.addButton(button, i)
+            self.names.addWidget(button)
+        if len(staff) == 1:
+            self.group.button(0).setChecked(True)
+        if not staff:
+            self.message.setText(
+                "No manager on this terminal yet."
+                if self.managers_only
+                else "No staff on this terminal yet: sync with the server first."
+            )
+        self.pin.clear()
+
+    def choose(self, name: str) -> None:
+        for i, member in enumerate(self.staff):
+            if name in (member.name, member.id):
+                self.group.button(i).setChecked(True)
+                self.pin.setFocus()
+                return
+        raise LookupError(name)
+
+    def submit(self) -> None:
+        if self.busy:
+            return
+        chosen = self.group.checkedId()
+        if chosen < 0:
+            self.message.setText("Tap your name first.")
+            return
+        member = self.staff[chosen]
+        pin = self.pin.text()
+        self.pin.clear()
+        if not pin:
+            self.message.setText("Type your PIN.")
+            return
+        self.busy = True
+        self.go.setEnabled(False)
+        self.message.setText("Checking…")
+        self.jobs.submit(
+            lambda: sign_in(self.store, member.id, pin), self._signed_in, self._refused
+        )
+
+    def _signed_in(self, member: StaffMember) -> None:
+        self.busy = False
+        self.go.setEnabled(True)
+        self.message.clear()
+        self.accepted.emit(member)
+
+    def _refused(self, error: Exception) -> None:
+        self.busy = False
+        self.go.setEnabled(True)
+        self.message.setText(str(error) if isinstance(error, SignInError) else f"Error: {error}")
+        self.pin.setFocus()
+
+
+class SignInScreen(QWidget):
+    def __init__(self, store: Store, jobs: Jobs, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Screen")
+        title = QLabel("Sign in")
+        title.setObjectName("Title")
+        self.terminal = QLabel()
+        self.terminal.setObjectName("Subtitle")
+        self.form = PinForm(store, jobs)
+        self.signed_in = self.form.accepted
+        panel = QWidget()
+        panel.setObjectName("Panel")
+        panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        inner = QVBoxLayout(panel)
+        inner.setContentsMargins(32, 28, 32, 28)
+        inner.addWidget(title)
+        inner.addWidget(self.terminal)
+        inner.addSpacing(12)
+        inner.addWidget(self.form)
+        panel.setMaximumWidth(1000)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(40, 40, 40, 40)
+        layout.addWidget(panel)
+        identity = store.identity()
+        self.terminal.setText(f"{identity.name} · {identity.store_id}")
+
+    def reset(self, message: str = "") -> None:
+        self.form.reload()
+        self.form.message.setText(message)
+        self.form.pin.setFocus()
+
+
+class ManagerPinDialog(QDialog):
+    """The manager's PIN, asked even when a cashier is signed in."""
+
+    def __init__(self, store: Store, jobs: Jobs, reason: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Manager PIN")
+        self.manager: StaffMember | None = None
+        title = QLabel("Manager PIN")
+        title.setObjectName("Title")
+        why = QLabel(reason)
+        why.setObjectName("Subtitle")
+        why.setWordWrap(True)
+        self.form = PinForm(store, jobs, managers_only=True)
+        self.form.accepted.connect(self._accepted)
+        cancel = QPushButton("Cancel  (Esc)")
+        cancel.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.addWidget(title)
+        layout.addWidget(why)
+        layout.addWidget(self.form)
+        layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignLeft)
+        self.setMinimumWidth(820)
+
+    def _accepted(self, member: StaffMember) -> None:
+        self.manager = member
+        self.accept()

@@ -1,0 +1,103 @@
+"""The strip at the bottom of every screen: is the terminal online, what waits to sync,
+and anything the cashier or manager must know (offline limits, a wrong clock)."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+
+from pos_app.services.clock import local_now
+from pos_app.ui.style import set_tone
+from sync.engine.connectivity import Connectivity, SyncStatus
+
+LABELS = {
+    Connectivity.ONLINE: "ONLINE",
+    Connectivity.SYNCING: "SYNCING",
+    Connectivity.OFFLINE: "OFFLINE",
+    Connectivity.ERROR: "SYNC ERROR",
+    Connectivity.STANDALONE: "STANDALONE",
+}
+
+
+class SyncBridge(QObject):
+    """Carries SyncStatus from the sync loop's thread to the GUI thread."""
+
+    status_changed = Signal(object)
+
+    def publish(self, status: SyncStatus) -> None:
+        with contextlib.suppress(RuntimeError):  # the window closed; the loop still reports
+            self.status_changed.emit(status)
+
+
+def describe(status: SyncStatus, now: datetime | None = None) -> str:
+    """One line: what waits, when the last sync was, what is happening now."""
+    parts = []
+    if status.state is Connectivity.STANDALONE:
+        parts.append("not paired with a server")
+    if status.progress is not None:
+        phase, done, total = status.progress
+        parts.append(f"{phase} {done}/{total}" if total else f"{phase} {done}")
+    parts.append(f"{status.pending} waiting to sync" if status.pending else "nothing waiting")
+    if status.last_sync_at is not None:
+        parts.append("last sync " + _when(status.last_sync_at, now or local_now()))
+    elif status.state is not Connectivity.STANDALONE:
+        parts.append("never synced")
+    if status.detail and status.state in (Connectivity.OFFLINE, Connectivity.ERROR):
+        parts.append(status.detail)
+    return " · ".join(parts)
+
+
+def _when(at: datetime, now: datetime) -> str:
+    local = at.astimezone(now.tzinfo)
+    if local.date() == now.date():
+        return local.strftime("%H:%M")
+    return local.strftime("%d %b %H:%M")
+
+
+class StatusStrip(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("StatusStrip")
+        self.status: SyncStatus | None = None
+        self.pill = QLabel("…")
+        self.pill.setObjectName("StatusPill")
+        self.text = QLabel()
+        self.text.setObjectName("StatusText")
+        self.warnings = QLabel()
+        self.warnings.setObjectName("StatusWarning")
+        self.warnings.setWordWrap(True)
+        self.staff = QLabel()
+        self.staff.setObjectName("StatusText")
+        self.clock = QLabel()
+        self.clock.setObjectName("Clock")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 8, 14, 8)
+        layout.setSpacing(16)
+        layout.addWidget(self.pill)
+        layout.addWidget(self.text)
+        layout.addWidget(self.warnings, 1)
+        layout.addWidget(self.staff, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.clock, 0, Qt.AlignmentFlag.AlignRight)
+        self._tick = QTimer(self, interval=15_000)
+        self._tick.timeout.connect(self._refresh_clock)
+        self._tick.start()
+        self._refresh_clock()
+
+    @Slot(object)
+    def show_status(self, status: SyncStatus) -> None:
+        self.status = status
+        self.pill.setText(LABELS[status.state])
+        set_tone(self.pill, "state", status.state.value)
+        self.text.setText(describe(status))
+        self.warnings.setText("⚠ " + "  ⚠ ".join(status.warnings) if status.warnings else "")
+
+    def show_staff(self, name: str | None) -> None:
+        self.staff.setText(f"Signed in: {name}" if name else "Locked")
+
+    def _refresh_clock(self) -> None:
+        self.clock.setText(local_now().strftime("%H:%M"))
+        if self.status is not None:
+            self.text.setText(describe(self.status))  # "last sync" stays current

@@ -1,0 +1,160 @@
+"""Screenshots of every screen of the cashier's window, into docs/screenshots/*.png.
+
+Runs offscreen by default (`QT_QPA_PLATFORM=offscreen`), or under `xvfb-run -a`, against a
+fresh demo database and the demo camera:
+
+    .venv/bin/python scripts/screenshots.py [OUT_DIR]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from pos_app.services.setup import demo_cards
+from pos_app.ui.first_run import create_demo
+from pos_app.ui.main_window import MainWindow
+from pos_app.ui.style import apply_style
+
+SIZE = (1366, 820)
+
+
+def wait(until: Callable[[], bool], timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not until():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not get there in time")
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def settle(seconds: float = 0.3) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def shot(widget: QWidget, out: Path, name: str) -> None:
+    settle()
+    widget.grab().save(str(out / f"{name}.png"))
+    print(f"wrote {out / name}.png")
+
+
+def main(argv: list[str]) -> int:  # noqa: PLR0915 - one walk through every screen
+    out = Path(argv[0]) if argv else Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    apply_style(app)
+    tmp = Path(tempfile.mkdtemp(prefix="pos-shots-"))
+
+    first = MainWindow(tmp / "new.db")
+    first.resize(*SIZE)
+    first.show()
+    shot(first, out, "01-first-run")
+    first.close()
+
+    store = create_demo(tmp / "terminal.db")
+    window = MainWindow(store.path, store, camera="demo")
+    window.resize(*SIZE)
+    window.show()
+    assert window.sign_in is not None and window.counter is not None
+    counter = window.counter
+    wait(lambda: window.loop is not None)
+    # The demo camera keeps playing in the preview, but its scans would change the card
+    # between two pictures: the script drives the counter itself.
+    window.camera.scanned.disconnect(window._camera_scanned)
+    window.sign_in.form.choose("Alex")
+    shot(window, out, "02-sign-in")
+
+    window.sign_in.form.pin.setText("1234")
+    window.sign_in.form.submit()
+    wait(lambda: window.staff is not None)
+    wait(lambda: counter.camera.frames_shown > 5)
+    shot(window, out, "03-counter-ready")
+
+    cards = demo_cards(6)
+    counter.handle_text(cards[0].card_number)  # a coffee (stamp) card
+    wait(lambda: counter.view is not None and not counter.busy)
+    counter.stamp()
+    wait(lambda: not counter.busy and counter.banner.text().startswith("✓  Stamp"))
+    shot(window, out, "04-stamp-added")
+
+    counter.stamp()  # within the cooldown: refused, in amber, with the minutes left
+    wait(lambda: not counter.busy and "recently" in counter.banner.text())
+    shot(window, out, "05-stamp-refused")
+
+    counter.handle_text(cards[1].card_number)  # a bakery (points) card
+    wait(lambda: counter.view is not None and counter.view.card.id == cards[1].id)
+    wait(lambda: not counter.busy)
+    counter.earn()
+    assert counter.dialog is not None
+    dialog = counter.dialog
+    for key in "12.50":
+        dialog.keypad.press(key)  # type: ignore[attr-defined]
+    shot(dialog, out, "06-earn-keypad")
+    dialog.confirm()  # type: ignore[attr-defined]
+    wait(lambda: not counter.busy and "points for" in counter.banner.text())
+    shot(window, out, "07-points-earned")
+
+    counter.catalogue()
+    assert counter.dialog is not None
+    shot(counter.dialog, out, "08-reward-catalogue")
+    counter.dialog.reject()
+    settle()
+
+    counter.handle_text("WIFI:T:WPA;S:Cafe;P:secret;;")
+    shot(window, out, "09-foreign-code")
+
+    counter.enroll()
+    assert counter.dialog is not None
+    enroll = counter.dialog
+    enroll.name.setText("Robin Baker")  # type: ignore[attr-defined]
+    enroll.create_card()  # type: ignore[attr-defined]
+    wait(lambda: enroll.done_ is not None)  # type: ignore[attr-defined]
+    shot(enroll, out, "10-enrolled")
+    enroll.accept()
+    settle()
+
+    window.end_of_day()
+    pin = window.dialog
+    assert pin is not None
+    pin.form.choose("Sam")  # type: ignore[attr-defined]
+    shot(pin, out, "11-manager-pin")
+    pin.form.pin.setText("9999")  # type: ignore[attr-defined]
+    pin.form.submit()  # type: ignore[attr-defined]
+    wait(lambda: window.dialog is not pin and window.dialog is not None)
+    report = window.dialog
+    assert report is not None
+    wait(lambda: report.close_ is not None)  # type: ignore[attr-defined]
+    shot(report, out, "12-end-of-day")
+    report.accept()  # type: ignore[attr-defined]
+    settle()
+
+    window.open_settings()
+    settings = window.dialog
+    assert settings is not None
+    shot(settings, out, "13-settings-counter")
+    settings.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+    settings.start_test()  # type: ignore[attr-defined]
+    wait(lambda: settings.test_view.frames_shown > 3)  # type: ignore[attr-defined]
+    shot(settings, out, "14-settings-camera")
+    settings.tabs.setCurrentIndex(2)  # type: ignore[attr-defined]
+    shot(settings, out, "15-settings-server")
+    settings.reject()  # type: ignore[attr-defined]
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -7,6 +7,7 @@ order the cashier tapped them) and reports back by signal; the screen never wait
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
@@ -35,6 +36,7 @@ from pos_app.domain.operations import (
 )
 from pos_app.domain.refusal import Refused
 from pos_app.scanner.payload import Rejection, parse_scan
+from pos_app.services.clock import local_now
 from pos_app.services.counter import Done, perform
 from pos_app.services.errors import ServiceError
 from pos_app.services.lookup import CardView, find_card
@@ -83,11 +85,14 @@ class CounterScreen(QWidget):
         jobs: Jobs,
         sounds: Sounds,
         settings: CounterSettings,
+        clock: Callable[[], datetime] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("Screen")
         self.store, self.jobs, self.sounds, self.settings = store, jobs, sounds, settings
+        # The trusted clock of the sync engine: cooldowns never follow a wall clock that jumped.
+        self.clock = clock or local_now
         self.staff: StaffMember | None = None
         self.view: CardView | None = None
         self.dialog: QDialog | None = None
@@ -233,7 +238,7 @@ class CounterScreen(QWidget):
             view = find_card(self.store, ref)
             if view is None or not auto or not view.program.has_stamps:
                 return view, None
-            outcome = perform(self.store, ref, Stamp(), staff_id)
+            outcome = perform(self.store, ref, Stamp(), staff_id, self.clock())
             return find_card(self.store, ref), outcome
 
         self._run(job, lambda result: self._looked_up(ref, *result))
@@ -322,7 +327,7 @@ class CounterScreen(QWidget):
         staff_id = self.staff.id
 
         def job() -> tuple[Done | Refused, CardView | None]:
-            outcome = perform(self.store, ref, op, staff_id)
+            outcome = perform(self.store, ref, op, staff_id, self.clock())
             return outcome, find_card(self.store, ref)
 
         self._show(Message(tones.BUSY, "Saving…"), sound=None)

@@ -24,6 +24,7 @@ from pos_app.ui.status_bar import StatusStrip, SyncBridge
 from pos_app.ui.style import set_tone
 from pos_app.ui.terminal_settings import CounterSettings, load_settings
 from pos_app.ui.workers import Jobs
+from sync.engine.clock import TrustedClock
 
 if TYPE_CHECKING:
     from pos_app.services.sync import ServerLink
@@ -53,6 +54,8 @@ class MainWindow(QMainWindow):
         self.db = db
         self.camera_override = camera
         self._loop_factory = sync_loop_factory
+        # One trusted clock for the counter's rules and the sync engine's server estimates.
+        self.clock = TrustedClock()
         # The counter's writes go one at a time, in order; slow things (sign-in's PIN hash,
         # sync, pairing, reports) get their own pool so they never hold a scan up.
         self.counter_jobs = Jobs(1, self)
@@ -111,7 +114,9 @@ class MainWindow(QMainWindow):
         self.sounds.enabled = self.settings.sounds
         self.sign_in = SignInScreen(store, self.background)
         self.sign_in.signed_in.connect(self.signed_in)
-        self.counter = CounterScreen(store, self.counter_jobs, self.sounds, self.settings)
+        self.counter = CounterScreen(
+            store, self.counter_jobs, self.sounds, self.settings, clock=self.clock.now
+        )
         self.counter.lock_requested.connect(self.lock)
         self.counter.end_of_day_requested.connect(self.end_of_day)
         self.counter.settings_requested.connect(self.open_settings)
@@ -132,7 +137,7 @@ class MainWindow(QMainWindow):
     def start_sync(self) -> None:
         """A new sync loop for the current pairing, built on a worker: the HTTP client and
         the protocol models load there, after the first screen is up."""
-        store, factory = self.store, self._loop_factory
+        store, factory, clock = self.store, self._loop_factory, self.clock
         assert store is not None
         if self.loop is not None:
             self.loop.stop(timeout=1.0)
@@ -143,7 +148,7 @@ class MainWindow(QMainWindow):
             from pos_app.services.sync_loop import SyncLoop
 
             link = server_link(store)
-            return factory(store, link) if factory else SyncLoop(store, link)
+            return factory(store, link) if factory else SyncLoop(store, link, clock)
 
         self.background.submit(build, self._sync_ready)
 

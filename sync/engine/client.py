@@ -140,9 +140,7 @@ class ServerClient:
             raise ProtocolError(f"the server's answer to {path} is not valid: {exc}") from exc
         server_time = getattr(result, "server_time", None)
         if isinstance(server_time, datetime):
-            self.last_exchange = Exchange(
-                sent_at, self._wall(), server_time, elapsed
-            )
+            self.last_exchange = Exchange(sent_at, self._wall(), server_time, elapsed)
         return result
 
     def _check(self, response: httpx.Response) -> None:

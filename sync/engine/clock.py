@@ -10,6 +10,7 @@ wall clock at start-up.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -44,6 +45,8 @@ class TrustedClock:
         self._monotonic = monotonic
         self._offset: timedelta | None = None
         self._jumped = False
+        # The counter reads the clock on its worker while the sync thread re-anchors it.
+        self._lock = threading.Lock()
         self._anchor(wall())
 
     def _anchor(self, trusted: datetime) -> None:
@@ -59,21 +62,24 @@ class TrustedClock:
 
     def now(self) -> datetime:
         """Trusted time, expressed in the terminal's local UTC offset."""
-        wall = self._wall()
-        trusted = self._ref_trusted + timedelta(seconds=self._monotonic() - self._ref_mono)
-        if abs((wall - trusted) - self._ref_skew) > JUMP_TOLERANCE:
-            self._jumped = True
-        return trusted.astimezone(wall.tzinfo)
+        with self._lock:
+            wall = self._wall()
+            trusted = self._ref_trusted + timedelta(seconds=self._monotonic() - self._ref_mono)
+            if abs((wall - trusted) - self._ref_skew) > JUMP_TOLERANCE:
+                self._jumped = True
+            return trusted.astimezone(wall.tzinfo)
 
     def observe_server(
         self, sent_at: datetime, received_at: datetime, server_time: datetime
     ) -> None:
         """Re-anchor on the server's clock after one exchange (NTP's midpoint estimate)."""
         midpoint = sent_at + (received_at - sent_at) / 2
-        self._offset = server_time - midpoint
-        self._jumped = False
-        self._anchor(server_time + (received_at - midpoint))
+        with self._lock:
+            self._offset = server_time - midpoint
+            self._jumped = False
+            self._anchor(server_time + (received_at - midpoint))
 
     def status(self) -> ClockStatus:
         self.now()
-        return ClockStatus(self._offset, self._jumped)
+        with self._lock:
+            return ClockStatus(self._offset, self._jumped)

@@ -7,7 +7,6 @@ parsed by `FrameScanner`.
 
 from __future__ import annotations
 
-import secrets
 import threading
 import time
 from pathlib import Path
@@ -19,6 +18,7 @@ from pos_app.scanner.capture import Capture, CaptureSettings, CaptureState, Capt
 from pos_app.scanner.debounce import Debouncer
 from pos_app.scanner.frame_scanner import FrameScanner, ScanEvent
 from pos_app.scanner.payload import PayloadRules, Rejection, RejectionCode
+from pos_app.services.setup import demo_cards
 from tests.scanner.scenes import LOOKS, Look, counter_scene, frame_with_code, write_video
 
 HOST = "loyalty.example.com"
@@ -38,7 +38,7 @@ def presentation(text: str, look: Look, frames: int, background: Image) -> list[
 
 def test_each_code_shown_becomes_exactly_one_event(tmp_path: Path) -> None:
     background = counter_scene(seed=11)
-    tokens = [secrets.token_urlsafe(24) for _ in LOOKS]
+    tokens = [card.qr_token for card in demo_cards(len(LOOKS))]
     texts = [f"https://{HOST}/c/{tokens[0]}", *tokens[1:]]
     video: list[Image] = []
     for text, look in zip(texts, LOOKS, strict=True):
@@ -76,7 +76,7 @@ def test_a_live_camera_fires_again_when_the_phone_is_shown_again(tmp_path: Path)
     new presentation even though `repeat_after` has not passed.
     """
     background = counter_scene(seed=12)
-    token = secrets.token_urlsafe(24)
+    token = demo_cards(1)[0].qr_token
     shown = presentation(token, LOOKS[0], 10, background)
     path = tmp_path / "twice.avi"
     write_video(str(path), [*shown, *[background] * 15, *shown, background])

@@ -1,0 +1,210 @@
+"""The HTTP API (protocol v1): pairing, push, the change feed, card lookup, health."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request, status
+from fastapi.responses import Response
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError
+
+from sync.protocol import (
+    API_PREFIX,
+    MAX_BODY_BYTES,
+    MAX_PAGE_SIZE,
+    PROTOCOL_VERSION,
+    CardNumber,
+    ChangesPage,
+    ErrorBody,
+    Health,
+    PairRequest,
+    PairResponse,
+    PushRequest,
+    PushResponse,
+    QrToken,
+    SequenceGap,
+    WireCard,
+)
+from sync.server.auth import (
+    AnyTerminal,
+    Terminal,
+    client_of,
+    engine_of,
+    limiter_of,
+    refuse_if_limited,
+)
+from sync.server.cards import WIRE_COLUMNS, wire_card_from_row
+from sync.server.changes import DEFAULT_PAGE, changes_page
+from sync.server.db import make_engine, read, write
+from sync.server.logs import configure_logging
+from sync.server.middleware import AccessLog, BodyLimit
+from sync.server.models import CARDS
+from sync.server.pairing import PairingError, redeem_pair_code
+from sync.server.push import PushRejectedError, push
+from sync.server.ratelimit import FailureLimiter
+
+FAILURES_ENV = "LOYALTY_SERVER_AUTH_FAILURES_PER_MINUTE"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db_url: str | None = None
+    auth_failures_per_minute: int = 10
+    pool_size: int = 10
+
+    @staticmethod
+    def from_env() -> Settings:
+        return Settings(
+            db_url=os.environ.get("LOYALTY_SERVER_DB"),
+            auth_failures_per_minute=int(os.environ.get(FAILURES_ENV, "10")),
+        )
+
+
+def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    return {code: {"model": ErrorBody} for code in codes}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _json(body: dict[str, Any], status_code: int = 200) -> Response:
+    # Built from plain dicts (see cards.py): skipping response-model validation is what
+    # keeps a page of thousands of cards cheap. The tests check bodies against the models.
+    return Response(json.dumps(body), status_code=status_code, media_type="application/json")
+
+
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+    settings = settings or Settings.from_env()
+    app = FastAPI(
+        title="Loyalty central server",
+        version=f"{PROTOCOL_VERSION}",
+        description="Protocol v1 between loyalty terminals and the merchant's server. "
+        "Every call but /v1/health and /v1/pair needs `Authorization: Bearer <token>`.",
+    )
+    app.state.engine = engine or make_engine(settings.db_url, pool_size=settings.pool_size)
+    app.state.limiter = FailureLimiter(max_failures=settings.auth_failures_per_minute)
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
+    app.add_middleware(AccessLog)
+    _routes(app)
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """The factory uvicorn workers call (`serve` passes its settings in the environment)."""
+    configure_logging()
+    return create_app(Settings.from_env())
+
+
+EngineDep = Annotated[Engine, Depends(engine_of)]
+
+
+def _routes(app: FastAPI) -> None:
+    @app.get(f"{API_PREFIX}/health", response_model=Health, tags=["health"])
+    def health() -> Health:
+        return Health(status="ok", protocol=PROTOCOL_VERSION, server_time=utcnow())
+
+    @app.post(
+        f"{API_PREFIX}/pair",
+        response_model=PairResponse,
+        responses=_errors(400, 401, 409, 413, 429),
+        tags=["pairing"],
+    )
+    def pair(body: PairRequest, request: Request, engine: EngineDep) -> PairResponse:
+        """Exchange a one-time pairing code for this terminal's token (shown once)."""
+        refuse_if_limited(request)
+        now = utcnow()
+        try:
+            with write(engine) as conn:
+                paired = redeem_pair_code(
+                    conn, body.code, str(body.terminal_id), body.terminal_name, now
+                )
+        except PairingError as exc:
+            limiter_of(request).fail(client_of(request))
+            raise HTTPException(status.HTTP_401_UNAUTHORIZED, str(exc)) from None
+        except IntegrityError:
+            raise HTTPException(
+                status.HTTP_409_CONFLICT, "This terminal is being paired right now; try again."
+            ) from None
+        request.state.terminal_id = str(body.terminal_id)
+        return PairResponse(
+            terminal_id=body.terminal_id,
+            token=paired.token,
+            merchant_id=paired.merchant_id,
+            store_id=paired.store_id,
+            server_time=now,
+        )
+
+    @app.post(
+        f"{API_PREFIX}/push",
+        response_model=PushResponse,
+        responses={
+            **_errors(400, 401, 403, 413, 429),
+            409: {
+                "model": SequenceGap | ErrorBody,
+                "description": "A sequence gap (SequenceGap, with expected_seq), or a broken "
+                "hash chain (ErrorBody): nothing of the batch was applied.",
+            },
+        },
+        tags=["sync"],
+    )
+    def push_entries(body: PushRequest, terminal: Terminal, engine: EngineDep) -> Response:
+        """Apply journal entries in sequence order, exactly once each."""
+        if str(body.terminal_id) != terminal.terminal_id:
+            raise HTTPException(
+                status.HTTP_403_FORBIDDEN, "terminal_id is not the terminal this token belongs to."
+            )
+        try:
+            return _json(push(engine, terminal, body, utcnow()))
+        except PushRejectedError as exc:
+            return _json(exc.body, exc.status_code)
+
+    @app.get(
+        f"{API_PREFIX}/changes",
+        response_model=ChangesPage,
+        responses=_errors(401, 429),
+        tags=["sync"],
+    )
+    def changes(
+        terminal: AnyTerminal,
+        engine: EngineDep,
+        cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE,
+    ) -> Response:
+        """Programs, cards, staff (and this terminal's revocation) changed after `cursor`."""
+        with read(engine) as conn:
+            return _json(changes_page(conn, terminal, cursor, limit, utcnow()))
+
+    @app.get(
+        f"{API_PREFIX}/cards/lookup",
+        response_model=WireCard,
+        responses=_errors(400, 401, 404, 429),
+        tags=["cards"],
+    )
+    def lookup_card(
+        terminal: Terminal,
+        engine: EngineDep,
+        token: Annotated[QrToken | None, Query()] = None,
+        number: Annotated[CardNumber | None, Query()] = None,
+    ) -> Response:
+        """One card of this merchant by its QR token or its 12-digit number (or both: the
+        card must then match both)."""
+        if token is None and number is None:
+            raise HTTPException(status.HTTP_400_BAD_REQUEST, "Give a token or a number.")
+        query = select(*WIRE_COLUMNS).where(
+            CARDS.c.merchant_id == terminal.merchant_id, CARDS.c.deleted_at.is_(None)
+        )
+        if token is not None:
+            query = query.where(CARDS.c.qr_token == token)
+        if number is not None:
+            query = query.where(CARDS.c.card_number == number)
+        with read(engine) as conn:
+            row = conn.execute(query).first()
+        if row is None:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, "No such card.")
+        return _json(wire_card_from_row(row._mapping))

@@ -1,0 +1,63 @@
+"""Cards between the database, the domain rules and the wire.
+
+The change feed may serialise a million cards, so the wire form is built as plain dicts
+straight from Core rows (no ORM object, no pydantic model per card); the tests check it
+against `WireCard`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Column
+
+from pos_app.domain.card import Card
+from sync.server.models import CARDS
+
+CARD_FIELDS: tuple[str, ...] = tuple(Card.__dataclass_fields__)
+# Card fields that change when an operation is applied (identity never does).
+MUTABLE_FIELDS: tuple[str, ...] = tuple(
+    f
+    for f in CARD_FIELDS
+    if f not in {"id", "card_number", "qr_token", "merchant_id", "enrolled_at_store"}
+)
+WIRE_COLUMNS: tuple[Column[Any], ...] = (*(CARDS.c[f] for f in CARD_FIELDS), CARDS.c.version)
+_TEMPORAL = frozenset(
+    {"stamp_day", "last_stamp_at", "last_points_at", "last_redemption_at", "last_activity_at"}
+)
+
+
+def card_from_row(row: Mapping[Any, Any]) -> Card:
+    return Card(**{f: row[f] for f in CARD_FIELDS})
+
+
+def card_values(card: Card) -> dict[str, Any]:
+    """Every card-model column, as a dict for INSERT or UPDATE."""
+    return {f: getattr(card, f) for f in CARD_FIELDS}
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def wire_card(card: Card, version: int) -> dict[str, Any]:
+    """The `WireCard` JSON of a domain card."""
+    out = {f: getattr(card, f) for f in CARD_FIELDS}
+    for f in _TEMPORAL:
+        out[f] = _json_value(out[f])
+    out["version"] = version
+    return out
+
+
+def wire_card_from_row(row: Mapping[Any, Any]) -> dict[str, Any]:
+    """The `WireCard` JSON of a row selected with WIRE_COLUMNS."""
+    out = dict(row)
+    for f in _TEMPORAL:
+        value = out[f]
+        if value is not None:
+            out[f] = value.isoformat()
+    return out

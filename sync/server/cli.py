@@ -1,0 +1,320 @@
+"""`loyalty-server`: the operator's commands (set up, seed, pair, revoke, serve).
+
+Every command takes `--db URL` (or $LOYALTY_SERVER_DB; a SQLite file by default). Errors
+print one line and exit non-zero; no traceback reaches the operator.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from sqlalchemy import Engine, inspect
+from sqlalchemy.exc import SQLAlchemyError
+
+from pos_app.domain.program import OfflineLimits, Program, ProgramKind, Reward, program_from_dict
+from sync.server import admin, demo
+from sync.server.admin import AdminError
+from sync.server.app import FAILURES_ENV
+from sync.server.db import DB_ENV, DEFAULT_DB, database_url, is_sqlite, make_engine, migrate, write
+from sync.server.pairing import PairingError, create_pair_code
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def db_option(func: F) -> F:
+    option = click.option(
+        "--db",
+        "db",
+        envvar=DB_ENV,
+        default=DEFAULT_DB,
+        show_default=True,
+        help=f"Database URL (postgresql://... or sqlite:///file); env {DB_ENV}.",
+    )
+    return option(func)
+
+
+class _Group(click.Group):
+    """Turns the errors an operator can cause into one line and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (AdminError, PairingError) as exc:
+            raise click.ClickException(str(exc)) from None
+        except SQLAlchemyError as exc:
+            first_line = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            raise click.ClickException(f"database: {first_line}") from None
+        except OSError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=_Group)
+def cli() -> None:
+    """The loyalty central server: set-up, pairing and the HTTP API."""
+
+
+def _engine(db: str) -> Engine:
+    """An engine on a database `init-db` has prepared; a clear error if it has not."""
+    url = database_url(db)
+    engine = make_engine(url, pool_size=2)
+    if not inspect(engine).has_table("merchants"):
+        engine.dispose()
+        raise click.ClickException(f"{_safe(url)} has no server schema: run init-db first")
+    return engine
+
+
+def _safe(url: str) -> str:
+    """A URL without its password, for messages."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+@cli.command("init-db")
+@db_option
+def init_db(db: str) -> None:
+    """Create the schema, or upgrade it to the latest migration."""
+    migrate(db)
+    click.echo(f"database ready: {_safe(database_url(db))}")
+
+
+@cli.command("create-merchant")
+@db_option
+@click.argument("merchant_id")
+@click.option("--name", required=True)
+def create_merchant(db: str, merchant_id: str, name: str) -> None:
+    with write(_engine(db)) as conn:
+        admin.create_merchant(conn, merchant_id, name, _now())
+    click.echo(f"merchant {merchant_id} created")
+
+
+@cli.command("add-store")
+@db_option
+@click.argument("store_id")
+@click.option("--merchant", "merchant_id", required=True)
+@click.option("--name", required=True)
+def add_store(db: str, store_id: str, merchant_id: str, name: str) -> None:
+    with write(_engine(db)) as conn:
+        admin.add_store(conn, store_id, merchant_id, name, _now())
+    click.echo(f"store {store_id} added to {merchant_id}")
+
+
+@cli.command("add-staff")
+@db_option
+@click.argument("staff_id")
+@click.option("--merchant", "merchant_id", required=True)
+@click.option("--name", required=True)
+@click.option("--role", type=click.Choice(["cashier", "manager"]), default="cashier")
+@click.option("--pin", prompt=True, hide_input=True, confirmation_prompt=True)
+def add_staff(db: str, staff_id: str, merchant_id: str, name: str, role: str, pin: str) -> None:
+    """Add a staff member (or replace their PIN); the PIN is stored as a slow hash."""
+    with write(_engine(db)) as conn:
+        admin.add_staff(conn, staff_id, merchant_id, name, role, pin, _now())
+    click.echo(f"staff {staff_id} saved")
+
+
+def _reward(text: str) -> Reward:
+    try:
+        code, name, cost = text.split(":", 2)
+        return Reward(code, name, int(cost))
+    except ValueError:
+        raise click.BadParameter(f"{text!r}: write a reward as CODE:NAME:POINTS") from None
+
+
+@cli.command("add-program")
+@db_option
+@click.argument("program_id", required=False)
+@click.option("--merchant", "merchant_id")
+@click.option("--name")
+@click.option("--kind", type=click.Choice([k.value for k in ProgramKind]))
+@click.option("--stamps-target", type=int, default=10, show_default=True)
+@click.option("--stamp-reward", default="Free item", show_default=True)
+@click.option("--cooldown-minutes", type=int, default=0, show_default=True)
+@click.option("--daily-stamp-cap", type=int)
+@click.option("--points-per-unit", default="1", show_default=True)
+@click.option("--reward", "rewards", multiple=True, help="CODE:NAME:POINTS, repeatable.")
+@click.option("--welcome-points", type=int, default=0)
+@click.option("--welcome-stamps", type=int, default=0)
+@click.option("--points-expiry-days", type=int)
+@click.option("--single-store", is_flag=True, help="Cards work only where they were made.")
+@click.option(
+    "--from-json",
+    "json_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A program as JSON (the wire's WireProgram fields); other options are ignored.",
+)
+def add_program(
+    db: str,
+    program_id: str | None,
+    merchant_id: str | None,
+    name: str | None,
+    kind: str | None,
+    stamps_target: int,
+    stamp_reward: str,
+    cooldown_minutes: int,
+    daily_stamp_cap: int | None,
+    points_per_unit: str,
+    rewards: tuple[str, ...],
+    welcome_points: int,
+    welcome_stamps: int,
+    points_expiry_days: int | None,
+    single_store: bool,
+    json_file: Path | None,
+) -> None:
+    """Add a program, or change its rules (which bumps its rule version)."""
+    try:
+        if json_file is not None:
+            data = json.loads(json_file.read_text())
+            data.setdefault("rule_version", 1)
+            data.setdefault("offline", _offline_dict(OfflineLimits()))
+            program = program_from_dict(data)
+        else:
+            if not (program_id and merchant_id and name and kind):
+                raise click.UsageError("give PROGRAM_ID, --merchant, --name and --kind")
+            program = Program(
+                id=program_id,
+                merchant_id=merchant_id,
+                name=name,
+                kind=ProgramKind(kind),
+                stamps_target=stamps_target,
+                stamp_reward=stamp_reward,
+                cooldown_minutes=cooldown_minutes,
+                daily_stamp_cap=daily_stamp_cap,
+                points_per_unit=Decimal(points_per_unit),
+                rewards=tuple(_reward(r) for r in rewards),
+                welcome_bonus_points=welcome_points,
+                welcome_bonus_stamps=welcome_stamps,
+                points_expiry_days=points_expiry_days,
+                cross_store=not single_store,
+            )
+    except (KeyError, TypeError) as exc:
+        raise click.ClickException(f"program JSON is missing or mistypes {exc}") from None
+    except (ValueError, InvalidOperation) as exc:
+        raise click.ClickException(f"invalid program: {exc}") from None
+    with write(_engine(db)) as conn:
+        saved = admin.add_program(conn, program, _now())
+    click.echo(f"program {saved.id} saved (rule version {saved.rule_version})")
+
+
+def _offline_dict(limits: OfflineLimits) -> dict[str, Any]:
+    return {
+        "max_offline_points_redeemed_per_card": limits.max_offline_points_redeemed_per_card,
+        "warn_unsynced_after_minutes": limits.warn_unsynced_after_minutes,
+        "stop_redemptions_unsynced_after_minutes": limits.stop_redemptions_unsynced_after_minutes,
+        "allow_unknown_cards": limits.allow_unknown_cards,
+    }
+
+
+@cli.command("import-cards")
+@db_option
+@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--merchant", "merchant_id", required=True)
+def import_cards(db: str, csv_file: Path, merchant_id: str) -> None:
+    """Cards from a CSV with a header: card_number, qr_token, program_id, store_id
+    [, id, customer_name, stamp_count, points_balance]. All or nothing."""
+    with csv_file.open(newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        with write(_engine(db)) as conn:
+            count = admin.import_cards(conn, merchant_id, reader, _now())
+    click.echo(f"{count} cards imported")
+
+
+@cli.command("seed-demo")
+@db_option
+@click.option("--cards", "card_count", type=click.IntRange(0), default=20, show_default=True)
+def seed_demo(db: str, card_count: int) -> None:
+    """The demo merchant (same ids and PINs as the terminal's demo) with N cards."""
+    with write(_engine(db)) as conn:
+        demo.seed_demo(conn, card_count, _now())
+    stores = ", ".join(s for s, _ in demo.DEMO_STORES)
+    click.echo(f"demo merchant {demo.DEMO_MERCHANT}: stores {stores}, {card_count} cards")
+
+
+@cli.command("pair-code")
+@db_option
+@click.option("--store", "store_id", required=True)
+@click.option("--minutes", type=click.IntRange(1, 24 * 60), default=15, show_default=True)
+def pair_code(db: str, store_id: str, minutes: int) -> None:
+    """Print a one-time pairing code for a terminal of STORE."""
+    with write(_engine(db)) as conn:
+        code = create_pair_code(conn, store_id, _now(), timedelta(minutes=minutes))
+    click.echo(code)
+
+
+@cli.command("revoke")
+@db_option
+@click.argument("terminal_id")
+def revoke(db: str, terminal_id: str) -> None:
+    """Revoke a terminal's token at once; it must be paired again to sync."""
+    try:
+        terminal_id = str(uuid.UUID(terminal_id))
+    except ValueError:
+        raise click.ClickException(f"{terminal_id!r} is not a terminal id (a UUID)") from None
+    with write(_engine(db)) as conn:
+        admin.revoke_terminal(conn, terminal_id, _now())
+    click.echo(f"terminal {terminal_id} revoked")
+
+
+@cli.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=8700, show_default=True)
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True)
+@click.option(
+    "--auth-failures-per-minute",
+    type=click.IntRange(1),
+    default=10,
+    show_default=True,
+    help="Bad codes or tokens from one address before it gets 429 for a minute.",
+)
+def serve(db: str, host: str, port: int, workers: int, auth_failures_per_minute: int) -> None:
+    """Serve the HTTP API (upgrades the schema first)."""
+    import uvicorn
+
+    url = database_url(db)
+    if workers > 1 and is_sqlite(url):
+        raise click.ClickException("several workers need PostgreSQL; SQLite serves one")
+    migrate(url)
+    # Workers are separate processes: they read their settings from the environment.
+    os.environ[DB_ENV] = url
+    os.environ[FAILURES_ENV] = str(auth_failures_per_minute)
+    uvicorn.run(
+        "sync.server.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=False,
+        log_config=None,
+        timeout_graceful_shutdown=5,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        cli.main(args=argv, prog_name="loyalty-server", standalone_mode=False)
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.Abort:
+        click.echo("aborted", err=True)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

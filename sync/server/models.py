@@ -1,0 +1,226 @@
+"""The server's tables, as typed SQLAlchemy mappings.
+
+Ids that people type (merchant, store, program, staff) are short strings, unique across the
+server; cards, customers and terminals have UUIDs. Every row a terminal replicates carries
+`version`, stamped from one global, monotonically increasing change counter, and an index on
+(merchant_id, version) so the change feed pages by keyset.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from sync.server.types import AwareDateTime
+
+GENESIS = "0" * 64
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: AwareDateTime(),
+        int: Integer(),
+        bool: Boolean(),
+    }
+
+
+class Merchant(Base):
+    __tablename__ = "merchants"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+
+
+class StoreRow(Base):
+    __tablename__ = "stores"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+
+
+class Customer(Base):
+    __tablename__ = "customers"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime]
+
+
+class ProgramRow(Base):
+    """A program's rules as the JSON of `program_to_dict`, so both ends read one format."""
+
+    __tablename__ = "programs"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    rule_version: Mapped[int] = mapped_column(default=1)
+    rules: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(BigInteger)
+    updated_at: Mapped[datetime]
+    __table_args__ = (Index("ix_programs_feed", "merchant_id", "version"),)
+
+
+class StaffRow(Base):
+    __tablename__ = "staff"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    is_active: Mapped[bool] = mapped_column(default=True)
+    version: Mapped[int] = mapped_column(BigInteger)
+    updated_at: Mapped[datetime]
+    __table_args__ = (
+        CheckConstraint("role in ('cashier', 'manager')", name="staff_role"),
+        Index("ix_staff_feed", "merchant_id", "version"),
+    )
+
+
+class TerminalRow(Base):
+    """A paired terminal: its token (hashed), and where its journal stands with us."""
+
+    __tablename__ = "terminals"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64), default=GENESIS)
+    # Stamped when the terminal is revoked, so the revocation travels in its change feed.
+    version: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class PairCode(Base):
+    """A one-time pairing code, stored only as its SHA-256."""
+
+    __tablename__ = "pair_codes"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+    terminal_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class CardRow(Base):
+    __tablename__ = "cards"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    card_number: Mapped[str] = mapped_column(String(12), unique=True)
+    qr_token: Mapped[str] = mapped_column(String(64), unique=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    customer_id: Mapped[str | None] = mapped_column(ForeignKey("customers.id"))
+    program_id: Mapped[str] = mapped_column(ForeignKey("programs.id"))
+    enrolled_at_store: Mapped[str] = mapped_column(String(64))
+    customer_name: Mapped[str] = mapped_column(String(200), default="")
+    is_active: Mapped[bool] = mapped_column(default=True)
+    stamp_count: Mapped[int] = mapped_column(default=0)
+    total_stamps_earned: Mapped[int] = mapped_column(default=0)
+    stamps_redeemed: Mapped[int] = mapped_column(default=0)
+    stamps_on_day: Mapped[int] = mapped_column(default=0)
+    stamp_day: Mapped[date | None] = mapped_column(Date)
+    points_balance: Mapped[int] = mapped_column(BigInteger, default=0)
+    total_points_earned: Mapped[int] = mapped_column(BigInteger, default=0)
+    points_redeemed: Mapped[int] = mapped_column(BigInteger, default=0)
+    total_points_voided: Mapped[int] = mapped_column(BigInteger, default=0)
+    google_object_id: Mapped[str | None] = mapped_column(String(200))
+    google_jwt: Mapped[str | None] = mapped_column(Text)
+    apple_serial_number: Mapped[str | None] = mapped_column(String(200))
+    apple_auth_token: Mapped[str | None] = mapped_column(String(200))
+    last_stamp_at: Mapped[datetime | None]
+    last_points_at: Mapped[datetime | None]
+    last_redemption_at: Mapped[datetime | None]
+    last_activity_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    deleted_at: Mapped[datetime | None]
+    version: Mapped[int] = mapped_column(BigInteger)
+    __table_args__ = (
+        CheckConstraint("points_balance >= 0", name="cards_points_nonneg"),
+        CheckConstraint("stamp_count >= 0", name="cards_stamps_nonneg"),
+        UniqueConstraint("customer_id", "enrolled_at_store", name="uq_cards_customer_store"),
+        Index("ix_cards_feed", "merchant_id", "version"),
+    )
+
+
+class TransactionRow(Base):
+    """Every entry a terminal pushed, with the outcome we gave it (refusals included).
+
+    UNIQUE(entry_id) and UNIQUE(terminal_id, seq) make exactly-once a database fact: a
+    retried batch finds its stored outcomes here and changes nothing.
+    """
+
+    __tablename__ = "transactions"
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer(), "sqlite"), primary_key=True
+    )
+    merchant_id: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    entry_id: Mapped[str] = mapped_column(String(36), unique=True)
+    card_id: Mapped[str] = mapped_column(String(36), index=True)
+    program_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(20))
+    operation: Mapped[str] = mapped_column(Text)
+    # What the terminal computed offline, and what we applied on the authoritative card.
+    stamps_delta: Mapped[int]
+    points_delta: Mapped[int] = mapped_column(BigInteger)
+    applied_stamps_delta: Mapped[int]
+    applied_points_delta: Mapped[int] = mapped_column(BigInteger)
+    adjusted: Mapped[bool]
+    staff_id: Mapped[str] = mapped_column(String(64))
+    store_id: Mapped[str] = mapped_column(String(64))
+    local_time: Mapped[datetime]
+    # The terminal's time exactly as hashed (offset included), beside the instant above.
+    local_time_text: Mapped[str] = mapped_column(String(40))
+    received_at: Mapped[datetime]
+    clock_suspect: Mapped[bool] = mapped_column(default=False)
+    rule_version: Mapped[int]
+    status: Mapped[str] = mapped_column(String(10))
+    code: Mapped[str | None] = mapped_column(String(40))
+    reason: Mapped[str | None] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    __table_args__ = (
+        UniqueConstraint("terminal_id", "seq", name="uq_transactions_terminal_seq"),
+        CheckConstraint("status in ('applied', 'adjusted', 'refused')", name="transactions_status"),
+        Index("ix_transactions_merchant_received", "merchant_id", "received_at"),
+    )
+
+
+class ChangeCounter(Base):
+    """SQLite's stand-in for PostgreSQL's `change_version_seq`: one row, one counter."""
+
+    __tablename__ = "change_counter"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+    __table_args__ = (CheckConstraint("id = 1", name="single_counter"),)
+
+
+MERCHANTS = Base.metadata.tables[Merchant.__tablename__]
+STORES = Base.metadata.tables[StoreRow.__tablename__]
+CUSTOMERS = Base.metadata.tables[Customer.__tablename__]
+PROGRAMS = Base.metadata.tables[ProgramRow.__tablename__]
+STAFF = Base.metadata.tables[StaffRow.__tablename__]
+TERMINALS = Base.metadata.tables[TerminalRow.__tablename__]
+PAIR_CODES = Base.metadata.tables[PairCode.__tablename__]
+CARDS = Base.metadata.tables[CardRow.__tablename__]
+TRANSACTIONS = Base.metadata.tables[TransactionRow.__tablename__]

@@ -21,8 +21,10 @@ from pos_app.domain.operations import (
     Enroll,
     ExpirePoints,
     Operation,
+    OpKind,
     RedeemPoints,
     RedeemStamps,
+    Reverse,
     Stamp,
     VoidPoints,
     op_to_dict,
@@ -102,6 +104,17 @@ class ExpirePointsOp(Wire):
     kind: Literal["expire_points"]
 
 
+class ReverseOp(Wire):
+    """Undo an earlier entry of the same terminal (the cashier's Undo): its deltas as applied."""
+
+    kind: Literal["reverse"]
+    of_entry_id: uuid.UUID
+    of_kind: Literal["stamp", "redeem_stamps", "earn_points", "redeem_points", "void_points"]
+    stamps: Annotated[int, Field(ge=-1000, le=1000)]
+    points: Annotated[int, Field(ge=-(10**9), le=10**9)]
+    requested_points: Annotated[int, Field(ge=1, le=10**7)] | None = None
+
+
 WireOperation = Annotated[
     EnrollOp
     | StampOp
@@ -109,7 +122,8 @@ WireOperation = Annotated[
     | EarnPointsOp
     | RedeemPointsOp
     | VoidPointsOp
-    | ExpirePointsOp,
+    | ExpirePointsOp
+    | ReverseOp,
     Field(discriminator="kind"),
 ]
 
@@ -130,6 +144,14 @@ def operation_from_wire(op: WireOperation) -> Operation:
             return VoidPoints(op.points)
         case ExpirePointsOp():
             return ExpirePoints()
+        case ReverseOp():
+            return Reverse(
+                str(op.of_entry_id),
+                OpKind(op.of_kind),
+                op.stamps,
+                op.points,
+                op.requested_points,
+            )
 
 
 # --- push ----------------------------------------------------------------------------------

@@ -29,6 +29,19 @@ class OpKind(enum.StrEnum):
     REDEEM_POINTS = "redeem_points"
     VOID_POINTS = "void_points"
     EXPIRE_POINTS = "expire_points"
+    REVERSE = "reverse"
+
+
+# What a cashier may take back within moments of doing it (a compensating entry).
+UNDOABLE = frozenset(
+    {
+        OpKind.STAMP,
+        OpKind.REDEEM_STAMPS,
+        OpKind.EARN_POINTS,
+        OpKind.REDEEM_POINTS,
+        OpKind.VOID_POINTS,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +87,28 @@ class ExpirePoints:
     kind: OpKind = OpKind.EXPIRE_POINTS
 
 
-Operation = Enroll | Stamp | RedeemStamps | EarnPoints | RedeemPoints | VoidPoints | ExpirePoints
-CardOperation = Stamp | RedeemStamps | EarnPoints | RedeemPoints | VoidPoints | ExpirePoints
+@dataclass(frozen=True, slots=True)
+class Reverse:
+    """Take back an earlier entry: its effect undone, the journal keeping both.
+
+    `stamps` and `points` are the original entry's deltas as applied; `requested_points` is
+    what a void asked for (its voided total counted that, not the clamped amount).
+    """
+
+    of_entry_id: str
+    of_kind: OpKind
+    stamps: int = 0
+    points: int = 0
+    requested_points: int | None = None
+    kind: OpKind = OpKind.REVERSE
+
+
+Operation = (
+    Enroll | Stamp | RedeemStamps | EarnPoints | RedeemPoints | VoidPoints | ExpirePoints | Reverse
+)
+CardOperation = (
+    Stamp | RedeemStamps | EarnPoints | RedeemPoints | VoidPoints | ExpirePoints | Reverse
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +189,8 @@ def apply(card: Card, program: Program, op: CardOperation, ctx: Context) -> Outc
             return _void_points(card, program, op, ctx)
         case ExpirePoints():
             return _expire_points(card, program, ctx)
+        case Reverse():
+            return _reverse(card, op, ctx)
 
 
 def _check_card(card: Card, program: Program, ctx: Context) -> Refused | None:
@@ -326,6 +361,55 @@ def _expire_points(card: Card, program: Program, ctx: Context) -> Outcome:
     return Applied(new, Effect(points_delta=-expired))
 
 
+def _not_undoable(why: str) -> Refused:
+    return Refused(RefusalCode.NOT_UNDOABLE, f"Cannot undo: {why}")
+
+
+def _reverse(card: Card, op: Reverse, ctx: Context) -> Outcome:
+    """Undo the effect of one earlier entry, refusing when what it gave is already used."""
+    stamps, points = op.stamps, op.points
+    changes: dict[str, Any]
+    match op.of_kind:
+        case OpKind.STAMP if stamps > 0 and points == 0:
+            if card.stamp_count < stamps:
+                return _not_undoable("those stamps were already used for a reward.")
+            same_day = card.stamp_day == ctx.now.date()
+            changes = {
+                "stamp_count": card.stamp_count - stamps,
+                "total_stamps_earned": card.total_stamps_earned - stamps,
+                "stamps_on_day": max(0, card.stamps_on_day - stamps) if same_day else 0,
+            }
+        case OpKind.REDEEM_STAMPS if stamps < 0 and points == 0:
+            changes = {
+                "stamp_count": card.stamp_count - stamps,
+                "stamps_redeemed": card.stamps_redeemed - 1,
+            }
+        case OpKind.EARN_POINTS if points >= 0 and stamps == 0:
+            if card.points_balance < points:
+                return _not_undoable("those points were already spent.")
+            changes = {
+                "points_balance": card.points_balance - points,
+                "total_points_earned": card.total_points_earned - points,
+            }
+        case OpKind.REDEEM_POINTS if points < 0 and stamps == 0:
+            changes = {
+                "points_balance": card.points_balance - points,
+                "points_redeemed": card.points_redeemed + points,
+            }
+        case OpKind.VOID_POINTS if points <= 0 and stamps == 0:
+            voided = op.requested_points if op.requested_points is not None else -points
+            changes = {
+                "points_balance": card.points_balance - points,
+                "total_points_voided": card.total_points_voided - voided,
+            }
+        case _:
+            return _not_undoable(f"a {op.of_kind.value} entry cannot be taken back.")
+    if any(value < 0 for value in changes.values()):
+        return _not_undoable("the card no longer holds what that entry gave.")
+    new = replace(card, last_activity_at=ctx.now, **changes)
+    return Applied(new, Effect(stamps_delta=-stamps, points_delta=-points))
+
+
 def op_to_dict(op: Operation) -> dict[str, Any]:
     """The operation as the journal and the wire carry it (its inputs, not its effect)."""
     match op:
@@ -347,6 +431,15 @@ def op_to_dict(op: Operation) -> dict[str, Any]:
             return {"kind": op.kind.value, "points": op.points}
         case RedeemStamps() | ExpirePoints():
             return {"kind": op.kind.value}
+        case Reverse():
+            return {
+                "kind": op.kind.value,
+                "of_entry_id": op.of_entry_id,
+                "of_kind": op.of_kind.value,
+                "stamps": op.stamps,
+                "points": op.points,
+                "requested_points": op.requested_points,
+            }
 
 
 def op_from_dict(d: dict[str, Any]) -> Operation:
@@ -366,3 +459,11 @@ def op_from_dict(d: dict[str, Any]) -> Operation:
             return VoidPoints(int(d["points"]))
         case OpKind.EXPIRE_POINTS:
             return ExpirePoints()
+        case OpKind.REVERSE:
+            return Reverse(
+                str(d["of_entry_id"]),
+                OpKind(d["of_kind"]),
+                int(d["stamps"]),
+                int(d["points"]),
+                None if d.get("requested_points") is None else int(d["requested_points"]),
+            )

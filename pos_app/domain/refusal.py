@@ -20,6 +20,7 @@ class RefusalCode(enum.StrEnum):
     NOTHING_TO_EXPIRE = "nothing_to_expire"
     OFFLINE_LIMIT = "offline_limit"
     ALREADY_ENROLLED = "already_enrolled"
+    NOT_UNDOABLE = "not_undoable"
 
 
 @dataclass(frozen=True, slots=True)

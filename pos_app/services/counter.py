@@ -6,17 +6,32 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import Connection
+
 from pos_app.domain.card import Card
 from pos_app.domain.identifiers import CardRef, format_card_number, new_card_number, new_qr_token
-from pos_app.domain.operations import Applied, CardOperation, Context, Effect, Enroll, apply, enroll
+from pos_app.domain.operations import (
+    UNDOABLE,
+    Applied,
+    CardOperation,
+    Context,
+    Effect,
+    Enroll,
+    OpKind,
+    Reverse,
+    VoidPoints,
+    apply,
+    enroll,
+)
 from pos_app.domain.program import Program
-from pos_app.domain.refusal import Refused
+from pos_app.domain.refusal import RefusalCode, Refused
 from pos_app.services.clock import local_now
 from pos_app.services.errors import NotFoundError, ServiceError, UnknownCardError
 from pos_app.services.offline_limits import check_offline_limits
 from pos_app.store import Store
-from pos_app.store.cards import find_card, insert_card, save_card
-from pos_app.store.journal import JournalEntry, append
+from pos_app.store.cards import find_card, get_card, insert_card, save_card
+from pos_app.store.database import TerminalIdentity
+from pos_app.store.journal import JournalEntry, append, entry_by_seq, is_reversed
 from pos_app.store.programs import all_programs, get_program
 
 
@@ -44,28 +59,61 @@ def perform(
         card = find_card(conn, ref)
         if card is None:
             raise UnknownCardError(_unknown(ref))
-        program = get_program(conn, card.program_id)
-        if program is None:
-            raise ServiceError(
-                f"the program of this card ({card.program_id}) is not on this terminal"
-            )
-        limited = check_offline_limits(conn, card, program, op, ctx.now)
-        if limited is not None:
-            return limited
-        outcome = apply(card, program, op, ctx)
-        if isinstance(outcome, Refused):
-            return outcome
-        save_card(conn, outcome.card, before=card)
-        entry = append(
-            conn,
-            terminal_id=terminal.terminal_id,
-            card_id=card.id,
-            program=program,
-            op=op,
-            effect=outcome.effect,
-            staff_id=staff_id,
-            ctx=ctx,
+        return _apply_and_record(conn, terminal, card, op, staff_id, ctx)
+
+
+def undo(store: Store, seq: int, staff_id: str, now: datetime | None = None) -> Done | Refused:
+    """Take back journal entry `seq` with a compensating entry; the original stays as it is."""
+    terminal = store.identity()
+    ctx = Context(now or local_now(), terminal.store_id)
+    with store.write() as conn:
+        entry = entry_by_seq(conn, seq)
+        if entry is None:
+            raise NotFoundError(f"there is no journal entry {seq}")
+        if OpKind(entry.kind) not in UNDOABLE:
+            return Refused(RefusalCode.NOT_UNDOABLE, f"Cannot undo: a {entry.kind} entry.")
+        if is_reversed(conn, entry):
+            return Refused(RefusalCode.NOT_UNDOABLE, "Cannot undo: it was already undone.")
+        original = entry.op
+        requested = original.points if isinstance(original, VoidPoints) else None
+        op = Reverse(
+            entry.entry_id, OpKind(entry.kind), entry.stamps_delta, entry.points_delta, requested
         )
+        card = get_card(conn, entry.card_id)
+        if card is None:
+            raise UnknownCardError("the card of that entry is no longer on this terminal")
+        return _apply_and_record(conn, terminal, card, op, staff_id, ctx)
+
+
+def _apply_and_record(
+    conn: Connection,
+    terminal: TerminalIdentity,
+    card: Card,
+    op: CardOperation,
+    staff_id: str,
+    ctx: Context,
+) -> Done | Refused:
+    """The rules, then the card and its journal entry, inside the caller's transaction."""
+    program = get_program(conn, card.program_id)
+    if program is None:
+        raise ServiceError(f"this card's program {card.program_id} is not on this terminal")
+    limited = check_offline_limits(conn, card, program, op, ctx.now)
+    if limited is not None:
+        return limited
+    outcome = apply(card, program, op, ctx)
+    if isinstance(outcome, Refused):
+        return outcome
+    save_card(conn, outcome.card, before=card)
+    entry = append(
+        conn,
+        terminal_id=terminal.terminal_id,
+        card_id=card.id,
+        program=program,
+        op=op,
+        effect=outcome.effect,
+        staff_id=staff_id,
+        ctx=ctx,
+    )
     return Done(outcome.card, program, outcome.effect, entry)
 
 

@@ -172,3 +172,18 @@ def verify_chain(conn: Connection) -> ChainReport:
             )
         expected_seq, prev_hash = entry.seq + 1, entry.hash
     return ChainReport(count)
+
+
+def entry_by_seq(conn: Connection, seq: int) -> JournalEntry | None:
+    row = conn.execute(select(JournalRow).where(JournalRow.seq == seq)).first()
+    return None if row is None else entry_from_row(row)
+
+
+def is_reversed(conn: Connection, entry: JournalEntry) -> bool:
+    """Whether a later entry of this journal already takes `entry` back."""
+    reversals = conn.execute(
+        select(JournalRow.operation).where(
+            JournalRow.card_id == entry.card_id, JournalRow.kind == "reverse"
+        )
+    ).scalars()
+    return any(json.loads(op).get("of_entry_id") == entry.entry_id for op in reversals)

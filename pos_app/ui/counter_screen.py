@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,13 +31,14 @@ from pos_app.domain.operations import (
     EarnPoints,
     RedeemPoints,
     RedeemStamps,
+    Reverse,
     Stamp,
     VoidPoints,
 )
 from pos_app.domain.refusal import Refused
 from pos_app.scanner.payload import Rejection, parse_scan
 from pos_app.services.clock import local_now
-from pos_app.services.counter import Done, perform
+from pos_app.services.counter import Done, perform, undo
 from pos_app.services.errors import ServiceError
 from pos_app.services.lookup import CardView, find_card
 from pos_app.store import Store
@@ -54,6 +55,7 @@ from pos_app.ui.terminal_settings import CounterSettings
 from pos_app.ui.workers import Jobs
 
 T = TypeVar("T")
+UNDO_SECONDS = 8
 
 # (name, label, icon, shortcut)
 ACTIONS = (
@@ -109,6 +111,16 @@ class CounterScreen(QWidget):
         self.banner.setObjectName("Banner")
         self.banner.setWordWrap(True)
         self.banner.setMinimumHeight(64)
+        # Undo stays offered for a few seconds after each action: a compensating entry.
+        self.undo_button = QPushButton(icon("void"), "Undo  Ctrl+Z")
+        self.undo_button.setObjectName("Undo")
+        self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.undo_button.clicked.connect(self.undo_last)
+        self.undo_button.hide()
+        self.undo_timer = QTimer(self)
+        self.undo_timer.setSingleShot(True)
+        self.undo_timer.timeout.connect(self._forget_undo)
+        self.last_done: Done | None = None
         self.card = CardPanel()
 
         self.buttons: dict[str, QPushButton] = {}
@@ -123,6 +135,7 @@ class CounterScreen(QWidget):
             grid.addWidget(button, 0, i)
             self.buttons[name] = button
             QShortcut(QKeySequence(key), self, getattr(self, name))
+        QShortcut(QKeySequence("Ctrl+Z"), self, self.undo_last)
         QShortcut(QKeySequence("Esc"), self, self.clear)
         QShortcut(QKeySequence("Ctrl+L"), self, self.lock_requested.emit)
         QShortcut(QKeySequence("F8"), self, self.end_of_day_requested.emit)
@@ -137,7 +150,10 @@ class CounterScreen(QWidget):
         left.addLayout(typed)
         right = QVBoxLayout()
         right.setSpacing(12)
-        right.addWidget(self.banner)
+        banner_row = QHBoxLayout()
+        banner_row.addWidget(self.banner, 1)
+        banner_row.addWidget(self.undo_button)
+        right.addLayout(banner_row)
         right.addWidget(self.card, 1)
         middle = QHBoxLayout()
         middle.setSpacing(16)
@@ -317,6 +333,7 @@ class CounterScreen(QWidget):
         self.view = None
         self.card.show_card(None)
         self.number.clear()
+        self._forget_undo()
         self._show(Message(tones.NEUTRAL, "Ready: scan a card"), sound=None)
         self._update_buttons()
 
@@ -390,6 +407,44 @@ class CounterScreen(QWidget):
         else:
             self.changed.emit()
             self._show(done_message(op, outcome))
+            self._offer_undo(outcome)
+
+    def _offer_undo(self, done: Done) -> None:
+        if isinstance(done.entry.op, Reverse):
+            self._forget_undo()
+            return
+        self.last_done = done
+        self.undo_button.show()
+        self.undo_timer.start(UNDO_SECONDS * 1000)
+
+    def _forget_undo(self) -> None:
+        self.last_done = None
+        self.undo_button.hide()
+        self.undo_timer.stop()
+
+    def undo_last(self) -> None:
+        """Take the last action back (within a few seconds of it, by the same staff member)."""
+        done, staff = self.last_done, self.staff
+        if done is None or staff is None or self.busy or self.dialog is not None:
+            return
+        self._forget_undo()
+        ref = CardRef.number(done.card.card_number)
+
+        def job() -> tuple[Done | Refused, CardView | None]:
+            outcome = undo(self.store, done.entry.seq, staff.id, self.clock())
+            return outcome, find_card(self.store, ref)
+
+        self._show(Message(tones.BUSY, "Undoing…"), sound=None)
+        self._run(job, lambda result: self._undone(*result))
+
+    def _undone(self, outcome: Done | Refused, view: CardView | None) -> None:
+        if view is not None:
+            self._show_view(view)
+        if isinstance(outcome, Refused):
+            self._show(refusal_message(outcome))
+            return
+        self.changed.emit()
+        self._show(Message(tones.WARNING, "↶  Undone: the last action was taken back"))
 
     def _show(self, message: Message, sound: Sound | bool | None = True) -> None:
         self.banner.setText(message.text)

@@ -203,3 +203,36 @@ def test_every_action_button_shows_its_shortcut(counter_window: MainWindow) -> N
         ("enroll", "F6"),
     ]:
         assert buttons[name].text().endswith("\n" + key)
+
+
+def test_undo_takes_the_last_action_back_with_a_compensating_entry(
+    qtbot: QtBot, counter_window: MainWindow, cards: list[Card]
+) -> None:
+    counter = counter_of(counter_window)
+    card = cards[0]
+    counter.handle_text(card.card_number)
+    qtbot.waitUntil(lambda: counter.view is not None)
+    counter.stamp()
+    qtbot.waitUntil(lambda: counter.banner.property("tone") == "success")
+    assert counter.undo_button.isVisible()
+    QTest.keyClick(counter, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "Undone" in counter.banner.text())
+    assert counter.card.stamps.filled == card.stamp_count
+    assert not counter.undo_button.isVisible()
+    kinds = [line.kind for line in journal_lines(counter.store, last=2)]
+    assert kinds == ["stamp", "reverse"]  # nothing deleted: the journal keeps both
+
+
+def test_undo_is_offered_only_for_a_few_seconds(
+    qtbot: QtBot, counter_window: MainWindow, cards: list[Card]
+) -> None:
+    counter = counter_of(counter_window)
+    counter.handle_text(cards[0].card_number)
+    qtbot.waitUntil(lambda: counter.view is not None)
+    counter.stamp()
+    qtbot.waitUntil(counter.undo_button.isVisible)
+    counter.undo_timer.setInterval(50)  # the same timer, shortened for the test
+    counter.undo_timer.start()
+    qtbot.waitUntil(lambda: not counter.undo_button.isVisible(), timeout=2000)
+    counter.undo_last()  # too late: nothing happens
+    assert [line.kind for line in journal_lines(counter.store, last=1)] == ["stamp"]

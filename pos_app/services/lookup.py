@@ -38,3 +38,35 @@ def find_card(store: Store, ref: CardRef) -> CardView | None:
             .where(JournalRow.card_id == card.id, JournalSyncRow.status.in_(("pending", "sent")))
         ).scalar_one()
     return CardView(card, program, pending)
+
+
+def find_or_fetch(store: Store, ref: CardRef, timeout_s: float = 2.0) -> CardView | None:
+    """The card from this terminal, or else (when paired and the server answers quickly)
+    from the server: a customer enrolled elsewhere since the last pull is served at once.
+    Offline, an unknown card stays unknown until the next pull brings it.
+    """
+    view = find_card(store, ref)
+    if view is not None:
+        return view
+    import httpx
+
+    from pos_app.services.sync import server_link
+    from pos_app.store.replica import store_server_cards
+    from sync.engine.client import ServerClient, SyncError
+
+    link = server_link(store)
+    if link is None:
+        return None
+    try:
+        with ServerClient(link.url, link.token, timeout=httpx.Timeout(timeout_s)) as client:
+            if ref.kind == "token":
+                wire = client.lookup(token=ref.value)
+            else:
+                wire = client.lookup(number=ref.value)
+    except SyncError:
+        return None
+    if wire is None:
+        return None
+    with store.write() as conn:
+        store_server_cards(conn, [(wire.to_card(), wire.version)])
+    return find_card(store, ref)

@@ -40,7 +40,7 @@ from pos_app.scanner.payload import Rejection, parse_scan
 from pos_app.services.clock import local_now
 from pos_app.services.counter import Done, perform, undo
 from pos_app.services.errors import ServiceError
-from pos_app.services.lookup import CardView, find_card
+from pos_app.services.lookup import CardView, find_card, find_or_fetch
 from pos_app.store import Store
 from pos_app.store.staff import StaffMember
 from pos_app.ui import outcome_text as tones
@@ -251,7 +251,7 @@ class CounterScreen(QWidget):
         auto = self.settings.auto_stamp
 
         def job() -> tuple[CardView | None, Done | Refused | None]:
-            view = find_card(self.store, ref)
+            view = find_or_fetch(self.store, ref)
             if view is None or not auto or not view.program.has_stamps:
                 return view, None
             outcome = perform(self.store, ref, Stamp(), staff_id, self.clock())

@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run tour test lint typecheck pytest bench clean
+.PHONY: setup run demo tour test lint typecheck pytest bench clean
 
 setup: $(STAMP)
 
@@ -18,6 +18,9 @@ $(STAMP): pyproject.toml scripts/system-packages.sh
 
 run: $(STAMP)
 	$(BIN)/python -m pos_app.app --demo
+
+demo: $(STAMP)
+	$(BIN)/python -m pos_app.cli.demo_story
 
 tour: $(STAMP)
 	./scripts/cli-tour.sh

@@ -43,7 +43,8 @@ class EmbeddedServer:
                 self.process.wait()
 
 
-def _server(db_url: str, *args: str) -> str:
+def server_command(db_url: str, *args: str) -> str:
+    """Run one `loyalty-server` command against `db_url`; its output, or ServiceError."""
     result = subprocess.run(  # noqa: S603 - our own module, fixed arguments
         [sys.executable, "-m", "sync.server.cli", *args, "--db", db_url],
         capture_output=True,
@@ -81,8 +82,8 @@ def start_embedded_server(data_dir: Path, demo_cards: int = 2000) -> EmbeddedSer
     db_file = data_dir / "server.db"
     db_url = f"sqlite:///{db_file}"
     if not db_file.exists():
-        _server(db_url, "init-db")
-        _server(db_url, "seed-demo", "--cards", str(demo_cards))
+        server_command(db_url, "init-db")
+        server_command(db_url, "seed-demo", "--cards", str(demo_cards))
     port_file = data_dir / "server.port"
     preferred = int(port_file.read_text()) if port_file.exists() else 8765
     port = _port(preferred)
@@ -120,7 +121,7 @@ def demo_terminal(db: Path, server: EmbeddedServer) -> Store:
                 put_setting(conn, URL_KEY, server.url)
     else:
         db_url = f"sqlite:///{server.log.parent / 'server.db'}"
-        code = _server(db_url, "pair-code", "--store", DEMO_STORE).splitlines()[-1]
+        code = server_command(db_url, "pair-code", "--store", DEMO_STORE).splitlines()[-1]
         store = pair_terminal(db, server.url, code, "Counter 1")
     link = server_link(store)
     if link is not None:

@@ -42,11 +42,12 @@ from pos_app.services.lookup import find_card
 from pos_app.services.pairing import pair_terminal
 from pos_app.services.setup import DEMO_MERCHANT, DEMO_STAFF, DEMO_STORE, init_terminal
 from pos_app.services.staff_auth import sign_in
-from pos_app.services.sync import server_link, sync_once
+from pos_app.services.sync import REVOKED_KEY, server_link, sync_once
 from pos_app.services.sync_loop import SyncLoop
 from pos_app.store import Store, StoreError, open_store
 from pos_app.store.programs import all_programs
 from pos_app.store.staff import StaffMember
+from pos_app.store.terminal import get_setting
 from sync.engine.client import ServerClient, SyncError
 
 EXIT_REFUSED, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_STORE, EXIT_SYNC = 1, 2, 3, 4, 6
@@ -486,7 +487,11 @@ def status(state: CliState) -> None:
     click.echo(f"Terminal  {identity.name} ({identity.terminal_id})")
     click.echo(f"Merchant  {identity.merchant_id}, store {identity.store_id}")
     click.echo(f"Server    {link.url if link else 'none (standalone)'}")
-    if link is not None:
+    with store.read() as conn:
+        revoked = get_setting(conn, REVOKED_KEY) == "1"
+    if revoked:
+        click.echo("          REVOKED: the server refused this terminal; pair it again")
+    elif link is not None:
         try:
             with ServerClient(link.url, link.token, timeout=httpx.Timeout(3.0)) as client:
                 client.health()

@@ -55,6 +55,11 @@ def check_offline_limits(
         return None
     limits = program.offline
     stop_after = timedelta(minutes=limits.stop_redemptions_unsynced_after_minutes)
+    if gap == timedelta.max:
+        return Refused(
+            RefusalCode.OFFLINE_LIMIT,
+            "Redemptions wait for the first sync with the server: sync this terminal first.",
+        )
     if gap >= stop_after:
         hours = round(stop_after.total_seconds() / 3600)
         return Refused(
@@ -77,15 +82,17 @@ def check_offline_limits(
 
 def unsynced_warning(conn: Connection, programs: list[Program], now: datetime) -> str | None:
     gap = unsynced_for(conn, now)
-    if gap is None or not programs:
+    if gap is None:
+        return None
+    if gap == timedelta.max:
+        return "Never synced with the server yet: redemptions wait for the first sync."
+    if not programs:
         return None
     warn = min(p.offline.warn_unsynced_after_minutes for p in programs)
     stop = min(p.offline.stop_redemptions_unsynced_after_minutes for p in programs)
     if gap >= timedelta(minutes=stop):
         return "Not synced for too long: redemptions are stopped until the terminal syncs."
     if gap >= timedelta(minutes=warn):
-        if gap == timedelta.max:
-            return "Never synced with the server yet."
         hours = int(gap.total_seconds() // 3600)
         return f"Not synced for {hours} hours: redemptions stop at {stop // 60} hours."
     return None

@@ -41,6 +41,7 @@ from pos_app.services.clock import local_now
 from pos_app.services.counter import Done, perform, undo
 from pos_app.services.errors import ServiceError
 from pos_app.services.lookup import CardView, find_card, find_or_fetch
+from pos_app.services.scan_rules import payload_rules
 from pos_app.store import Store
 from pos_app.store.staff import StaffMember
 from pos_app.ui import outcome_text as tones
@@ -95,6 +96,7 @@ class CounterScreen(QWidget):
         self.store, self.jobs, self.sounds, self.settings = store, jobs, sounds, settings
         # The trusted clock of the sync engine: cooldowns never follow a wall clock that jumped.
         self.clock = clock or local_now
+        self.rules = payload_rules(store)
         self.staff: StaffMember | None = None
         self.view: CardView | None = None
         self.dialog: QDialog | None = None
@@ -221,14 +223,14 @@ class CounterScreen(QWidget):
     # --- input: camera, scanner, typed -----------------------------------------------------
 
     def handle_scan(self, event: object) -> None:
-        """A ScanEvent from the camera (its outcome already parsed off the GUI thread)."""
-        outcome = getattr(event, "outcome", None)
-        if isinstance(outcome, CardRef | Rejection):
-            self._scanned(outcome)
+        """A ScanEvent from the camera: its text, read under this terminal's link rules."""
+        text = getattr(event, "text", None)
+        if isinstance(text, str | bytes):
+            self._scanned(parse_scan(text, self.rules))
 
     def handle_text(self, text: str) -> None:
         """A handheld scanner's read or a typed entry: the same rules as a camera scan."""
-        self._scanned(parse_scan(text))
+        self._scanned(parse_scan(text, self.rules))
 
     def _typed(self) -> None:
         text = self.number.text()

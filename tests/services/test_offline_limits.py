@@ -83,3 +83,12 @@ def test_the_unsynced_warning_grows_with_time(
         assert warning is None
     else:
         assert warning is not None and words in warning
+
+
+def test_a_terminal_paired_but_never_synced_says_so(demo_store: Store) -> None:
+    paired(demo_store, last_sync=None)
+    outcome = redeem(demo_store)
+    assert isinstance(outcome, Refused) and "first sync" in outcome.message
+    with demo_store.read() as conn:
+        warning = unsynced_warning(conn, all_programs(conn), NOW)
+    assert warning is not None and warning.startswith("Never synced")

@@ -40,5 +40,11 @@ pytest: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks store
 
+# The terminal as one folder that runs without Python (build.spec): dist/loyalty-pos/loyalty-pos.
+# Check it with `QT_QPA_PLATFORM=offscreen dist/loyalty-pos/loyalty-pos --self-test`.
+bundle: $(STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+		--workpath build/pyinstaller --distpath dist build.spec
+
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache

@@ -2,20 +2,31 @@
 
 Without a database at PATH the window starts with the first-run screen (pair with a
 server, or try the demo). `--self-test` starts everything as usual, camera included,
-prints `READY <seconds>` when the first screen is up and `RSS_MB <n>` once the camera
-has delivered frames, then exits: the startup benchmark and packaging checks use it.
+prints `READY <seconds>` when the first screen is up and `FRAMES <n>` and `RSS_MB <n>` once
+the camera has run, then checks the native parts (each QR decoder reads the bundled test
+image, QtMultimedia loads, a new store migrates) and exits: 0 after `SELF-TEST OK`, 1
+after a one-line `SELF-TEST FAILED: <reason>`. Without `--db` it runs on a demo terminal
+in a temporary folder, with the demo camera. The startup benchmark and the packaging
+test use it.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import signal
 import sys
+import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 STARTED = time.perf_counter()
+FROZEN = bool(getattr(sys, "frozen", False))  # running from the PyInstaller bundle
+SELF_TEST_QR = ("selftest-qr.png",)  # the first demo card's QR code, under resources/
+SELF_TEST_DECODERS = ("zxing", "zbar", "opencv")
+SELF_TEST_TIMEOUT_S = 60.0
 
 
 def default_db() -> Path:
@@ -35,8 +46,10 @@ def rss_mb() -> float:
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="pos_app.app", description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, default=default_db(), help="terminal database")
+    parser = argparse.ArgumentParser(
+        prog="loyalty-pos" if FROZEN else "pos_app.app", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument("--db", type=Path, help=f"terminal database (default {default_db()})")
     parser.add_argument(
         "--camera", help="camera index, video file, stream URL, or 'demo' (overrides settings)"
     )
@@ -69,12 +82,24 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.self_test:
+        return self_test(args)
     server = None
     if args.demo:
+        if FROZEN:
+            # The demo server is `python -m sync.server.cli` in a child process: a bundle
+            # has no Python to run it with, and does not carry the server.
+            print(
+                "error: --demo needs the central server, which this bundle does not carry; "
+                "use `make run` from the source tree, or 'Try the demo' on the first-run "
+                "screen for a demo shop without a server",
+                file=sys.stderr,
+            )
+            return 2
         from pos_app.services.embedded_server import demo_terminal, start_embedded_server
 
         demo_dir = default_db().parent / "demo"
-        if args.db == default_db():
+        if args.db is None:
             args.db = demo_dir / "terminal.db"
         print(f"Starting the demo server in {demo_dir} ...", flush=True)
         server = start_embedded_server(demo_dir)
@@ -82,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Demo server at {server.url}; terminal database {args.db}", flush=True)
         print("Sign in as Alex (PIN 1234, cashier) or Sam (PIN 9999, manager).", flush=True)
         args.camera = args.camera or "demo"
+    if args.db is None:
+        args.db = default_db()
     try:
         return run_window(args)
     finally:
@@ -89,7 +116,97 @@ def main(argv: list[str] | None = None) -> int:
             server.stop()
 
 
-def run_window(args: argparse.Namespace) -> int:
+class SelfTestError(Exception):
+    """A self-test check failed; the message is the one-line reason."""
+
+
+@dataclass
+class WindowReport:
+    """What a self-test run of the window saw."""
+
+    ready: bool = False
+    frames: int = 0
+    error: str = ""
+
+
+def self_test(args: argparse.Namespace) -> int:
+    """The window as usual (on a throwaway demo terminal unless --db is given), then the
+    native parts; 0 after `SELF-TEST OK`, 1 after a one-line `SELF-TEST FAILED: reason`."""
+    with tempfile.TemporaryDirectory(prefix="loyalty-pos-self-test-") as tmp:
+        try:
+            own_terminal = args.db is None
+            if own_terminal:
+                from pos_app.ui.first_run import create_demo
+                from pos_app.ui.terminal_settings import DEMO_CAMERA
+
+                args.db = Path(tmp) / "terminal.db"
+                args.camera = args.camera or DEMO_CAMERA
+                create_demo(args.db).close()
+            report = WindowReport()
+            code = run_window(args, report)
+            if report.error:
+                raise SelfTestError(report.error)
+            if code != 0:
+                raise SelfTestError(f"the window's event loop ended with code {code}")
+            if own_terminal and report.frames == 0:
+                raise SelfTestError("the demo camera delivered no frames")
+            decoders = check_decoders()
+            # QSoundEffect's library loads (a sound device is the machine's business).
+            importlib.import_module("PySide6.QtMultimedia")
+            revision = check_store(Path(tmp) / "migration-check.db")
+        except Exception as exc:
+            reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+            if isinstance(exc, SelfTestError):
+                reason = " ".join(str(exc).split())
+            print(f"SELF-TEST FAILED: {reason}", file=sys.stderr, flush=True)
+            return 1
+    print(
+        f"SELF-TEST OK decoders={','.join(decoders)} schema={revision} frames={report.frames}",
+        flush=True,
+    )
+    return 0
+
+
+def check_decoders() -> list[str]:
+    """Every decoder reads the first demo card from the bundled test image."""
+    import cv2
+    import numpy as np
+
+    from pos_app.resources import resource_path
+    from pos_app.scanner.decoders import decoder_by_name
+    from pos_app.services.setup import demo_cards
+
+    path = resource_path(*SELF_TEST_QR)
+    read = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE)
+    if read is None:
+        raise SelfTestError(f"cannot read the test image {path}")
+    image = np.asarray(read, dtype=np.uint8)
+    expected = [demo_cards(1)[0].qr_token]
+    for name in SELF_TEST_DECODERS:
+        found = decoder_by_name(name).decode(image)
+        if found != expected:
+            raise SelfTestError(f"the {name} decoder read {found!r} from {path.name}")
+    return list(SELF_TEST_DECODERS)
+
+
+def check_store(path: Path) -> str:
+    """A new store at `path` opens and migrates to the newest schema; returns its revision."""
+    from pos_app.store import open_store
+    from pos_app.store.database import head_revision
+
+    store = open_store(path)
+    try:
+        with store.read() as conn:
+            revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    finally:
+        store.close()
+    if revision != head_revision():
+        raise SelfTestError(f"a new store migrated to {revision!r}, not to {head_revision()}")
+    return str(revision)
+
+
+def run_window(args: argparse.Namespace, report: WindowReport | None = None) -> int:
+    """Show the window until it is closed; with `report`, the self-test's timed run."""
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -103,23 +220,32 @@ def run_window(args: argparse.Namespace) -> int:
     window = MainWindow(args.db, camera=args.camera)
     window.resize(1366, 820)
 
-    if args.self_test:
+    if report is not None:
         frames_at_ready = 0
 
         def report_ready() -> None:
             nonlocal frames_at_ready
+            report.ready = True
             print(f"READY {time.perf_counter() - STARTED:.3f}", flush=True)
             frames_at_ready = window.counter.camera.frames_shown if window.counter else 0
             QTimer.singleShot(round(args.self_test_seconds * 1000), finish)
 
         def finish() -> None:
             shown = window.counter.camera.frames_shown if window.counter else 0
-            print(f"FRAMES {shown - frames_at_ready}", flush=True)
+            report.frames = shown - frames_at_ready
+            print(f"FRAMES {report.frames}", flush=True)
             print(f"RSS_MB {rss_mb():.1f}", flush=True)
             window.close()
             app.quit()
 
+        def too_slow() -> None:
+            if not report.ready:
+                report.error = f"the window was not ready within {SELF_TEST_TIMEOUT_S:.0f} s"
+                window.close()
+                app.quit()
+
         window.ready.connect(report_ready, type=Qt.ConnectionType.SingleShotConnection)
+        QTimer.singleShot(round(SELF_TEST_TIMEOUT_S * 1000), too_slow)
 
     # SIGTERM and Ctrl+C close the window cleanly (camera released, demo server stopped);
     # the idle timer hands control to Python now and then so the handler can run.

@@ -8,7 +8,7 @@ packages=(
     libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
     libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
     libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core libpulse0
-    postgresql-15
+    postgresql-15 binutils libcups2
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -92,9 +92,9 @@ def _with_phone(background: Image, text: str, n: int) -> Image:
 
 def default_demo_video() -> Path:
     """The bundled demo video, written on first use when it is not there yet."""
-    from pos_app.ui.style import resource
+    from pos_app.resources import resource_path
 
-    path = resource("demo", "counter-demo.mp4")
+    path = resource_path("demo", "counter-demo.mp4")
     if not path.exists():
         write_demo_video(path, demo_texts())
     return path

@@ -257,6 +257,15 @@ class MainWindow(QMainWindow):
         dialog.start()
 
     def open_settings(self) -> None:
+        """Settings change how the whole terminal works (pairing among them): a manager's."""
+        assert self.store is not None
+        pin = ManagerPinDialog(self.store, self.background, "Settings need a manager's PIN.", self)
+        pin.accepted.connect(self._open_settings)
+        pin.finished.connect(pin.deleteLater)
+        self.dialog = pin
+        pin.open()
+
+    def _open_settings(self) -> None:
         from pos_app.ui.settings_dialog import SettingsDialog
 
         assert self.store is not None

@@ -8,7 +8,7 @@ import logging
 
 from PySide6.QtCore import QObject, QUrl
 
-from pos_app.ui.style import resource
+from pos_app.resources import resource_path
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ class Sounds(QObject):
             # QtMultimedia loads lazily: it is not needed to show the first screen.
             from PySide6.QtMultimedia import QSoundEffect
 
-            path = resource("sounds", f"{sound.value}.wav")
+            path = resource_path("sounds", f"{sound.value}.wav")
             if not path.exists():
                 return None
             effect = QSoundEffect(self)

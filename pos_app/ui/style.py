@@ -8,7 +8,9 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+from pos_app.resources import resource_path, resources_dir
+
+RESOURCES = resources_dir()
 
 SUCCESS = QColor("#1f8f4e")
 REFUSAL = QColor("#c0392b")
@@ -21,7 +23,7 @@ MUTED = QColor("#8d99ad")
 
 
 def resource(*parts: str) -> Path:
-    return RESOURCES.joinpath(*parts)
+    return resource_path(*parts)
 
 
 @cache

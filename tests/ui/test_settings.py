@@ -11,15 +11,34 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.settings_dialog import CUSTOM, SettingsDialog
+from pos_app.ui.sign_in import ManagerPinDialog
 from pos_app.ui.terminal_settings import load_settings
 
 
 def open_settings(qtbot: QtBot, window: MainWindow) -> SettingsDialog:
     assert window.counter is not None
     QTest.keyClick(window.counter, Qt.Key.Key_F10)
+    pin = window.dialog
+    assert isinstance(pin, ManagerPinDialog)  # a cashier is signed in: a manager must approve
+    pin.form.pin.setText("9999")
+    QTest.mouseClick(pin.form.go, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(window.dialog, SettingsDialog))
     dialog = window.dialog
     assert isinstance(dialog, SettingsDialog)
     return dialog
+
+
+def test_a_cashiers_pin_does_not_open_the_settings(
+    qtbot: QtBot, counter_window: MainWindow
+) -> None:
+    assert counter_window.counter is not None
+    QTest.keyClick(counter_window.counter, Qt.Key.Key_F10)
+    pin = counter_window.dialog
+    assert isinstance(pin, ManagerPinDialog)
+    pin.form.pin.setText("1234")  # Alex, a cashier
+    QTest.mouseClick(pin.form.go, Qt.MouseButton.LeftButton)
+    qtbot.wait(300)
+    assert not isinstance(counter_window.dialog, SettingsDialog)
 
 
 def test_settings_are_saved_in_the_terminal_database_and_applied(

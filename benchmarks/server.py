@@ -197,6 +197,50 @@ def _run_parallel(
     return results, seconds
 
 
+def _cpu_seconds(pid: int) -> float:
+    """utime + stime of a process (Linux /proc); 0 when it is gone or unreadable."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
+
+
+def _cpu_snapshot(server_pid: int, db_url: str) -> dict[str, dict[int, float]]:
+    """CPU seconds so far of the server (main process and workers) and of PostgreSQL's
+    backends serving the benchmark database (its WAL writer and checkpointer excluded)."""
+    backends: list[int] = []
+    if db_url.startswith("postgresql"):
+        with psycopg.connect(db_url, autocommit=True) as conn:
+            backends = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND pid <> pg_backend_pid()"
+                )
+            ]
+    server = [server_pid, *_children(server_pid)]
+    return {
+        "server": {p: _cpu_seconds(p) for p in server},
+        "pg": {p: _cpu_seconds(p) for p in backends},
+    }
+
+
+def _cpu_used(before: dict[int, float], after: dict[int, float]) -> float:
+    return sum(cpu - before.get(pid, 0.0) for pid, cpu in after.items())
+
+
 def _check(db_url: str, sent: list[str], initial: list[Card]) -> tuple[int, int]:
     """(lost, doubled) as the database tells them."""
     engine = make_engine(db_url, pool_size=1)
@@ -295,7 +339,10 @@ def main(argv: list[str]) -> int:
         terminals = _pair(db_url, base_url, args.terminals + 1)
         solo_bodies = _bodies(terminals[0], cards, args.one_terminal_entries, args.batch)
         solo = _push_all(base_url, terminals[0], solo_bodies)
+        load_before = os.getloadavg()[0]
+        cpu_before = _cpu_snapshot(proc.pid, db_url)
         results, seconds = _run_parallel(base_url, terminals[1:], cards, args.entries, args.batch)
+        cpu_after = _cpu_snapshot(proc.pid, db_url)
         sent = solo.entry_ids + [e for r in results for e in r.entry_ids]
         lost, doubled = _check(db_url, sent, cards)
     finally:
@@ -317,6 +364,15 @@ def main(argv: list[str]) -> int:
         "p99_batch_ms": round(percentile(batch_ms, 99), 1),
         "one_terminal_entries_per_s": round(solo.entries / solo.seconds, 1),
         "refused": solo.refused + sum(r.refused for r in results),
+        # CPU per entry of the 20-terminal run: what the bar costs on any machine, even a
+        # shared one whose wall-clock figures are noisy (the load average says how noisy).
+        "server_cpu_us_per_entry": round(
+            _cpu_used(cpu_before["server"], cpu_after["server"]) / total * 1e6, 1
+        ),
+        "pg_backend_cpu_us_per_entry": round(
+            _cpu_used(cpu_before["pg"], cpu_after["pg"]) / total * 1e6, 1
+        ),
+        "loadavg_1m_before": round(load_before, 2),
         "lost": lost,
         "doubled": doubled,
     }
@@ -330,5 +386,10 @@ def main(argv: list[str]) -> int:
         ],
     )  # fmt: skip
     print(f"lost {lost}, doubled {doubled}, refused {report['refused']} ({report['backend']})")
+    print(
+        f"CPU per entry (20 terminals): server {report['server_cpu_us_per_entry']} µs, "
+        f"PostgreSQL backends {report['pg_backend_cpu_us_per_entry']} µs; "
+        f"load average before {report['loadavg_1m_before']}"
+    )
     print_json(report)
     return 0 if lost == 0 and doubled == 0 else 1

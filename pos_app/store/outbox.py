@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, bindparam, func, select, update
 
 from pos_app.store.journal import JournalEntry, entry_from_row
 from pos_app.store.schema import JournalRow, JournalSyncRow
@@ -48,19 +48,38 @@ def mark_sent(conn: Connection, first_seq: int, last_seq: int) -> None:
     )
 
 
+# Built once and run as one executemany: a push records hundreds of answers per batch, and
+# building an UPDATE per answer cost more than SQLite takes to run it.
+_RECORD = (
+    update(JournalSyncRow)
+    .where(JournalSyncRow.seq == bindparam("a_seq"))
+    .values(
+        status=bindparam("a_status"),
+        outcome_code=bindparam("a_code"),
+        outcome_message=bindparam("a_message"),
+        server_card=bindparam("a_card"),
+        updated_at=bindparam("a_at"),
+    )
+)
+
+
 def record_answers(conn: Connection, answers: list[Answer], at: str) -> None:
-    for a in answers:
-        conn.execute(
-            update(JournalSyncRow)
-            .where(JournalSyncRow.seq == a.seq)
-            .values(
-                status=a.status,
-                outcome_code=a.code,
-                outcome_message=a.message,
-                server_card=a.server_card,
-                updated_at=at,
-            )
-        )
+    if not answers:
+        return
+    conn.execute(
+        _RECORD,
+        [
+            {
+                "a_seq": a.seq,
+                "a_status": a.status,
+                "a_code": a.code,
+                "a_message": a.message,
+                "a_card": a.server_card,
+                "a_at": at,
+            }
+            for a in answers
+        ],
+    )
 
 
 def status_counts(conn: Connection) -> dict[str, int]:

@@ -160,7 +160,8 @@ def _routes(app: FastAPI) -> None:
                 status.HTTP_403_FORBIDDEN, "terminal_id is not the terminal this token belongs to."
             )
         try:
-            return _json(push(engine, terminal, body, utcnow()))
+            body_json = push(engine, terminal, body, utcnow())
+            return Response(body_json, media_type="application/json")
         except PushRejectedError as exc:
             return _json(exc.body, exc.status_code)
 

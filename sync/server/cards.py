@@ -24,7 +24,7 @@ MUTABLE_FIELDS: tuple[str, ...] = tuple(
     if f not in {"id", "card_number", "qr_token", "merchant_id", "enrolled_at_store"}
 )
 WIRE_COLUMNS: tuple[Column[Any], ...] = (*(CARDS.c[f] for f in CARD_FIELDS), CARDS.c.version)
-_TEMPORAL = frozenset(
+TEMPORAL_FIELDS = frozenset(
     {"stamp_day", "last_stamp_at", "last_points_at", "last_redemption_at", "last_activity_at"}
 )
 
@@ -47,7 +47,7 @@ def _json_value(value: Any) -> Any:
 def wire_card(card: Card, version: int) -> dict[str, Any]:
     """The `WireCard` JSON of a domain card."""
     out = {f: getattr(card, f) for f in CARD_FIELDS}
-    for f in _TEMPORAL:
+    for f in TEMPORAL_FIELDS:
         out[f] = _json_value(out[f])
     out["version"] = version
     return out
@@ -56,7 +56,7 @@ def wire_card(card: Card, version: int) -> dict[str, Any]:
 def wire_card_from_row(row: Mapping[Any, Any]) -> dict[str, Any]:
     """The `WireCard` JSON of a row selected with WIRE_COLUMNS."""
     out = dict(row)
-    for f in _TEMPORAL:
+    for f in TEMPORAL_FIELDS:
         value = out[f]
         if value is not None:
             out[f] = value.isoformat()

@@ -67,6 +67,10 @@ class BodyLimit:
                 await _send_json(send, 400, {"detail": "Content-Length is not a number."})
                 return
             if declared_bytes > self.max_bytes:
+                # Nothing is kept; a modest excess is drained so the client, still sending,
+                # reads our 413 instead of a reset connection.
+                if declared_bytes <= self.max_bytes * _DRAIN_FACTOR:
+                    await _discard_rest(receive, declared_bytes)
                 await _send_json(send, 413, too_big)
                 return
         chunks: list[bytes] = []

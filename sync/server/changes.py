@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Table, func, select
 
 from sync.server.auth import TerminalAuth
 from sync.server.cards import TEMPORAL_FIELDS, WIRE_COLUMNS
+from sync.server.db import current_version
 from sync.server.models import CARDS, PROGRAMS, STAFF, TERMINALS
 
 DEFAULT_PAGE = 5000
@@ -42,6 +43,10 @@ def changes_page(
     if terminal.revoked:
         return _revocation_page(conn, terminal, cursor, now)
     merchant = terminal.merchant_id
+    if cursor > current_version(conn):
+        # The terminal has seen versions this database never drew: it was restored from a
+        # backup. Versions drawn from now on would hide behind that cursor, so start over.
+        cursor = 0
     found: list[tuple[int, dict[str, Any]]] = []
     # limit + 1 of each: if more than `limit` come back in total, there is another page.
     for row in _after(

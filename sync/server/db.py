@@ -102,6 +102,39 @@ def migrate(url: str | None = None) -> None:
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
     command.upgrade(alembic_config(url), "head")
+    engine = make_engine(url, pool_size=1)
+    try:
+        with write(engine) as conn:
+            heal_version_counter(conn)
+    finally:
+        engine.dispose()
+
+
+_VERSIONED = ("programs", "staff", "terminals", "cards")
+
+
+def heal_version_counter(conn: Connection) -> None:
+    """Put the change counter back above every stored version (after a restore from backup,
+    a sequence can lag behind its rows; new changes would then hide behind old cursors)."""
+    highest = max(
+        int(conn.execute(text(f"SELECT coalesce(max(version), 0) FROM {t}")).scalar_one())  # noqa: S608
+        for t in _VERSIONED
+    )
+    if highest <= current_version(conn):
+        return
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT setval('change_version_seq', :v)"), {"v": highest})
+    else:
+        conn.execute(text("UPDATE change_counter SET value = :v WHERE id = 1"), {"v": highest})
+
+
+def current_version(conn: Connection) -> int:
+    """The highest change version this database has drawn (0 before any)."""
+    if conn.dialect.name == "postgresql":
+        row = conn.execute(text("SELECT last_value, is_called FROM change_version_seq")).one()
+        return int(row.last_value) if row.is_called else 0
+    value = conn.execute(text("SELECT value FROM change_counter WHERE id = 1")).scalar()
+    return int(value or 0)
 
 
 def next_versions(conn: Connection, count: int) -> list[int]:

@@ -36,14 +36,16 @@ def describe(status: SyncStatus, now: datetime | None = None) -> str:
     """One line: what waits, when the last sync was, what is happening now."""
     parts = []
     if status.state is Connectivity.STANDALONE:
-        parts.append("not paired with a server")
+        # Nothing is waiting: a standalone terminal's journal is its only record.
+        entries = "entry" if status.pending == 1 else "entries"
+        return f"not paired with a server · {status.pending} {entries} in this terminal's journal"
     if status.progress is not None:
         phase, done, total = status.progress
         parts.append(f"{phase} {done}/{total}" if total else f"{phase} {done}")
     parts.append(f"{status.pending} waiting to sync" if status.pending else "nothing waiting")
     if status.last_sync_at is not None:
         parts.append("last sync " + _when(status.last_sync_at, now or local_now()))
-    elif status.state is not Connectivity.STANDALONE:
+    else:
         parts.append("never synced")
     if status.detail and status.state in (Connectivity.OFFLINE, Connectivity.ERROR):
         parts.append(status.detail)

@@ -24,13 +24,13 @@ def test_an_unpaired_terminal_says_standalone_and_counts_what_waits(
     assert strip.status is not None and strip.status.state is Connectivity.STANDALONE
     assert strip.pill.text() == "STANDALONE"
     assert strip.pill.property("state") == "standalone"
-    assert "nothing waiting" in strip.text.text()
+    assert "0 entries in this terminal's journal" in strip.text.text()
     counter = counter_window.counter
     assert counter is not None
     counter.handle_text(cards[0].card_number)
     qtbot.waitUntil(lambda: counter.view is not None)
     counter.stamp()
-    qtbot.waitUntil(lambda: "1 waiting to sync" in strip.text.text())
+    qtbot.waitUntil(lambda: "1 entry in this terminal's journal" in strip.text.text())
     assert strip.isVisible()
 
 

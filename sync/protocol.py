@@ -353,8 +353,16 @@ class ErrorBody(Wire):
     detail: str
 
 
-def entry_hash_fields(terminal_id: uuid.UUID | str, entry: WireEntry) -> dict[str, Any]:
-    """The fields an entry's hash covers, in the terminal's own representation."""
+def entry_hash_fields(
+    terminal_id: uuid.UUID | str, entry: WireEntry, operation_json: str | None = None
+) -> dict[str, Any]:
+    """The fields an entry's hash covers, in the terminal's own representation.
+
+    `operation_json`, when the caller already has the operation's canonical JSON, saves
+    computing it again (the server's push path does).
+    """
+    if operation_json is None:
+        operation_json = canonical_json(op_to_dict(operation_from_wire(entry.operation)))
     return {
         "seq": entry.seq,
         "entry_id": str(entry.entry_id),
@@ -362,7 +370,7 @@ def entry_hash_fields(terminal_id: uuid.UUID | str, entry: WireEntry) -> dict[st
         "card_id": str(entry.card_id),
         "program_id": entry.program_id,
         "kind": entry.operation.kind,
-        "operation": canonical_json(op_to_dict(operation_from_wire(entry.operation))),
+        "operation": operation_json,
         "stamps_delta": entry.stamps_delta,
         "points_delta": entry.points_delta,
         "adjusted": entry.adjusted,

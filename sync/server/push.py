@@ -43,6 +43,7 @@ from sync.protocol import (
     OutcomeStatus,
     PushRequest,
     WireEntry,
+    entry_hash_fields,
     operation_from_wire,
 )
 from sync.server.auth import TerminalAuth
@@ -121,29 +122,8 @@ def _prepare(entry: WireEntry) -> _Entry:
 
 
 def _hash_ok(terminal_id: str, p: _Entry) -> bool:
-    """`entry_hash_ok`, with the canonical operation and texts already computed.
-
-    The fields are exactly `sync.protocol.entry_hash_fields`; keep the two in step.
-    """
-    entry = p.wire
-    fields = {
-        "seq": entry.seq,
-        "entry_id": p.entry_id,
-        "terminal_id": terminal_id,
-        "card_id": p.card_id,
-        "program_id": entry.program_id,
-        "kind": entry.operation.kind,
-        "operation": p.op_json,
-        "stamps_delta": entry.stamps_delta,
-        "points_delta": entry.points_delta,
-        "adjusted": entry.adjusted,
-        "staff_id": entry.staff_id,
-        "store_id": entry.store_id,
-        "local_time": p.local_time_text,
-        "rule_version": entry.rule_version,
-        "prev_hash": entry.prev_hash,
-    }
-    return compute_hash(fields) == entry.hash
+    """`entry_hash_ok`, with the canonical operation already computed."""
+    return compute_hash(entry_hash_fields(terminal_id, p.wire, p.op_json)) == p.wire.hash
 
 
 def _check_consecutive(entries: list[WireEntry]) -> None:

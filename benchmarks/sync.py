@@ -50,6 +50,7 @@ from sqlalchemy import Connection, Engine, Table, func, select
 
 from benchmarks._report import print_json, print_table
 from pos_app.domain.card import Card
+from pos_app.domain.demo import DEMO_MERCHANT
 from pos_app.domain.identifiers import CardRef, luhn_check_digit
 from pos_app.domain.operations import CardOperation, EarnPoints, Stamp
 from pos_app.domain.program import Program, ProgramKind, Reward
@@ -64,7 +65,7 @@ from sync.engine.client import ServerClient
 from sync.server import admin
 from sync.server.cards import CARD_FIELDS
 from sync.server.db import make_engine, next_versions, write
-from sync.server.demo import DEMO_MERCHANT, DEMO_STAFF
+from sync.server.demo import DEMO_STAFF
 from sync.server.models import CARDS, CUSTOMERS, TERMINALS, TRANSACTIONS
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -34,7 +34,7 @@ from pos_app.services.sync import server_link, sync_once
 from pos_app.store import Store
 from pos_app.store.cards import card_from_row
 from pos_app.store.schema import CardRow
-from pos_app.store.terminal import put_setting
+from pos_app.store.terminal import URL_KEY, put_setting
 from sync.engine.client import ServerClient, SyncError
 
 CASHIER_A, CASHIER_B = "staff-alex", "staff-sam"
@@ -134,7 +134,7 @@ def story(data_dir: Path, card_count: int) -> int:
     step(4, "The server goes away (stopped); both counters keep working offline")
     for store in (a, b):  # nothing listens there any more
         with store.write() as conn:
-            put_setting(conn, "server.url", url)
+            put_setting(conn, URL_KEY, url)
     serve(a, "Counter A", CASHIER_A, local_cards(a, "coffee", 4)[3], Stamp())
     serve(b, "Counter B", CASHIER_B, local_cards(b, "coffee", 5)[4], Stamp())
     sync(a, "Counter A")
@@ -149,7 +149,7 @@ def story(data_dir: Path, card_count: int) -> int:
         step(6, f"The server comes back at {server.url}; Counter A syncs first")
         for store in (a, b):
             with store.write() as conn:
-                put_setting(conn, "server.url", server.url)
+                put_setting(conn, URL_KEY, server.url)
         sync(a, "Counter A")
         step(7, "End of day at Counter B (manager Sam): sync, then the day's report")
         sync(b, "Counter B")

@@ -18,9 +18,9 @@ import httpx
 
 from pos_app.services.errors import ServiceError
 from pos_app.services.pairing import pair_terminal
-from pos_app.services.sync import URL_KEY, server_link, sync_once
+from pos_app.services.sync import server_link, sync_once
 from pos_app.store import Store, open_store
-from pos_app.store.terminal import put_setting
+from pos_app.store.terminal import URL_KEY, put_setting
 from sync.engine.client import ServerClient
 
 DEMO_STORE = "store-1"

@@ -48,6 +48,7 @@ def find_or_fetch(store: Store, ref: CardRef, timeout_s: float = 2.0) -> CardVie
     view = find_card(store, ref)
     if view is not None:
         return view
+    # Imported here: the HTTP stack stays off the counter's start-up path.
     import httpx
 
     from pos_app.services.sync import server_link

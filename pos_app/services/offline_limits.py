@@ -16,10 +16,7 @@ from pos_app.domain.operations import CardOperation, RedeemPoints, RedeemStamps
 from pos_app.domain.program import Program
 from pos_app.domain.refusal import RefusalCode, Refused
 from pos_app.store.schema import JournalRow, JournalSyncRow
-from pos_app.store.terminal import get_setting
-
-PAIRED_KEY = "server.url"
-LAST_SYNC_KEY = "sync.last_ok_at"
+from pos_app.store.terminal import LAST_SYNC_KEY, URL_KEY, get_setting
 
 
 def unconfirmed_points_redeemed(conn: Connection, card_id: str) -> int:
@@ -37,7 +34,7 @@ def unconfirmed_points_redeemed(conn: Connection, card_id: str) -> int:
 
 def unsynced_for(conn: Connection, now: datetime) -> timedelta | None:
     """How long since the last successful sync; None for a standalone terminal."""
-    if get_setting(conn, PAIRED_KEY) is None:
+    if get_setting(conn, URL_KEY) is None:
         return None
     last = get_setting(conn, LAST_SYNC_KEY)
     if last is None:

@@ -7,9 +7,15 @@ from pathlib import Path
 
 from pos_app.services.clock import local_now
 from pos_app.services.errors import ServiceError
-from pos_app.services.sync import REVOKED_KEY, TOKEN_KEY, URL_KEY
 from pos_app.store import Store, open_store
-from pos_app.store.terminal import has_identity, put_setting, set_identity
+from pos_app.store.terminal import (
+    REVOKED_KEY,
+    TOKEN_KEY,
+    URL_KEY,
+    has_identity,
+    put_setting,
+    set_identity,
+)
 from sync.engine.client import ServerClient
 
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from pos_app.scanner.payload import PayloadRules
-from pos_app.services.sync import URL_KEY
 from pos_app.store import Store
-from pos_app.store.terminal import get_setting
+from pos_app.store.terminal import URL_KEY, get_setting
 
 HOSTS_KEY = "scanner.card_hosts"
 

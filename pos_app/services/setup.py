@@ -6,15 +6,14 @@ import base64
 import random
 import uuid
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import Connection
 
 from pos_app.domain.card import Card
+from pos_app.domain.demo import DEMO_MERCHANT, demo_programs
 from pos_app.domain.identifiers import luhn_check_digit
 from pos_app.domain.pin import hash_pin
-from pos_app.domain.program import Program, ProgramKind, Reward
 from pos_app.services.clock import local_now
 from pos_app.services.errors import ServiceError
 from pos_app.store import Store, open_store
@@ -24,7 +23,6 @@ from pos_app.store.schema import CardReplicaRow
 from pos_app.store.staff import save_staff
 from pos_app.store.terminal import has_identity, set_identity
 
-DEMO_MERCHANT = "demo-merchant"
 DEMO_STORE = "store-1"
 
 
@@ -40,35 +38,6 @@ DEMO_STAFF = (
     DemoStaff("staff-alex", "Alex", "cashier", "1234"),
     DemoStaff("staff-sam", "Sam", "manager", "9999"),
 )
-
-
-def demo_programs() -> list[Program]:
-    return [
-        Program(
-            id="coffee",
-            merchant_id=DEMO_MERCHANT,
-            name="Coffee card",
-            kind=ProgramKind.STAMPS,
-            stamps_target=8,
-            stamp_reward="Free coffee",
-            cooldown_minutes=2,
-            daily_stamp_cap=5,
-            welcome_bonus_stamps=1,
-        ),
-        Program(
-            id="bakery",
-            merchant_id=DEMO_MERCHANT,
-            name="Bakery points",
-            kind=ProgramKind.POINTS,
-            points_per_unit=Decimal(1),
-            rewards=(
-                Reward("croissant", "Croissant", 50),
-                Reward("cake", "Whole cake", 300),
-            ),
-            welcome_bonus_points=20,
-            points_expiry_days=365,
-        ),
-    ]
 
 
 def demo_cards(count: int, seed: int = 7) -> list[Card]:

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sqlalchemy import Connection
+
 from pos_app.domain.card import Card
 from pos_app.domain.program import program_from_dict
 from pos_app.services.clock import local_now
@@ -22,7 +24,15 @@ from pos_app.store.outbox import Answer, mark_sent, record_answers, unanswered
 from pos_app.store.programs import save_program
 from pos_app.store.replica import store_server_cards
 from pos_app.store.staff import save_staff
-from pos_app.store.terminal import get_setting, put_setting
+from pos_app.store.terminal import (
+    CURSOR_KEY,
+    LAST_SYNC_KEY,
+    REVOKED_KEY,
+    TOKEN_KEY,
+    URL_KEY,
+    get_setting,
+    put_setting,
+)
 from sync.engine.client import AuthRejected, ProtocolError, SequenceGapError, ServerClient
 from sync.protocol import (
     CardChange,
@@ -35,11 +45,6 @@ from sync.protocol import (
     WireEntry,
 )
 
-URL_KEY = "server.url"
-TOKEN_KEY = "server.token"  # noqa: S105 - the settings key, not a secret
-CURSOR_KEY = "sync.cursor"
-LAST_SYNC_KEY = "sync.last_ok_at"
-REVOKED_KEY = "server.revoked"
 PUSH_BATCH = 500
 PULL_PAGE = 5000
 
@@ -183,10 +188,7 @@ def pull(
             return summary
 
 
-def _apply_changes(conn: object, changes: list[Change]) -> bool:
-    from sqlalchemy import Connection
-
-    assert isinstance(conn, Connection)
+def _apply_changes(conn: Connection, changes: list[Change]) -> bool:
     cards: list[tuple[Card, int]] = []
     revoked = False
     for change in changes:

@@ -7,6 +7,13 @@ from sqlalchemy.dialects.sqlite import insert as upsert
 
 from pos_app.store.schema import SettingRow, TerminalRow
 
+# Setting keys shared by the sync engine, the offline limits and the pairing.
+URL_KEY = "server.url"
+TOKEN_KEY = "server.token"  # noqa: S105 - the settings key, not a secret
+REVOKED_KEY = "server.revoked"
+CURSOR_KEY = "sync.cursor"
+LAST_SYNC_KEY = "sync.last_ok_at"
+
 
 def set_identity(
     conn: Connection, *, terminal_id: str, merchant_id: str, store_id: str, name: str, created: str

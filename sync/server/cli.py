@@ -21,6 +21,7 @@ import click
 from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import SQLAlchemyError
 
+from pos_app.domain.demo import DEMO_MERCHANT
 from pos_app.domain.program import OfflineLimits, Program, ProgramKind, Reward, program_from_dict
 from sync.server import admin, demo
 from sync.server.admin import AdminError
@@ -241,7 +242,7 @@ def seed_demo(db: str, card_count: int) -> None:
     with write(_engine(db)) as conn:
         demo.seed_demo(conn, card_count, _now())
     stores = ", ".join(s for s, _ in demo.DEMO_STORES)
-    click.echo(f"demo merchant {demo.DEMO_MERCHANT}: stores {stores}, {card_count} cards")
+    click.echo(f"demo merchant {DEMO_MERCHANT}: stores {stores}, {card_count} cards")
 
 
 @cli.command("pair-code")

@@ -10,47 +10,20 @@ import base64
 import random
 import uuid
 from datetime import datetime
-from decimal import Decimal
 
 from sqlalchemy import Connection
 
 from pos_app.domain.card import Card
+from pos_app.domain.demo import DEMO_MERCHANT, demo_programs
 from pos_app.domain.identifiers import luhn_check_digit
-from pos_app.domain.program import Program, ProgramKind, Reward
+from pos_app.domain.program import Program
 from sync.server import admin
 
-DEMO_MERCHANT = "demo-merchant"
 DEMO_STORES = (("store-1", "Main street"), ("store-2", "Station"))
 DEMO_STAFF = (
     ("staff-alex", "Alex", "cashier", "1234"),
     ("staff-sam", "Sam", "manager", "9999"),
 )
-
-
-def demo_programs(merchant_id: str = DEMO_MERCHANT) -> list[Program]:
-    return [
-        Program(
-            id="coffee",
-            merchant_id=merchant_id,
-            name="Coffee card",
-            kind=ProgramKind.STAMPS,
-            stamps_target=8,
-            stamp_reward="Free coffee",
-            cooldown_minutes=2,
-            daily_stamp_cap=5,
-            welcome_bonus_stamps=1,
-        ),
-        Program(
-            id="bakery",
-            merchant_id=merchant_id,
-            name="Bakery points",
-            kind=ProgramKind.POINTS,
-            points_per_unit=Decimal(1),
-            rewards=(Reward("croissant", "Croissant", 50), Reward("cake", "Whole cake", 300)),
-            welcome_bonus_points=20,
-            points_expiry_days=365,
-        ),
-    ]
 
 
 def demo_cards(count: int, programs: list[Program], stores: list[str], seed: int = 7) -> list[Card]:

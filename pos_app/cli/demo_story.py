@@ -32,8 +32,7 @@ from pos_app.services.integrity import check_store
 from pos_app.services.pairing import pair_terminal
 from pos_app.services.sync import server_link, sync_once
 from pos_app.store import Store
-from pos_app.store.cards import card_from_row
-from pos_app.store.schema import CardRow
+from pos_app.store.cards import VIEW, card_from_row
 from pos_app.store.terminal import URL_KEY, put_setting
 from sync.engine.client import ServerClient, SyncError
 
@@ -103,9 +102,9 @@ def _count(n: int, noun: str) -> str:
 def local_cards(store: Store, program_id: str, limit: int) -> list[Card]:
     with store.read() as conn:
         rows = conn.execute(
-            select(CardRow)
-            .where(CardRow.program_id == program_id)
-            .order_by(CardRow.card_number)
+            select(VIEW)
+            .where(VIEW.c.program_id == program_id)
+            .order_by(VIEW.c.card_number)
             .limit(limit)
         )
         return [card_from_row(r) for r in rows]

@@ -203,13 +203,12 @@ def card_list(state: CliState, limit: int, as_json: bool) -> None:
     """List the first cards this terminal knows."""
     from sqlalchemy import select
 
-    from pos_app.store.cards import card_from_row
-    from pos_app.store.schema import CardRow
+    from pos_app.store.cards import VIEW, card_from_row
 
     with state.store().read() as conn:
         cards = [
             card_from_row(r)
-            for r in conn.execute(select(CardRow).order_by(CardRow.customer_name).limit(limit))
+            for r in conn.execute(select(VIEW).order_by(VIEW.c.customer_name).limit(limit))
         ]
     if as_json:
         click.echo(

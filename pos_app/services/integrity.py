@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, func, select
 
 from pos_app.store import Store
-from pos_app.store.cards import get_card
+from pos_app.store.cards import LOCAL, REPLICA, VIEW, get_card
 from pos_app.store.journal import ChainReport, verify_chain
 from pos_app.store.replica import cards_with_pending, rebased_card
-from pos_app.store.schema import CardReplicaRow, CardRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,19 +24,20 @@ class IntegrityReport:
 
 
 def check_cards(conn: Connection) -> tuple[int, tuple[str, ...]]:
-    """Compare every local card with its rebase; return the count and the ids that differ.
+    """Compare every card the cashier sees with its rebase: the count, and the ids that differ.
 
-    Cards with pending entries are replayed one by one; the rest (most of a large store)
-    must equal their replica exactly, which one set difference in SQL checks at once.
+    Cards with pending entries are replayed one by one. Any other card this terminal keeps
+    a version of must equal its replica (when the server has sent one): one set difference
+    in SQL checks them at once. The rest are their replica by construction.
     """
     pending_ids = cards_with_pending(conn)
     bad = [cid for cid in sorted(pending_ids) if get_card(conn, cid) != rebased_card(conn, cid)]
-    columns = [c.name for c in CardRow.__table__.columns]
-    local = select(*[CardRow.__table__.c[n] for n in columns])
-    replica = select(*[CardReplicaRow.__table__.c[n] for n in columns])
+    columns = [c.name for c in LOCAL.columns]
+    local = select(*[LOCAL.c[n] for n in columns]).where(LOCAL.c.id.in_(select(REPLICA.c.id)))
+    replica = select(*[REPLICA.c[n] for n in columns])
     differing = conn.execute(select(local.except_(replica).subquery().c.id)).scalars()
     bad.extend(cid for cid in differing if cid not in pending_ids)
-    checked = conn.execute(select(func.count()).select_from(CardRow)).scalar_one()
+    checked = conn.execute(select(func.count()).select_from(VIEW)).scalar_one()
     return checked, tuple(bad)
 
 

@@ -7,11 +7,12 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import Any, TextIO
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from pos_app.domain.identifiers import format_card_number
 from pos_app.store import Store
-from pos_app.store.schema import CardRow, JournalRow, JournalSyncRow, StaffRow
+from pos_app.store.cards import LOCAL, REPLICA
+from pos_app.store.schema import JournalRow, JournalSyncRow, StaffRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,10 @@ class JournalLine:
     hash: str
 
 
+_LOCAL = LOCAL.alias("local_card")
+_REPLICA = REPLICA.alias("replica_card")
+
+
 def journal_lines(
     store: Store, card_id: str | None = None, last: int | None = None
 ) -> Iterator[JournalLine]:
@@ -40,13 +45,15 @@ def journal_lines(
         select(
             JournalRow,
             StaffRow.name.label("staff_name"),
-            CardRow.card_number,
+            func.coalesce(_LOCAL.c.card_number, _REPLICA.c.card_number).label("card_number"),
             JournalSyncRow.status,
             JournalSyncRow.outcome_message,
         )
         .join(JournalSyncRow, JournalSyncRow.seq == JournalRow.seq)
         .outerjoin(StaffRow, StaffRow.id == JournalRow.staff_id)
-        .outerjoin(CardRow, CardRow.id == JournalRow.card_id)
+        # Both tables rather than card_view: SQLite materialises a view joined like this.
+        .outerjoin(_LOCAL, _LOCAL.c.id == JournalRow.card_id)
+        .outerjoin(_REPLICA, _REPLICA.c.id == JournalRow.card_id)
         .order_by(JournalRow.seq)
     )
     if card_id is not None:

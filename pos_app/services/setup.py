@@ -17,9 +17,8 @@ from pos_app.domain.pin import hash_pin
 from pos_app.services.clock import local_now
 from pos_app.services.errors import ServiceError
 from pos_app.store import Store, open_store
-from pos_app.store.cards import insert_card
+from pos_app.store.cards import REPLICA, insert_card
 from pos_app.store.programs import save_program
-from pos_app.store.schema import CardReplicaRow
 from pos_app.store.staff import save_staff
 from pos_app.store.terminal import has_identity, set_identity
 
@@ -105,6 +104,5 @@ def _seed_demo(conn: Connection, card_count: int) -> None:
     for s in DEMO_STAFF:
         save_staff(conn, staff_id=s.id, name=s.name, role=s.role, pin_hash=hash_pin(s.pin))
     for card in demo_cards(card_count):
-        # As if pulled from the server: the replica and the local view agree.
-        insert_card(conn, card)
-        insert_card(conn, card, CardReplicaRow)
+        # As if pulled from the server: the replica is the card's view until it is used.
+        insert_card(conn, card, REPLICA)

@@ -11,7 +11,8 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from typing import get_args, get_type_hints
 
 from sqlalchemy import Connection
 
@@ -22,7 +23,12 @@ from pos_app.store import Store
 from pos_app.store.journal import JournalEntry
 from pos_app.store.outbox import Answer, mark_sent, record_answers, unanswered
 from pos_app.store.programs import save_program
-from pos_app.store.replica import store_server_cards
+from pos_app.store.replica import (
+    SERVER_CARD_COLUMNS,
+    ServerCardRow,
+    store_server_cards,
+    store_server_rows,
+)
 from pos_app.store.staff import save_staff
 from pos_app.store.terminal import (
     CURSOR_KEY,
@@ -34,19 +40,28 @@ from pos_app.store.terminal import (
     put_setting,
 )
 from sync.engine.client import AuthRejected, ProtocolError, SequenceGapError, ServerClient
+from sync.engine.feed import pages_ahead
 from sync.protocol import (
     CardChange,
     Change,
+    ChangesPage,
     EntryOutcome,
     OutcomeStatus,
     ProgramChange,
     RevocationChange,
     StaffChange,
+    WireCard,
     WireEntry,
 )
 
 PUSH_BATCH = 500
 PULL_PAGE = 5000
+# The card's dates and times: the wire gives them as objects, the columns store ISO text.
+_TEMPORAL = frozenset(
+    name for name, hint in get_type_hints(Card).items() if {date, datetime} & set(get_args(hint))
+)
+# Changes per pull transaction: a first pull of a million cards commits 20 times, not 200.
+PULL_COMMIT_EVERY = 50_000
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total estimate)
 
@@ -157,6 +172,7 @@ def push(
 
 @dataclass
 class PullSummary:
+    pages: int = 0
     changes: int = 0
     cards: int = 0
     cursor: int = 0
@@ -167,32 +183,61 @@ def pull(
     client: ServerClient,
     page_size: int = PULL_PAGE,
     progress: Progress | None = None,
+    commit_every: int = PULL_COMMIT_EVERY,
 ) -> PullSummary:
-    """Page through the server's change feed from the stored cursor; resumable at any page."""
+    """Page through the server's change feed from the stored cursor; resumable at any page.
+
+    Pages are fetched on a thread ahead of the writing, and written in groups of about
+    `commit_every` changes, each group in one transaction with the cursor of its last page:
+    SQLite writes each touched index page once per transaction, and a first pull touches
+    pages all over the card indexes, so fewer, larger transactions write far less.
+    """
     with store.read() as conn:
         cursor = int(get_setting(conn, CURSOR_KEY) or 0)
     summary = PullSummary(cursor=cursor)
-    while True:
-        page = client.changes(cursor, page_size)
-        with store.write() as conn:
-            revoked = _apply_changes(conn, page.changes)
-            put_setting(conn, CURSOR_KEY, str(page.next_cursor))
-        cursor = summary.cursor = page.next_cursor
-        summary.changes += len(page.changes)
-        summary.cards += sum(1 for c in page.changes if isinstance(c, CardChange))
+    group: list[ChangesPage] = []
+
+    def write_group() -> None:
+        revoked = _write_pages(store, group, summary)
         if progress:
-            progress("pull", summary.changes, summary.changes + page.remaining_estimate)
+            remaining = group[-1].remaining_estimate
+            progress("pull", summary.changes, summary.changes + remaining)
+        group.clear()
         if revoked:
             raise AuthRejected("the server revoked this terminal; a manager must pair it again")
-        if not page.has_more:
-            return summary
+
+    with pages_ahead(client, cursor, page_size) as pages:
+        for page in pages:
+            group.append(page)
+            if sum(len(p.changes) for p in group) >= commit_every or not page.has_more:
+                write_group()
+        if group:  # the feed ended early: a revocation
+            write_group()
+    return summary
+
+
+def _write_pages(store: Store, pages: list[ChangesPage], summary: PullSummary) -> bool:
+    """Apply pages in one transaction with the cursor after the last; True if revoked."""
+    revoked = False
+    with store.write() as conn:
+        for page in pages:
+            revoked = _apply_changes(conn, page.changes) or revoked
+        put_setting(conn, CURSOR_KEY, str(pages[-1].next_cursor))
+    summary.cursor = pages[-1].next_cursor
+    summary.pages += len(pages)
+    for page in pages:
+        summary.changes += len(page.changes)
+        summary.cards += sum(1 for c in page.changes if isinstance(c, CardChange))
+    return revoked
 
 
 def _apply_changes(conn: Connection, changes: list[Change]) -> bool:
-    cards: list[tuple[Card, int]] = []
+    cards: list[ServerCardRow] = []
     revoked = False
     for change in changes:
         match change:
+            case CardChange():
+                cards.append(_server_row(change.card))
             case ProgramChange():
                 save_program(conn, program_from_dict(change.program.model_dump(mode="json")))
             case StaffChange():
@@ -205,13 +250,31 @@ def _apply_changes(conn: Connection, changes: list[Change]) -> bool:
                     pin_hash=s.pin_hash,
                     active=s.is_active,
                 )
-            case CardChange():
-                cards.append((change.card.to_card(), change.card.version))
             case RevocationChange():
                 put_setting(conn, REVOKED_KEY, "1")
                 revoked = True
-    store_server_cards(conn, cards)
+    store_server_rows(conn, cards)
     return revoked
+
+
+# Where each replica column's value sits, and which of them the wire gives as objects
+# (a UUID, dates and times) while the column stores their text (as `card_to_dict` writes
+# it). Positions worked out once: a first pull converts a million cards, without building
+# a domain `Card` for any of them.
+_ID_AT = SERVER_CARD_COLUMNS.index("id")
+_TEMPORAL_AT = tuple(i for i, name in enumerate(SERVER_CARD_COLUMNS) if name in _TEMPORAL)
+_WIRE_NAMES = tuple("version" if name == "server_version" else name for name in SERVER_CARD_COLUMNS)
+
+
+def _server_row(card: WireCard) -> ServerCardRow:
+    values = card.__dict__
+    row = [values[name] for name in _WIRE_NAMES]
+    row[_ID_AT] = str(row[_ID_AT])
+    for i in _TEMPORAL_AT:
+        value = row[i]
+        if value is not None:
+            row[i] = value.isoformat()
+    return tuple(row)
 
 
 @dataclass(frozen=True, slots=True)

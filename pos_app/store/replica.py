@@ -1,4 +1,4 @@
-"""Keeping the replica of what the server said, and rebasing local cards on top of it."""
+"""Keeping the replica of what the server said, and rebasing this terminal's cards on it."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, bindparam, delete, select
 from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.dialects.sqlite import insert
 
@@ -15,16 +15,22 @@ from pos_app.domain.card import Card
 from pos_app.domain.operations import Context, Operation
 from pos_app.domain.program import Program
 from pos_app.domain.replay import replay
-from pos_app.store.cards import card_from_row, card_values, get_card
+from pos_app.store.cards import (
+    LOCAL,
+    REPLICA,
+    card_from_row,
+    card_values,
+    get_card,
+)
 from pos_app.store.journal import JournalEntry, entry_from_row, pending_for_card
 from pos_app.store.programs import get_program
-from pos_app.store.schema import Base, CardReplicaRow, CardRow, JournalRow, JournalSyncRow
+from pos_app.store.schema import Base, JournalRow, JournalSyncRow
 
 PENDING = ("pending", "sent")
 # Ids per IN (...) list: well under SQLite's bound-parameter limit, whatever its build.
 _IN_CHUNK = 500
 _SQLITE = sqlite_dialect()
-_REPLICA = Base.metadata.tables[CardReplicaRow.__tablename__]
+_REPLICA = REPLICA
 _JOURNAL = Base.metadata.tables[JournalRow.__tablename__]
 _SYNC = Base.metadata.tables[JournalSyncRow.__tablename__]
 _REPLICAS_BY_ID = select(_REPLICA).where(_REPLICA.c.id.in_(bindparam("ids", expanding=True)))
@@ -42,7 +48,7 @@ def steps(entries: Sequence[JournalEntry]) -> list[tuple[Operation, Context]]:
 
 def rebased_card(conn: Connection, card_id: str) -> Card | None:
     """The server's card (if any) with this terminal's pending entries replayed on top."""
-    base = get_card(conn, card_id, CardReplicaRow)
+    base = get_card(conn, card_id, REPLICA)
     return _rebase(conn, base, pending_for_card(conn, card_id), {})
 
 
@@ -92,50 +98,82 @@ def cards_with_pending(conn: Connection) -> set[str]:
     )
 
 
+# The replica's columns in the order `store_server_rows` takes each card's values: the
+# table's own order (the server version first), which is the order its upsert binds them.
+SERVER_CARD_COLUMNS = tuple(c.name for c in REPLICA.columns)
+ServerCardRow = tuple[Any, ...]
+_ID = SERVER_CARD_COLUMNS.index("id")
+
+
 def _upsert(conn: Connection, table: Any, rows: list[dict[str, Any]], newer_only: bool) -> None:
-    if not rows:
-        return
-    sql, keys = _upsert_sql(table, tuple(rows[0]), newer_only)
-    # Straight to the driver: a first pull upserts a million cards into each table, and
-    # SQLAlchemy's per-row parameter processing cost as much as SQLite's own work. Every
-    # value is already what the column stores (text, integers, booleans, NULL).
-    conn.exec_driver_sql(sql, [tuple(row[k] for k in keys) for row in rows])
+    if rows:
+        sql, order = _upsert_sql(table, tuple(rows[0]), newer_only)
+        conn.exec_driver_sql(sql, [tuple(row[k] for k in order) for row in rows])
+
+
+def _upsert_rows(
+    conn: Connection,
+    table: Any,
+    columns: tuple[str, ...],
+    rows: Sequence[tuple[Any, ...]],
+    newer_only: bool,
+) -> None:
+    sql, order = _upsert_sql(table, columns, newer_only)
+    if order != columns:
+        raise ValueError(f"rows for {table.name} must be in the order {order}")
+    conn.exec_driver_sql(sql, rows)
 
 
 @lru_cache(maxsize=16)
 def _upsert_sql(
     table: Any, columns: tuple[str, ...], newer_only: bool
 ) -> tuple[str, tuple[str, ...]]:
-    """The upsert's SQL and the order of its parameters, built once per column set."""
+    """The upsert's SQL and the order it binds its parameters in, built once per column set.
+
+    Executed straight by the driver: a first pull upserts a million cards, and SQLAlchemy's
+    per-row parameter processing cost as much as SQLite's own work. Every value is already
+    what the column stores (text, integers, booleans, NULL).
+    """
     stmt = insert(table)
     update = {c: stmt.excluded[c] for c in columns if c != "id"}
-    where = stmt.excluded.server_version >= table.server_version if newer_only else None
+    where = stmt.excluded.server_version >= table.c.server_version if newer_only else None
     upsert = stmt.on_conflict_do_update(index_elements=["id"], set_=update, where=where)
     compiled = upsert.compile(dialect=_SQLITE, column_keys=list(columns))
     return str(compiled), tuple(compiled.positiontup or ())
 
 
+_LOCAL_BY_ID = select(LOCAL.c.id).where(LOCAL.c.id.in_(bindparam("ids", expanding=True)))
+_DELETE_LOCAL = delete(LOCAL).where(LOCAL.c.id.in_(bindparam("ids", expanding=True)))
+
+
 def store_server_cards(conn: Connection, cards: Sequence[tuple[Card, int]]) -> None:
+    """`store_server_rows` of cards given as domain objects with their server versions."""
+    rows = []
+    for card, version in cards:
+        values = card_values(card)
+        values["server_version"] = version
+        rows.append(tuple(values[name] for name in SERVER_CARD_COLUMNS))
+    store_server_rows(conn, rows)
+
+
+def store_server_rows(conn: Connection, rows: Sequence[ServerCardRow]) -> None:
     """Record cards as the server sent them (never older over newer), then rebase each.
 
-    Most cards have no pending local work: their local view is the server's card as is, in
-    one bulk statement. Those with pending entries are replayed, and written in another.
+    Each row holds a card's values in `SERVER_CARD_COLUMNS` order, as the columns store
+    them. Most cards have no pending local work: the replica is their view, and a local
+    version left from work the server has now answered is dropped. Cards with pending
+    entries get their replica with those entries replayed on top as their local version.
     """
-    if not cards:
+    if not rows:
         return
-    values = [card_values(c) for c, _ in cards]
-    _upsert(
-        conn,
-        CardReplicaRow,
-        [{**row, "server_version": v} for row, (_, v) in zip(values, cards, strict=True)],
-        newer_only=True,
-    )
-    pending = cards_with_pending(conn) & {c.id for c, _ in cards}
-    _upsert(conn, CardRow, [row for row in values if row["id"] not in pending], False)
+    _upsert_rows(conn, REPLICA, SERVER_CARD_COLUMNS, rows, newer_only=True)
+    ids = {row[_ID] for row in rows}
+    pending = cards_with_pending(conn) & ids
+    settled = sorted(ids - pending)
+    for start in range(0, len(settled), _IN_CHUNK):
+        chunk = settled[start : start + _IN_CHUNK]
+        stale = conn.execute(_LOCAL_BY_ID, {"ids": chunk}).scalars().all()
+        if stale:
+            conn.execute(_DELETE_LOCAL, {"ids": stale})
     rebased = rebased_cards(conn, pending)
-    _upsert(conn, CardRow, [card_values(c) for c in rebased.values() if c is not None], False)
-
-
-def save_local(conn: Connection, card: Card | None) -> None:
-    if card is not None:
-        _upsert(conn, CardRow, [card_values(card)], newer_only=False)
+    _upsert(conn, LOCAL, [card_values(c) for c in rebased.values() if c is not None], False)

@@ -6,7 +6,7 @@ journal must keep the terminal's local time exactly as it was recorded.
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, MetaData, String, Table, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # 'LYPO': marks a SQLite file as a loyalty terminal database.
@@ -86,7 +86,12 @@ class _CardColumns:
 
 
 class CardRow(_CardColumns, Base):
-    """What the cashier sees: the server's card with pending local entries replayed on top."""
+    """This terminal's own version of a card, kept only where it differs from the replica.
+
+    That is a card with entries the server has not answered yet (its replica with those
+    entries replayed on top) or a card the server has never sent (enrolled here, or a
+    standalone terminal's). Every other card is its replica: `card_view` unites the two.
+    """
 
     __tablename__ = "cards"
     __table_args__ = (
@@ -144,3 +149,12 @@ class JournalSyncRow(Base):
         ),
         Index("ix_journal_sync_status", "status", "seq"),
     )
+
+
+# What the cashier sees: `cards` where this terminal has its own version, else the replica.
+# A view (migration 0002), so it sits beside the models rather than in their metadata.
+CARD_VIEW = Table(
+    "card_view",
+    MetaData(),
+    *(Column(column.name, column.type) for column in CardRow.__table__.columns),
+)

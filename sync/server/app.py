@@ -179,7 +179,8 @@ def _routes(app: FastAPI) -> None:
     ) -> Response:
         """Programs, cards, staff (and this terminal's revocation) changed after `cursor`."""
         with read(engine) as conn:
-            return _json(changes_page(conn, terminal, cursor, limit, utcnow()))
+            page = changes_page(conn, terminal, cursor, limit, utcnow())
+        return Response(page, media_type="application/json")
 
     @app.get(
         f"{API_PREFIX}/cards/lookup",

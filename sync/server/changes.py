@@ -13,7 +13,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, select
+from sqlalchemy import Connection, Table, Text, cast, func, literal_column, select
 
 from sync.server.auth import TerminalAuth
 from sync.server.cards import TEMPORAL_FIELDS, WIRE_COLUMNS
@@ -38,36 +38,48 @@ _STAFF_COLUMNS = (
 
 def changes_page(
     conn: Connection, terminal: TerminalAuth, cursor: int, limit: int, now: datetime
-) -> dict[str, Any]:
-    """The `ChangesPage` JSON after `cursor`, at most `limit` changes."""
+) -> str:
+    """The `ChangesPage` JSON text after `cursor`, at most `limit` changes.
+
+    Each change is serialised on its own and the page spliced from them: on PostgreSQL the
+    database writes each card's JSON itself (see `_card_changes_json`).
+    """
     if terminal.revoked:
-        return _revocation_page(conn, terminal, cursor, now)
+        return json.dumps(_revocation_page(conn, terminal, cursor, now))
     merchant = terminal.merchant_id
     if cursor > current_version(conn):
         # The terminal has seen versions this database never drew: it was restored from a
         # backup. Versions drawn from now on would hide behind that cursor, so start over.
         cursor = 0
-    found: list[tuple[int, dict[str, Any]]] = []
+    found: list[tuple[int, str]] = []
     # limit + 1 of each: if more than `limit` come back in total, there is another page.
     for row in _after(
         conn, PROGRAMS, (PROGRAMS.c.rules, PROGRAMS.c.version), merchant, cursor, limit + 1
     ):
         program = json.loads(row.rules)
-        found.append((row.version, {"type": "program", "version": row.version, "program": program}))
+        change = {"type": "program", "version": row.version, "program": program}
+        found.append((row.version, json.dumps(change)))
     for row in _after(conn, STAFF, _STAFF_COLUMNS, merchant, cursor, limit + 1):
         staff = {c.name: row._mapping[c.name] for c in _STAFF_COLUMNS[:-1]}
-        found.append((row.version, {"type": "staff", "version": row.version, "staff": staff}))
-    found += _card_changes(_after(conn, CARDS, WIRE_COLUMNS, merchant, cursor, limit + 1))
+        change = {"type": "staff", "version": row.version, "staff": staff}
+        found.append((row.version, json.dumps(change)))
+    if conn.dialect.name == "postgresql":
+        found += _card_changes_json(conn, merchant, cursor, limit + 1)
+    else:
+        cards = _card_changes(_after(conn, CARDS, WIRE_COLUMNS, merchant, cursor, limit + 1))
+        found += [(version, json.dumps(change)) for version, change in cards]
     found.sort(key=lambda item: item[0])
     page = found[:limit]
     next_cursor = page[-1][0] if page else cursor
-    return {
-        "changes": [change for _, change in page],
-        "next_cursor": next_cursor,
-        "has_more": len(found) > limit,
-        "remaining_estimate": _remaining(conn, merchant, next_cursor),
-        "server_time": now.isoformat(),
-    }
+    rest = json.dumps(
+        {
+            "next_cursor": next_cursor,
+            "has_more": len(found) > limit,
+            "remaining_estimate": _remaining(conn, merchant, next_cursor),
+            "server_time": now.isoformat(),
+        }
+    )
+    return '{"changes": [' + ", ".join(change for _, change in page) + "], " + rest[1:]
 
 
 def _after(
@@ -98,6 +110,41 @@ def _card_changes(rows: Any) -> list[tuple[int, dict[str, Any]]]:
         card = dict(zip(keys, values, strict=True))
         changes.append((version, {"type": "card", "version": version, "card": card}))
     return changes
+
+
+def _card_json_select(merchant: str, cursor: int, limit: int) -> Any:
+    """Each card change's JSON, written by PostgreSQL: the same text `_card_changes` makes.
+
+    For a first sync of a million cards, building and encoding a dict per card was most of
+    the server's work; `json_build_object` does it in C, beside the rows it reads.
+    """
+    fields: list[Any] = []
+    for column in WIRE_COLUMNS:
+        fields += [_key(column.name), column]
+    card = func.json_build_object(*fields)
+    change = func.json_build_object(
+        _key("type"), _key("card"), _key("version"), CARDS.c.version, _key("card"), card
+    )
+    return (
+        select(CARDS.c.version, cast(change, Text))
+        .where(CARDS.c.merchant_id == merchant, CARDS.c.version > cursor)
+        .order_by(CARDS.c.version)
+        .limit(limit)
+    )
+
+
+def _key(name: str) -> Any:
+    # Inline constants, not bound parameters: json_build_object takes "any", and PostgreSQL
+    # cannot type a parameter there. The names are this module's own, never input.
+    if not name.isidentifier():
+        raise ValueError(f"not a plain name: {name!r}")
+    return literal_column(f"'{name}'")
+
+
+def _card_changes_json(
+    conn: Connection, merchant: str, cursor: int, limit: int
+) -> list[tuple[int, str]]:
+    return [(v, text) for v, text in conn.execute(_card_json_select(merchant, cursor, limit))]
 
 
 def _remaining(conn: Connection, merchant: str, cursor: int) -> int:

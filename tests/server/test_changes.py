@@ -78,6 +78,24 @@ def test_a_pushed_change_comes_back_once_after_the_cursor(server: ServerProcess)
     assert _page(api, page.next_cursor).changes == []
 
 
+def test_the_feed_and_the_lookup_describe_a_card_identically(server: ServerProcess) -> None:
+    # On PostgreSQL the feed's JSON is written by the database, the lookup's by Python.
+    merchant = make_merchant(server, card_count=3)
+    api, chain = pair_terminal(server, merchant.stores[0], merchant.staff_id)
+    _, cursor = _pull_all(api)
+    card = merchant.card(merchant.stamps)
+    chain.add(card.id, merchant.stamps.id, {"kind": "stamp", "count": 1}, stamps_delta=1)
+    assert api.push(chain.terminal_id, chain.entries).status_code == 200
+
+    (change,) = _page(api, cursor).changes
+    looked_up = api.lookup(token=card.qr_token)
+
+    assert looked_up.status_code == 200, looked_up.text
+    assert isinstance(change, CardChange)
+    assert change.card == WireCard.model_validate(looked_up.json())
+    assert change.card.last_stamp_at is not None and change.card.stamp_day is not None
+
+
 def test_a_terminal_sees_only_its_own_merchant(server: ServerProcess, merchant: Merchant) -> None:
     stranger = make_merchant(server, card_count=5)
     api, _ = pair_terminal(server, merchant.stores[0], merchant.staff_id)

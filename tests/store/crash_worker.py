@@ -51,7 +51,7 @@ def cards_by_program(store: Store) -> dict[str, list[tuple[str, str]]]:
     """Program id -> (card number, QR token) of each of its cards."""
     found: dict[str, list[tuple[str, str]]] = {}
     with store.read() as conn:
-        rows = conn.exec_driver_sql("SELECT program_id, card_number, qr_token FROM cards")
+        rows = conn.exec_driver_sql("SELECT program_id, card_number, qr_token FROM card_view")
         for program_id, number, token in rows:
             found.setdefault(program_id, []).append((number, token))
     return found

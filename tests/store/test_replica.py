@@ -11,10 +11,9 @@ from pos_app.services.counter import Done, perform
 from pos_app.services.integrity import check_store
 from pos_app.services.setup import demo_cards
 from pos_app.store import Store
-from pos_app.store.cards import get_card
+from pos_app.store.cards import LOCAL, REPLICA, get_card
 from pos_app.store.outbox import Answer, record_answers
 from pos_app.store.replica import store_server_cards
-from pos_app.store.schema import CardReplicaRow
 from tests.conftest import CASHIER
 
 T0 = datetime(2026, 7, 1, 10, 0, tzinfo=UTC)
@@ -52,7 +51,7 @@ def test_an_older_server_answer_never_overwrites_a_newer_one(demo_store: Store) 
     with demo_store.write() as conn:
         store_server_cards(conn, [(newer, 10)])
         store_server_cards(conn, [(older, 9)])
-        replica = get_card(conn, COFFEE.id, CardReplicaRow)
+        replica = get_card(conn, COFFEE.id, REPLICA)
     assert replica is not None and replica.stamp_count == 6
 
 
@@ -73,7 +72,30 @@ def test_a_confirmed_entry_stops_being_replayed(demo_store: Store) -> None:
     with demo_store.read() as conn:
         local = get_card(conn, COFFEE.id)
     assert local == confirmed  # counted once, not twice
+    with demo_store.read() as conn:
+        assert get_card(conn, COFFEE.id, LOCAL) is None  # the replica says it all again
     assert check_store(demo_store).ok
+
+
+def test_a_card_without_local_work_is_kept_once_as_the_server_sent_it(demo_store: Store) -> None:
+    pulled = replace(COFFEE, customer_name="Pulled", stamp_count=4)
+    with demo_store.write() as conn:
+        store_server_cards(conn, [(pulled, 12)])
+    with demo_store.read() as conn:
+        assert get_card(conn, COFFEE.id) == pulled
+        assert get_card(conn, COFFEE.id, REPLICA) == pulled
+        assert get_card(conn, COFFEE.id, LOCAL) is None
+
+
+def test_work_at_the_counter_gives_a_card_its_own_version_until_the_server_answers(
+    demo_store: Store,
+) -> None:
+    done = do(demo_store, COFFEE.card_number, Stamp(), 0)
+    with demo_store.read() as conn:
+        local = get_card(conn, COFFEE.id, LOCAL)
+        replica = get_card(conn, COFFEE.id, REPLICA)
+    assert local == done.card and local != replica
+    assert replica == COFFEE
 
 
 def test_a_local_redemption_the_server_can_no_longer_cover_shows_as_unaffordable(

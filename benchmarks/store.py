@@ -56,7 +56,7 @@ from pos_app.store.terminal import set_identity
 
 DEFAULT_CACHE = Path(__file__).parent / ".cache"
 # Bump when the builder writes different rows, so stale caches are rebuilt, not reused.
-BUILD_FORMAT = 1
+BUILD_FORMAT = 2
 BAR_P99_MS = 5.0
 BAR_RATIO = 2.0
 
@@ -210,7 +210,6 @@ def _load_cards(
 ) -> list[str]:
     card_ids: list[str] = []
     placeholders = ", ".join("?" for _ in CARD_COLUMNS)
-    insert_local = f"INSERT INTO cards ({', '.join(CARD_COLUMNS)}) VALUES ({placeholders})"
     insert_replica = (
         f"INSERT INTO card_replica ({', '.join(CARD_COLUMNS)}, server_version) "
         f"VALUES ({placeholders}, 1)"
@@ -238,19 +237,17 @@ def _load_cards(
         values = card_to_dict(card)
         rows.append(tuple(values[c] for c in CARD_COLUMNS))
         if len(rows) >= CHUNK:
-            _insert_both(db, insert_local, insert_replica, rows)
+            _insert_synced(db, insert_replica, rows)
             rows = []
     if rows:
-        _insert_both(db, insert_local, insert_replica, rows)
+        _insert_synced(db, insert_replica, rows)
     return card_ids
 
 
-def _insert_both(
-    db: sqlite3.Connection, local: str, replica: str, rows: list[tuple[Any, ...]]
-) -> None:
-    # As if pulled from the server and fully synced: the local view equals the replica.
+def _insert_synced(db: sqlite3.Connection, replica: str, rows: list[tuple[Any, ...]]) -> None:
+    # As if pulled from the server and fully synced: the replica is each card's view, and
+    # the terminal keeps no version of its own until the counter changes the card.
     db.execute("BEGIN")
-    db.executemany(local, rows)
     db.executemany(replica, rows)
     db.execute("COMMIT")
 
@@ -338,6 +335,12 @@ class RawStamper:
             f"INSERT INTO journal ({', '.join(JOURNAL_COLUMNS)}) "
             f"VALUES ({', '.join('?' for _ in JOURNAL_COLUMNS)})"
         )
+        changed = [c for c in CARD_COLUMNS if c != "id"]
+        self.upsert_local = (
+            f"INSERT INTO cards ({', '.join(CARD_COLUMNS)}) "
+            f"VALUES ({', '.join('?' for _ in CARD_COLUMNS)}) ON CONFLICT (id) DO UPDATE SET "
+            + ", ".join(f"{c} = excluded.{c}" for c in changed)
+        )
 
     def stamp(self, token: str) -> str:
         """One stamp in one transaction; returns the card id."""
@@ -345,23 +348,22 @@ class RawStamper:
         now = local_now()
         db.execute("BEGIN IMMEDIATE")
         try:
-            card = db.execute("SELECT * FROM cards WHERE qr_token = ?", (token,)).fetchone()
+            card = db.execute("SELECT * FROM card_view WHERE qr_token = ?", (token,)).fetchone()
             today = now.date().isoformat()
             on_day = card["stamps_on_day"] + 1 if card["stamp_day"] == today else 1
             stamped_at = now.isoformat()
-            db.execute(
-                "UPDATE cards SET stamp_count = ?, total_stamps_earned = ?, stamps_on_day = ?,"
-                " stamp_day = ?, last_stamp_at = ?, last_activity_at = ? WHERE id = ?",
-                (
-                    card["stamp_count"] + 1,
-                    card["total_stamps_earned"] + 1,
-                    on_day,
-                    today,
-                    stamped_at,
-                    stamped_at,
-                    card["id"],
-                ),
+            # The card's first change here gives it a row of its own in `cards`; the
+            # app does the same (an upsert of the whole card, its replica untouched).
+            values = {c: card[c] for c in CARD_COLUMNS}
+            values.update(
+                stamp_count=card["stamp_count"] + 1,
+                total_stamps_earned=card["total_stamps_earned"] + 1,
+                stamps_on_day=on_day,
+                stamp_day=today,
+                last_stamp_at=stamped_at,
+                last_activity_at=stamped_at,
             )
+            db.execute(self.upsert_local, tuple(values[c] for c in CARD_COLUMNS))
             seq, prev_hash = db.execute(
                 "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"
             ).fetchone()
@@ -412,7 +414,7 @@ def measure(work: Path, cards: int, ops: int, warmup: int, block: int, seed: int
     try:
         tokens = [
             raw.db.execute(
-                "SELECT qr_token FROM cards WHERE rowid = ?", (rng.randint(1, cards),)
+                "SELECT qr_token FROM card_replica WHERE rowid = ?", (rng.randint(1, cards),)
             ).fetchone()[0]
             for _ in range(2 * (ops + warmup))
         ]

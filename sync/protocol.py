@@ -16,6 +16,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstrai
 
 from pos_app.domain.card import Card
 from pos_app.domain.chain import canonical_json, compute_hash
+from pos_app.domain.identifiers import CardRef
 from pos_app.domain.operations import (
     EarnPoints,
     Enroll,
@@ -76,9 +77,28 @@ class EnrollOp(Wire):
     customer_name: Name = ""
 
 
+class TokenRef(Wire):
+    kind: Literal["token"]
+    value: QrToken
+
+
+class NumberRef(Wire):
+    kind: Literal["number"]
+    value: CardNumber
+
+
 class StampOp(Wire):
     kind: Literal["stamp"]
     count: Annotated[int, Field(ge=1, le=100)]
+    card_ref: Annotated[
+        TokenRef | NumberRef | None,
+        Field(
+            discriminator="kind",
+            description="Only on a provisional stamp: the card as the terminal scanned it, "
+            "not knowing it yet. The server stamps its card of that token or number, or "
+            "refuses the entry as an unknown card.",
+        ),
+    ] = None
 
 
 class RedeemStampsOp(Wire):
@@ -133,7 +153,8 @@ def operation_from_wire(op: WireOperation) -> Operation:
         case EnrollOp():
             return Enroll(str(op.card_id), op.card_number, op.qr_token, op.customer_name)
         case StampOp():
-            return Stamp(op.count)
+            ref = op.card_ref
+            return Stamp(op.count, None if ref is None else CardRef(ref.kind, ref.value))
         case RedeemStampsOp():
             return RedeemStamps()
         case EarnPointsOp():

@@ -277,11 +277,18 @@ def _report(outcome: Done | Refused, as_json: bool) -> int:
 @cli.command(context_settings=CARD_FIRST)
 @click.argument("ref", metavar="CARD", type=CARD)
 @click.option("--count", default=1, show_default=True, help="Stamps to give at once.")
+@click.option(
+    "--provisional",
+    is_flag=True,
+    help="For a card this terminal does not know yet while the server cannot be reached: "
+    "stamp it provisionally; the server stamps its card at the next sync, or refuses.",
+)
 @json_option
 @click.pass_obj
-def stamp(state: CliState, ref: CardRef, count: int, as_json: bool) -> int:
+def stamp(state: CliState, ref: CardRef, count: int, provisional: bool, as_json: bool) -> int:
     """Give stamps (refused within the cooldown or over the daily cap)."""
-    return _operate(state, ref, Stamp(count), as_json)
+    outcome = perform(state.store(), ref, Stamp(count), state.staff_id(), provisional=provisional)
+    return _report(outcome, as_json)
 
 
 @cli.command(context_settings=CARD_FIRST)

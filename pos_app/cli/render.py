@@ -12,9 +12,13 @@ from pos_app.services.journal_view import JournalLine
 
 
 def card_summary(card: Card, program: Program) -> list[str]:
+    number = (
+        format_card_number(card.card_number)
+        if card.card_number
+        else "provisional: known here only by its QR code"
+    )
     lines = [
-        f"Card      {format_card_number(card.card_number)}"
-        + ("" if card.is_active else "  (INACTIVE)"),
+        f"Card      {number}" + ("" if card.is_active else "  (INACTIVE)"),
         f"Customer  {card.customer_name or '-'}",
         f"Program   {program.name} ({program.id})",
     ]

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from pos_app.domain.card import Card
+from pos_app.domain.identifiers import CardRef
 from pos_app.domain.money import MAX_PURCHASE_MINOR, format_minor, points_for_purchase
 from pos_app.domain.program import Program
 from pos_app.domain.refusal import RefusalCode, Refused
@@ -56,6 +57,10 @@ class Enroll:
 @dataclass(frozen=True, slots=True)
 class Stamp:
     count: int = 1
+    # Only on a provisional stamp: the card as scanned, which this terminal does not know
+    # yet (issued since its last pull, stamped offline). The server stamps the card of its
+    # own that this names, or refuses the entry as an unknown card.
+    card_ref: CardRef | None = None
     kind: OpKind = OpKind.STAMP
 
 
@@ -422,7 +427,10 @@ def op_to_dict(op: Operation) -> dict[str, Any]:
                 "customer_name": op.customer_name,
             }
         case Stamp():
-            return {"kind": op.kind.value, "count": op.count}
+            stamp: dict[str, Any] = {"kind": op.kind.value, "count": op.count}
+            if op.card_ref is not None:  # absent otherwise: older entries hash as they did
+                stamp["card_ref"] = {"kind": op.card_ref.kind, "value": op.card_ref.value}
+            return stamp
         case EarnPoints():
             return {"kind": op.kind.value, "amount_minor": op.amount_minor}
         case RedeemPoints():
@@ -448,7 +456,9 @@ def op_from_dict(d: dict[str, Any]) -> Operation:
         case OpKind.ENROLL:
             return Enroll(d["card_id"], d["card_number"], d["qr_token"], d["customer_name"])
         case OpKind.STAMP:
-            return Stamp(int(d["count"]))
+            ref = d.get("card_ref")
+            card_ref = None if ref is None else CardRef(ref["kind"], str(ref["value"]))
+            return Stamp(int(d["count"]), card_ref)
         case OpKind.REDEEM_STAMPS:
             return RedeemStamps()
         case OpKind.EARN_POINTS:

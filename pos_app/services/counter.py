@@ -19,6 +19,7 @@ from pos_app.domain.operations import (
     Enroll,
     OpKind,
     Reverse,
+    Stamp,
     VoidPoints,
     apply,
     enroll,
@@ -28,6 +29,7 @@ from pos_app.domain.refusal import RefusalCode, Refused
 from pos_app.services.clock import local_now
 from pos_app.services.errors import NotFoundError, ServiceError, UnknownCardError
 from pos_app.services.offline_limits import check_offline_limits
+from pos_app.services.provisional import is_provisional, provisional_stamp
 from pos_app.store import Store
 from pos_app.store.cards import find_card, get_card, insert_card, save_card
 from pos_app.store.database import TerminalIdentity
@@ -51,15 +53,48 @@ def perform(
     op: CardOperation,
     staff_id: str,
     now: datetime | None = None,
+    *,
+    provisional: bool = False,
 ) -> Done | Refused:
-    """Apply `op` to the card `ref` names. A refusal writes nothing."""
+    """Apply `op` to the card `ref` names. A refusal writes nothing.
+
+    `provisional`: the caller could not ask the server about a card this terminal does not
+    know, and a stamp may then be taken provisionally (see `services.provisional`).
+    """
     terminal = store.identity()
     ctx = Context(now or local_now(), terminal.store_id)
     with store.write() as conn:
         card = find_card(conn, ref)
         if card is None:
+            if provisional and isinstance(op, Stamp):
+                return _stamp_provisionally(conn, terminal, ref, op, staff_id, ctx)
             raise UnknownCardError(_unknown(ref))
         return _apply_and_record(conn, terminal, card, op, staff_id, ctx)
+
+
+def _stamp_provisionally(
+    conn: Connection,
+    terminal: TerminalIdentity,
+    ref: CardRef,
+    op: Stamp,
+    staff_id: str,
+    ctx: Context,
+) -> Done | Refused:
+    stamped = provisional_stamp(conn, terminal, ref, op, ctx)
+    if isinstance(stamped, Refused):
+        return stamped
+    card, program, stamp, applied = stamped
+    entry = append(
+        conn,
+        terminal_id=terminal.terminal_id,
+        card_id=card.id,
+        program=program,
+        op=stamp,
+        effect=applied.effect,
+        staff_id=staff_id,
+        ctx=ctx,
+    )
+    return Done(applied.card, program, applied.effect, entry)
 
 
 def undo(store: Store, seq: int, staff_id: str, now: datetime | None = None) -> Done | Refused:
@@ -79,6 +114,11 @@ def undo(store: Store, seq: int, staff_id: str, now: datetime | None = None) -> 
         op = Reverse(
             entry.entry_id, OpKind(entry.kind), entry.stamps_delta, entry.points_delta, requested
         )
+        if is_provisional(conn, entry.card_id):
+            return Refused(
+                RefusalCode.NOT_UNDOABLE,
+                "Cannot undo a provisional stamp before the server has confirmed the card.",
+            )
         card = get_card(conn, entry.card_id)
         if card is None:
             raise UnknownCardError("the card of that entry is no longer on this terminal")

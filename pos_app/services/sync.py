@@ -23,6 +23,7 @@ from pos_app.store import Store
 from pos_app.store.journal import JournalEntry
 from pos_app.store.outbox import Answer, mark_sent, record_answers, unanswered
 from pos_app.store.programs import save_program
+from pos_app.store.provisional import forget_settled_provisional
 from pos_app.store.replica import (
     SERVER_CARD_COLUMNS,
     ServerCardRow,
@@ -160,6 +161,7 @@ def push(
             raise ProtocolError("the server did not answer every entry of a batch")
         with store.write() as conn:
             record_answers(conn, [_answer(o) for o in response.outcomes], local_now().isoformat())
+            forget_settled_provisional(conn)
             store_server_cards(
                 conn, [(o.card.to_card(), o.card.version) for o in response.outcomes if o.card]
             )

@@ -6,7 +6,17 @@ journal must keep the terminal's local time exactly as it was recorded.
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, MetaData, String, Table, Text
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # 'LYPO': marks a SQLite file as a loyalty terminal database.
@@ -105,6 +115,26 @@ class CardReplicaRow(_CardColumns, Base):
 
     __tablename__ = "card_replica"
     server_version: Mapped[int] = mapped_column(default=0)
+
+
+class ProvisionalCardRow(Base):
+    """A card stamped while this terminal did not know it: the scanned reference it stands for.
+
+    Its id is the one this terminal's journal entries use; its state is the replay of those
+    entries. It is forgotten once the server has answered them all (the server's card is
+    then in the replica, or the server refused the stamps as an unknown card).
+    """
+
+    __tablename__ = "provisional_cards"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    ref_kind: Mapped[str] = mapped_column(String(10))
+    ref_value: Mapped[str] = mapped_column(String(64))
+    program_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[str] = mapped_column(String(40))
+    __table_args__ = (
+        UniqueConstraint("ref_kind", "ref_value", name="provisional_ref"),
+        CheckConstraint("ref_kind in ('token', 'number')", name="provisional_ref_kind"),
+    )
 
 
 class JournalRow(Base):

@@ -126,8 +126,14 @@ class CardPanel(QWidget):
         if view is None:
             return
         card, program = view.card, view.program
-        self.customer.setText(card.customer_name or "Customer without a name")
-        self.number.setText(mask_card_number(card.card_number))
+        if view.provisional:
+            self.customer.setText("New to this terminal (provisional)")
+            self.number.setText(
+                mask_card_number(card.card_number) if card.card_number else "QR code only"
+            )
+        else:
+            self.customer.setText(card.customer_name or "Customer without a name")
+            self.number.setText(mask_card_number(card.card_number))
         self.program.setText(program.name)
         self.stamps.setVisible(program.has_stamps)
         self.stamps_text.setVisible(program.has_stamps)
@@ -154,6 +160,9 @@ class CardPanel(QWidget):
                 rewards.append(f"★ Can take: {names}")
         if not card.is_active:
             rewards.insert(0, "This card is no longer active")
+        if view.provisional:
+            # Its real balance is on the server: promise nothing from it.
+            rewards = ["Stamps given here until the server confirms the card; no rewards yet"]
         self.rewards.setText("\n".join(rewards))
         self.rewards.setVisible(bool(rewards))
         self.pending.setText(

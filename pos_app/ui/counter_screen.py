@@ -40,7 +40,7 @@ from pos_app.scanner.payload import Rejection, parse_scan
 from pos_app.services.clock import local_now
 from pos_app.services.counter import Done, perform, undo
 from pos_app.services.errors import ServiceError
-from pos_app.services.lookup import CardView, find_card, find_or_fetch
+from pos_app.services.lookup import CardView, NotFound, find_card, find_or_fetch
 from pos_app.services.scan_rules import payload_rules
 from pos_app.store import Store
 from pos_app.store.staff import StaffMember
@@ -69,12 +69,6 @@ ACTIONS = (
 )
 
 
-def _unknown_message(ref: CardRef) -> str:
-    if ref.kind == "number":
-        return f"✗  No card {format_card_number(ref.value)} on this terminal"
-    return "✗  This card is not known on this terminal (yet)"
-
-
 class CounterScreen(QWidget):
     lock_requested = Signal()
     end_of_day_requested = Signal()
@@ -99,6 +93,7 @@ class CounterScreen(QWidget):
         self.rules = payload_rules(store)
         self.staff: StaffMember | None = None
         self.view: CardView | None = None
+        self.ref: CardRef | None = None  # what was scanned for the card on show
         self.dialog: QDialog | None = None
         self.busy = False
 
@@ -252,26 +247,38 @@ class CounterScreen(QWidget):
         staff_id = self.staff.id if self.staff else ""
         auto = self.settings.auto_stamp
 
-        def job() -> tuple[CardView | None, Done | Refused | None]:
+        def job() -> tuple[CardView | NotFound, Done | Refused | None]:
             view = find_or_fetch(self.store, ref)
-            if view is None or not auto or not view.program.has_stamps:
+            # Never an automatic provisional stamp: the cashier sees the warning first.
+            if isinstance(view, NotFound) or view.provisional or not auto:
+                return view, None
+            if not view.program.has_stamps:
                 return view, None
             outcome = perform(self.store, ref, Stamp(), staff_id, self.clock())
-            return find_card(self.store, ref), outcome
+            return find_card(self.store, ref) or view, outcome
 
         self._run(job, lambda result: self._looked_up(ref, *result))
 
     def _looked_up(
-        self, ref: CardRef, view: CardView | None, outcome: Done | Refused | None
+        self, ref: CardRef, view: CardView | NotFound, outcome: Done | Refused | None
     ) -> None:
-        if view is None:
+        if isinstance(view, NotFound):
             self.card.show_card(None)
             self.view = None
-            self._show(Message(tones.REFUSAL, _unknown_message(ref)))
+            self._show(Message(tones.REFUSAL, view.message))
             self._update_buttons()
             return
+        self.ref = ref
         self._show_view(view)
-        if outcome is None:
+        if view.provisional:
+            self._show(
+                Message(
+                    tones.WARNING,
+                    "⚠  Not on this terminal yet, and the server cannot be reached: "
+                    "Stamp gives a provisional stamp the server will confirm",
+                )
+            )
+        elif outcome is None:
             self._show(
                 Message(tones.SUCCESS, f"✓  {view.card.customer_name or 'Card'} found"),
                 sound=Sound.SCAN,
@@ -342,11 +349,13 @@ class CounterScreen(QWidget):
     def perform(self, op: CardOperation) -> None:
         if self.view is None or self.staff is None:
             return
-        ref = CardRef.number(self.view.card.card_number)
+        provisional = self.view.provisional
+        # A provisional card may have no number yet: it is known by what was scanned.
+        ref = self.ref if provisional and self.ref else CardRef.number(self.view.card.card_number)
         staff_id = self.staff.id
 
         def job() -> tuple[Done | Refused, CardView | None]:
-            outcome = perform(self.store, ref, op, staff_id, self.clock())
+            outcome = perform(self.store, ref, op, staff_id, self.clock(), provisional=provisional)
             return outcome, find_card(self.store, ref)
 
         self._show(Message(tones.BUSY, "Saving…"), sound=None)
@@ -468,10 +477,14 @@ class CounterScreen(QWidget):
         view = self.view
         ready = view is not None and self.staff is not None and not self.busy
         stamps = ready and view is not None and view.program.has_stamps
-        points = ready and view is not None and view.program.has_points
+        # A provisional card takes stamps only: its balance is the server's to know.
+        points = ready and view is not None and view.program.has_points and not view.provisional
         self.buttons["stamp"].setEnabled(stamps)
         self.buttons["redeem"].setEnabled(
-            stamps and view is not None and view.card.stamp_count >= view.program.stamps_target
+            stamps
+            and view is not None
+            and not view.provisional
+            and view.card.stamp_count >= view.program.stamps_target
         )
         self.buttons["earn"].setEnabled(points)
         self.buttons["catalogue"].setEnabled(

@@ -98,7 +98,7 @@ def test_each_built_card_is_what_its_stamps_in_the_journal_make_it(built_store: 
         for entry in iter_entries(conn):
             ctx = Context(datetime.fromisoformat(entry.local_time), entry.store_id)
             history.setdefault(entry.card_id, []).append((entry.op, ctx))
-        card_ids = conn.exec_driver_sql("SELECT id FROM cards").scalars().all()
+        card_ids = conn.exec_driver_sql("SELECT id FROM card_view").scalars().all()
         assert len(card_ids) == CARDS
         for card_id in card_ids:
             card = get_card(conn, card_id)

@@ -15,6 +15,7 @@ from pos_app.services.clock import local_now
 from pos_app.services.counter import perform
 from pos_app.services.journal_view import journal_lines
 from pos_app.services.lookup import find_card
+from pos_app.store.terminal import TOKEN_KEY, URL_KEY, put_setting
 from pos_app.ui.counter_screen import CounterScreen
 from pos_app.ui.keypad import NumberDialog
 from pos_app.ui.main_window import MainWindow
@@ -236,3 +237,26 @@ def test_undo_is_offered_only_for_a_few_seconds(
     qtbot.waitUntil(lambda: not counter.undo_button.isVisible(), timeout=2000)
     counter.undo_last()  # too late: nothing happens
     assert [line.kind for line in journal_lines(counter.store, last=1)] == ["stamp"]
+
+
+def test_offline_a_card_new_to_this_terminal_is_stamped_provisionally_after_a_warning(
+    qtbot: QtBot, counter_window: MainWindow
+) -> None:
+    counter = counter_of(counter_window)
+    with counter.store.write() as conn:  # paired, but the server does not answer
+        put_setting(conn, URL_KEY, "http://127.0.0.1:9")
+        put_setting(conn, TOKEN_KEY, "unused")
+    counter.handle_text("4111-1111-1111")
+    qtbot.waitUntil(lambda: counter.view is not None, timeout=10_000)
+    assert counter.view is not None and counter.view.provisional
+    assert counter.banner.property("tone") == "warning"
+    assert "provisional stamp" in counter.banner.text()
+    assert counter.card.customer.text() == "New to this terminal (provisional)"
+    assert counter.buttons["stamp"].isEnabled()
+    assert not counter.buttons["redeem"].isEnabled()
+
+    QTest.mouseClick(counter.buttons["stamp"], LEFT)
+    qtbot.waitUntil(lambda: counter.banner.property("tone") == "success")
+    assert counter.card.stamps.filled == 1
+    (line,) = list(journal_lines(counter.store, last=1))
+    assert (line.kind, line.status) == ("stamp", "pending")

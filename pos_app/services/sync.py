@@ -44,7 +44,6 @@ from sync.engine.client import AuthRejected, ProtocolError, SequenceGapError, Se
 from sync.engine.feed import pages_ahead
 from sync.protocol import (
     CardChange,
-    Change,
     ChangesPage,
     EntryOutcome,
     OutcomeStatus,
@@ -56,7 +55,7 @@ from sync.protocol import (
 )
 
 PUSH_BATCH = 500
-PULL_PAGE = 5000
+PULL_PAGE = 10_000  # the protocol's largest page
 # The card's dates and times: the wire gives them as objects, the columns store ISO text.
 _TEMPORAL = frozenset(
     name for name, hint in get_type_hints(Card).items() if {date, datetime} & set(get_args(hint))
@@ -197,7 +196,7 @@ def pull(
     with store.read() as conn:
         cursor = int(get_setting(conn, CURSOR_KEY) or 0)
     summary = PullSummary(cursor=cursor)
-    group: list[ChangesPage] = []
+    group: list[_Page] = []
 
     def write_group() -> None:
         revoked = _write_pages(store, group, summary)
@@ -210,36 +209,59 @@ def pull(
 
     with pages_ahead(client, cursor, page_size) as pages:
         for page in pages:
-            group.append(page)
-            if sum(len(p.changes) for p in group) >= commit_every or not page.has_more:
+            group.append(_Page.of(page))
+            if sum(p.changes for p in group) >= commit_every or not page.has_more:
                 write_group()
         if group:  # the feed ended early: a revocation
             write_group()
     return summary
 
 
-def _write_pages(store: Store, pages: list[ChangesPage], summary: PullSummary) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """A page of the feed made ready to write: its cards already as replica rows.
+
+    Converted as each page arrives, outside the write transaction (which then only
+    writes), and holding rows rather than models keeps a group of pages small in memory.
+    """
+
+    cards: list[ServerCardRow]
+    others: list[ProgramChange | StaffChange | RevocationChange]
+    changes: int
+    next_cursor: int
+    remaining_estimate: int
+
+    @staticmethod
+    def of(page: ChangesPage) -> _Page:
+        cards = [_server_row(c.card) for c in page.changes if isinstance(c, CardChange)]
+        others = [c for c in page.changes if not isinstance(c, CardChange)]
+        return _Page(cards, others, len(page.changes), page.next_cursor, page.remaining_estimate)
+
+
+def _write_pages(store: Store, pages: list[_Page], summary: PullSummary) -> bool:
     """Apply pages in one transaction with the cursor after the last; True if revoked."""
     revoked = False
     with store.write() as conn:
         for page in pages:
-            revoked = _apply_changes(conn, page.changes) or revoked
+            # Programs and staff first: a card rebased here may need its program.
+            revoked = _apply_changes(conn, page.others) or revoked
+            store_server_rows(conn, page.cards)
         put_setting(conn, CURSOR_KEY, str(pages[-1].next_cursor))
     summary.cursor = pages[-1].next_cursor
     summary.pages += len(pages)
     for page in pages:
-        summary.changes += len(page.changes)
-        summary.cards += sum(1 for c in page.changes if isinstance(c, CardChange))
+        summary.changes += page.changes
+        summary.cards += len(page.cards)
     return revoked
 
 
-def _apply_changes(conn: Connection, changes: list[Change]) -> bool:
-    cards: list[ServerCardRow] = []
+def _apply_changes(
+    conn: Connection, changes: list[ProgramChange | StaffChange | RevocationChange]
+) -> bool:
+    """Apply the changes that are not cards; True if one revokes this terminal."""
     revoked = False
     for change in changes:
         match change:
-            case CardChange():
-                cards.append(_server_row(change.card))
             case ProgramChange():
                 save_program(conn, program_from_dict(change.program.model_dump(mode="json")))
             case StaffChange():
@@ -255,7 +277,6 @@ def _apply_changes(conn: Connection, changes: list[Change]) -> bool:
             case RevocationChange():
                 put_setting(conn, REVOKED_KEY, "1")
                 revoked = True
-    store_server_rows(conn, cards)
     return revoked
 
 

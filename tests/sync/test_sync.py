@@ -140,3 +140,19 @@ def test_a_server_restored_from_an_older_backup_still_reaches_every_terminal(
     assert find_card(t.store, CardRef.token(newcomer.qr_token)) is not None
     with write(server.engine) as conn:  # as the next start-up would: other tests share it
         heal_version_counter(conn)
+
+
+def test_a_revoked_terminal_learns_it_from_the_feed_and_stops(
+    sync_server: ServerProcess, shop: Merchant, tmp_path: Path
+) -> None:
+    from pos_app.store.terminal import REVOKED_KEY, get_setting
+    from sync.engine.client import AuthRejected
+    from sync.server import admin
+
+    t = new_terminal(sync_server, shop, tmp_path / "t.db")
+    with write(sync_server.engine) as conn:
+        admin.revoke_terminal(conn, t.store.identity().terminal_id, datetime.now(UTC))
+    with pytest.raises(AuthRejected, match="revoked"):
+        t.sync()  # nothing to push: the feed tells it
+    with t.store.read() as conn:
+        assert get_setting(conn, REVOKED_KEY) == "1"

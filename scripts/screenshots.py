@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos_app.services.setup import demo_cards
+from pos_app.store.terminal import TOKEN_KEY, URL_KEY, put_setting
 from pos_app.ui.first_run import create_demo
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.style import apply_style
@@ -156,6 +157,17 @@ def main(argv: list[str]) -> int:  # noqa: PLR0915 - one walk through every scre
     settings.tabs.setCurrentIndex(2)  # type: ignore[attr-defined]
     shot(settings, out, "15-settings-server")
     settings.reject()  # type: ignore[attr-defined]
+    settle()
+
+    # Paired with a server that cannot be reached: a card new to this terminal.
+    with store.write() as conn:
+        put_setting(conn, URL_KEY, "http://127.0.0.1:9")
+        put_setting(conn, TOKEN_KEY, "unused")
+    counter.handle_text("4111-1111-1111")
+    wait(lambda: counter.view is not None and counter.view.provisional and not counter.busy)
+    counter.stamp()
+    wait(lambda: not counter.busy and "Provisional stamp" in counter.banner.text())
+    shot(window, out, "16-provisional-stamp")
     window.close()
     return 0
 

@@ -35,6 +35,8 @@ def refusal_message(refused: Refused) -> Message:
 def done_message(op: CardOperation, done: Done) -> Message:
     card, program, effect = done.card, done.program, done.effect
     match op:
+        case Stamp() if is_provisional_stamp(done):
+            text = "Provisional stamp added: the server adds it to the card at the next sync"
         case Stamp():
             text = f"Stamp added: {card.stamp_count} of {program.stamps_target}"
             if card.rewards_available(program.stamps_target):
@@ -61,3 +63,9 @@ def done_message(op: CardOperation, done: Done) -> Message:
         case _:
             text = "Done"
     return Message(SUCCESS, "✓  " + text)
+
+
+def is_provisional_stamp(done: Done) -> bool:
+    """A stamp on a card this terminal did not know: it names the card as scanned."""
+    op = done.entry.op
+    return isinstance(op, Stamp) and op.card_ref is not None

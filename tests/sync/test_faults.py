@@ -170,3 +170,39 @@ def test_a_terminal_killed_at_random_points_of_a_sync_loses_and_doubles_nothing(
         entries = sum(1 for _ in iter_entries(conn))
     assert entries > KILLS, "the worker barely worked between kills"
     assert_converged(sync_server, shop, [t])
+
+
+def test_a_first_pull_cut_midway_resumes_from_its_last_group_and_misses_nothing(
+    sync_server: ServerProcess, tmp_path: Path
+) -> None:
+    from sqlalchemy import func, select
+
+    from pos_app.services.pairing import pair_terminal
+    from pos_app.services.sync import pull
+    from pos_app.store.cards import REPLICA, VIEW
+    from pos_app.store.terminal import CURSOR_KEY, TOKEN_KEY, get_setting
+    from sync.engine.client import ServerClient
+    from tests.server.conftest import pair_code
+
+    shop = make_merchant(sync_server, card_count=1200)
+    store = pair_terminal(
+        tmp_path / "t.db", sync_server.base_url, pair_code(sync_server, shop.stores[0]), "T"
+    )
+    with store.read() as conn:
+        token = get_setting(conn, TOKEN_KEY)
+    assert token is not None
+    upstream = int(sync_server.base_url.rsplit(":", 1)[1])
+    # The feed is read ahead on a thread: the 5th request is cut while groups are written.
+    with FaultProxy(upstream, lambda _r, i: Fault.CUT if i == 4 else Fault.PASS) as proxy:
+        with ServerClient(proxy.url, token) as client, pytest.raises(ServerUnreachable):
+            pull(store, client, page_size=100, commit_every=250)
+        with store.read() as conn:
+            cursor = int(get_setting(conn, CURSOR_KEY) or 0)
+            kept = conn.execute(select(func.count()).select_from(REPLICA)).scalar_one()
+        assert 0 < kept < 1200 and cursor > 0  # whole groups kept, with their cursor
+        with ServerClient(proxy.url, token) as client:
+            summary = pull(store, client, page_size=100, commit_every=250)
+    assert summary.cards == 1200 - kept  # resumed after the last group, nothing twice
+    with store.read() as conn:
+        assert conn.execute(select(func.count()).select_from(VIEW)).scalar_one() == 1200
+    store.close()

@@ -328,6 +328,8 @@ class RawStamper:
             "synchronous=FULL",
             "foreign_keys=ON",
             "busy_timeout=10000",
+            "cache_size=-65536",
+            "wal_autocheckpoint=3000",
         ):
             self.db.execute(f"PRAGMA {pragma}")
         self.operation = canonical_json(op_to_dict(Stamp()))

@@ -17,6 +17,7 @@ from pos_app.domain.operations import (
     Context,
     Effect,
     Enroll,
+    Operation,
     OpKind,
     Reverse,
     Stamp,
@@ -29,12 +30,13 @@ from pos_app.domain.refusal import RefusalCode, Refused
 from pos_app.services.clock import local_now
 from pos_app.services.errors import NotFoundError, ServiceError, UnknownCardError
 from pos_app.services.offline_limits import check_offline_limits
-from pos_app.services.provisional import is_provisional, provisional_stamp
+from pos_app.services.provisional import is_provisional, resolve_provisional
 from pos_app.store import Store
 from pos_app.store.cards import find_card, get_card, insert_card, save_card
 from pos_app.store.database import TerminalIdentity
 from pos_app.store.journal import JournalEntry, append, entry_by_seq, is_reversed
 from pos_app.store.programs import all_programs, get_program
+from pos_app.store.provisional import ProvisionalCard, remember_provisional
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,21 +82,17 @@ def _stamp_provisionally(
     staff_id: str,
     ctx: Context,
 ) -> Done | Refused:
-    stamped = provisional_stamp(conn, terminal, ref, op, ctx)
-    if isinstance(stamped, Refused):
-        return stamped
-    card, program, stamp, applied = stamped
-    entry = append(
-        conn,
-        terminal_id=terminal.terminal_id,
-        card_id=card.id,
-        program=program,
-        op=stamp,
-        effect=applied.effect,
-        staff_id=staff_id,
-        ctx=ctx,
-    )
-    return Done(applied.card, program, applied.effect, entry)
+    resolved = resolve_provisional(conn, terminal, ref, ctx)
+    if isinstance(resolved, Refused):
+        return resolved
+    card, program, new = resolved
+    stamp = Stamp(op.count, ref)  # the server finds its card by what was scanned
+    outcome = _check_and_apply(conn, card, program, stamp, ctx)
+    if isinstance(outcome, Refused):
+        return outcome
+    if new:
+        remember_provisional(conn, ProvisionalCard(card.id, ref, program.id), ctx.now.isoformat())
+    return _record(conn, terminal, card, program, stamp, outcome, staff_id, ctx)
 
 
 def undo(store: Store, seq: int, staff_id: str, now: datetime | None = None) -> Done | Refused:
@@ -137,24 +135,43 @@ def _apply_and_record(
     program = get_program(conn, card.program_id)
     if program is None:
         raise ServiceError(f"this card's program {card.program_id} is not on this terminal")
-    limited = check_offline_limits(conn, card, program, op, ctx.now)
-    if limited is not None:
-        return limited
-    outcome = apply(card, program, op, ctx)
+    outcome = _check_and_apply(conn, card, program, op, ctx)
     if isinstance(outcome, Refused):
         return outcome
     save_card(conn, outcome.card, before=card)
+    return _record(conn, terminal, card, program, op, outcome, staff_id, ctx)
+
+
+def _check_and_apply(
+    conn: Connection, card: Card, program: Program, op: CardOperation, ctx: Context
+) -> Applied | Refused:
+    """The offline limits, then the program's rules."""
+    limited = check_offline_limits(conn, card, program, op, ctx.now)
+    return limited if limited is not None else apply(card, program, op, ctx)
+
+
+def _record(
+    conn: Connection,
+    terminal: TerminalIdentity,
+    card: Card,
+    program: Program,
+    op: Operation,
+    applied: Applied,
+    staff_id: str,
+    ctx: Context,
+) -> Done:
+    """The journal entry of an applied operation, inside the caller's transaction."""
     entry = append(
         conn,
         terminal_id=terminal.terminal_id,
         card_id=card.id,
         program=program,
         op=op,
-        effect=outcome.effect,
+        effect=applied.effect,
         staff_id=staff_id,
         ctx=ctx,
     )
-    return Done(outcome.card, program, outcome.effect, entry)
+    return Done(applied.card, program, applied.effect, entry)
 
 
 def enroll_customer(
@@ -175,17 +192,7 @@ def enroll_customer(
         op = Enroll(str(uuid.uuid4()), number, new_qr_token(), customer_name.strip())
         applied: Applied = enroll(op, program, ctx)
         insert_card(conn, applied.card)
-        entry = append(
-            conn,
-            terminal_id=terminal.terminal_id,
-            card_id=applied.card.id,
-            program=program,
-            op=op,
-            effect=applied.effect,
-            staff_id=staff_id,
-            ctx=ctx,
-        )
-    return Done(applied.card, program, applied.effect, entry)
+        return _record(conn, terminal, applied.card, program, op, applied, staff_id, ctx)
 
 
 def _choose_program(programs: list[Program], program_id: str | None) -> Program:

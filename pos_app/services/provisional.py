@@ -17,11 +17,10 @@ from sqlalchemy import Connection
 
 from pos_app.domain.card import Card
 from pos_app.domain.identifiers import CardRef
-from pos_app.domain.operations import Applied, Context, Stamp, apply
+from pos_app.domain.operations import Context
 from pos_app.domain.program import Program
 from pos_app.domain.refusal import RefusalCode, Refused
 from pos_app.domain.replay import replay
-from pos_app.services.offline_limits import check_offline_limits
 from pos_app.store.database import TerminalIdentity
 from pos_app.store.journal import pending_for_card
 from pos_app.store.programs import all_programs, get_program
@@ -29,7 +28,6 @@ from pos_app.store.provisional import (
     ProvisionalCard,
     provisional_by_id,
     provisional_by_ref,
-    remember_provisional,
 )
 from pos_app.store.replica import steps
 from pos_app.store.terminal import URL_KEY, get_setting
@@ -110,32 +108,3 @@ def resolve_provisional(
 
 def is_provisional(conn: Connection, card_id: str) -> bool:
     return provisional_by_id(conn, card_id) is not None
-
-
-def provisional_stamp(
-    conn: Connection,
-    terminal: TerminalIdentity,
-    ref: CardRef,
-    op: Stamp,
-    ctx: Context,
-) -> tuple[Card, Program, Stamp, Applied] | Refused:
-    """The rules applied to a provisional stamp: (card before, program, op, what it did).
-
-    The journal entry is the caller's to write (the counter writes every entry one way);
-    the provisional card is remembered here, in the caller's transaction.
-    """
-    resolved = resolve_provisional(conn, terminal, ref, ctx)
-    if isinstance(resolved, Refused):
-        return resolved
-    card, program, new = resolved
-    stamp = Stamp(op.count, ref)
-    limited = check_offline_limits(conn, card, program, stamp, ctx.now)
-    if limited is not None:
-        return limited
-    outcome = apply(card, program, stamp, ctx)
-    if isinstance(outcome, Refused):
-        return outcome
-    if new:
-        known = ProvisionalCard(card.id, ref, program.id)
-        remember_provisional(conn, known, ctx.now.isoformat())
-    return card, program, stamp, outcome

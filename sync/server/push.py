@@ -12,12 +12,14 @@ another terminal emptied meanwhile is refused by the same rules the terminal ran
 
 from __future__ import annotations
 
-import json
+import operator
 import uuid
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from pydantic_core import to_json
 from sqlalchemy import Column, Connection, Engine, bindparam, or_, select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import DBAPIError
@@ -51,6 +53,7 @@ from sync.server.cards import CARD_FIELDS, MUTABLE_FIELDS, card_from_row, card_v
 from sync.server.db import next_versions, write
 from sync.server.models import CARDS, CUSTOMERS, STORES, TERMINALS, TRANSACTIONS
 from sync.server.programs import merchant_programs
+from sync.server.provisional import provisional_card_id
 from sync.server.reversals import checked_reversal
 
 # A terminal clock this far ahead of ours is flagged on the transaction (DESIGN, principle 7).
@@ -80,7 +83,7 @@ def push(
     form before, the response JSON after) is done outside the transaction.
     """
     _check_consecutive(request.entries)
-    prepared = [_prepare(e) for e in request.entries]
+    prepared = [_prepare(terminal.terminal_id, e) for e in request.entries]
     for attempt in range(_RETRIES):
         try:
             with write(engine) as conn:
@@ -103,27 +106,30 @@ class _Entry:
     entry_id: str
     card_id: str
     local_time_text: str
+    # Whether the entry's hash matches its content (`entry_hash_ok`); the batch is refused
+    # over it only once it is known to be new (`_check_chain`).
+    hash_ok: bool
 
     @property
     def seq(self) -> int:
         return self.wire.seq
 
 
-def _prepare(entry: WireEntry) -> _Entry:
+def _prepare(terminal_id: str, entry: WireEntry) -> _Entry:
     op = operation_from_wire(entry.operation)
+    op_json = canonical_json(op_to_dict(op))
+    # The fields the hash covers are the terminal's own text of the ids and the local time:
+    # the transaction row stores the same text.
+    fields = entry_hash_fields(terminal_id, entry, op_json)
     return _Entry(
         wire=entry,
         op=op,
-        op_json=canonical_json(op_to_dict(op)),
-        entry_id=str(entry.entry_id),
-        card_id=str(entry.card_id),
-        local_time_text=entry.local_time.isoformat(),
+        op_json=op_json,
+        entry_id=fields["entry_id"],
+        card_id=fields["card_id"],
+        local_time_text=fields["local_time"],
+        hash_ok=compute_hash(fields) == entry.hash,
     )
-
-
-def _hash_ok(terminal_id: str, p: _Entry) -> bool:
-    """`entry_hash_ok`, with the canonical operation already computed."""
-    return compute_hash(entry_hash_fields(terminal_id, p.wire, p.op_json)) == p.wire.hash
 
 
 def _check_consecutive(entries: list[WireEntry]) -> None:
@@ -153,6 +159,11 @@ class _Batch:
     versions: dict[str, int] = field(default_factory=dict)
     # Rows of this batch so far, by entry id: a reversal may undo an entry of its own batch.
     rows: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # An entry's local time after this is flagged `clock_suspect`.
+    suspect_after: datetime = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.suspect_after = self.received_at + CLOCK_SUSPECT_AHEAD
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +196,11 @@ def _push_batch(
             },
         )
     stored = _stored_outcomes(conn, terminal.terminal_id, old)
-    _check_chain(terminal.terminal_id, new, head.last_hash)
+    _check_chain(new, head.last_hash)
+    # A provisional stamp names its card by what the terminal scanned: the server's card.
+    old = [_resolve_provisional(conn, terminal.merchant_id, e) for e in old]
+    new = [_resolve_provisional(conn, terminal.merchant_id, e) for e in new]
+    entries = old + new
 
     batch = _Batch(
         terminal=terminal,
@@ -219,6 +234,11 @@ def _push_batch(
     return _Done(batch, [stored[e.seq] for e in old], rows, last_seq)
 
 
+def _resolve_provisional(conn: Connection, merchant_id: str, entry: _Entry) -> _Entry:
+    found = provisional_card_id(conn, merchant_id, entry.wire.program_id, entry.op)
+    return entry if found is None else replace(entry, card_id=found)
+
+
 def _stored_outcomes(
     conn: Connection, terminal_id: str, old: list[_Entry]
 ) -> dict[int, dict[str, Any]]:
@@ -244,10 +264,10 @@ def _stored_outcomes(
     return stored
 
 
-def _check_chain(terminal_id: str, new: list[_Entry], last_hash: str) -> None:
+def _check_chain(new: list[_Entry], last_hash: str) -> None:
     prev = last_hash
     for entry in new:
-        if not _hash_ok(terminal_id, entry):
+        if not entry.hash_ok:
             raise PushRejectedError(
                 409,
                 {"detail": f"entry {entry.seq}: its hash does not match its content (altered)"},
@@ -327,6 +347,20 @@ def _apply_entry(conn: Connection, batch: _Batch, p: _Entry) -> dict[str, Any]:
         )
     else:
         result = _apply_card_op(batch, p, ctx)
+    code: str | None = None
+    if isinstance(result, Refused):
+        status, code, reason = _REFUSED, result.code.value, result.message
+        applied_stamps = applied_points = 0
+    else:
+        status, reason = _APPLIED, None
+        applied_stamps, applied_points = result.effect.stamps_delta, result.effect.points_delta
+        if applied_stamps != entry.stamps_delta or applied_points != entry.points_delta:
+            status = _ADJUSTED
+            reason = (
+                f"Applied {_amounts(applied_stamps, applied_points)} instead of "
+                f"{_amounts(entry.stamps_delta, entry.points_delta)}: "
+                "the card or the rules had changed since the terminal's copy."
+            )
     row: dict[str, Any] = {
         "merchant_id": batch.terminal.merchant_id,
         "terminal_id": batch.terminal.terminal_id,
@@ -344,35 +378,23 @@ def _apply_entry(conn: Connection, batch: _Batch, p: _Entry) -> dict[str, Any]:
         "local_time": entry.local_time,
         "local_time_text": p.local_time_text,
         "received_at": batch.received_at,
-        "clock_suspect": entry.local_time > batch.received_at + CLOCK_SUSPECT_AHEAD,
+        "clock_suspect": entry.local_time > batch.suspect_after,
         "rule_version": entry.rule_version,
         "prev_hash": entry.prev_hash,
         "hash": entry.hash,
+        "status": status,
+        "code": code,
+        "reason": reason,
+        "applied_stamps_delta": applied_stamps,
+        "applied_points_delta": applied_points,
     }
     batch.rows[p.entry_id] = row
-    if isinstance(result, Refused):
-        row["status"] = OutcomeStatus.REFUSED.value
-        row["code"] = result.code.value
-        row["reason"] = result.message
-        row["applied_stamps_delta"] = 0
-        row["applied_points_delta"] = 0
-        return row
-    effect = result.effect
-    asked = (entry.stamps_delta, entry.points_delta)
-    got = (effect.stamps_delta, effect.points_delta)
-    status, reason = OutcomeStatus.APPLIED, None
-    if got != asked:
-        status = OutcomeStatus.ADJUSTED
-        reason = (
-            f"Applied {_amounts(*got)} instead of {_amounts(*asked)}: "
-            "the card or the rules had changed since the terminal's copy."
-        )
-    row["status"] = status.value
-    row["code"] = None
-    row["reason"] = reason
-    row["applied_stamps_delta"] = effect.stamps_delta
-    row["applied_points_delta"] = effect.points_delta
     return row
+
+
+_APPLIED = OutcomeStatus.APPLIED.value
+_ADJUSTED = OutcomeStatus.ADJUSTED.value
+_REFUSED = OutcomeStatus.REFUSED.value
 
 
 def _amounts(stamps: int, points: int) -> str:
@@ -486,11 +508,11 @@ def _write_cards(conn: Connection, batch: _Batch) -> None:
         conn.execute(stmt, params)
 
 
-# On PostgreSQL a batch's transaction rows go in with COPY (rows formatted by the driver's
-# C code, one round trip) and its cards are updated by one statement that unnests one array
-# per column. The arrays travel as array literals joined here column by column: the
-# driver's generic list adaptation costs about 2 µs of Python per value, inside the card
-# locks. Built from constant column names.
+# On PostgreSQL a batch's transaction rows go in with one binary COPY (values encoded by the
+# driver's C code, nothing for PostgreSQL to parse, one round trip) and its cards are
+# updated by one statement that unnests one array per column. The arrays travel as array
+# literals joined here column by column: the driver's generic list adaptation costs about
+# 2 µs of Python per value, inside the card locks. Built from constant column names.
 _PG_DIALECT = postgresql.dialect()  # type: ignore[no-untyped-call]
 
 
@@ -498,8 +520,26 @@ def _pg_type(column: Column[Any]) -> str:
     return column.type.compile(dialect=_PG_DIALECT)
 
 
-_TX_COLUMNS = tuple(c.name for c in TRANSACTIONS.c if c.name != "id")
+def _pg_type_name(column: Column[Any]) -> str:
+    """The column's type as the driver names it for binary COPY (`varchar`, `bigint`...)."""
+    return _pg_type(column).split("(", 1)[0].lower()
+
+
+_TX_TABLE_COLUMNS = tuple(c for c in TRANSACTIONS.c if c.name != "id")
+_TX_COLUMNS = tuple(c.name for c in _TX_TABLE_COLUMNS)
+_tx_values = operator.itemgetter(*_TX_COLUMNS)
+_TX_TYPES = tuple(_pg_type_name(c) for c in _TX_TABLE_COLUMNS)
 _PG_COPY_TRANSACTIONS = f"COPY transactions ({', '.join(_TX_COLUMNS)}) FROM STDIN"
+# The driver's binary encoding of a whole number wraps silently when the value is too wide
+# for its column (2**32 + 5 in an `integer` column arrives as 5), where text makes
+# PostgreSQL refuse it. A batch holding such a number (only a broken or hostile terminal
+# sends one: the wire leaves the deltas unbounded) goes as text, and is refused as ever.
+_INT_BOUNDS = {"integer": 2**31, "bigint": 2**63}
+_TX_INT_BOUNDS = tuple(
+    (name, _INT_BOUNDS[type_])
+    for name, type_ in zip(_TX_COLUMNS, _TX_TYPES, strict=True)
+    if type_ in _INT_BOUNDS
+)
 _CARD_COLUMNS = ("id", *MUTABLE_FIELDS, "updated_at", "version")
 _PG_UPDATE_CARDS = (
     "UPDATE cards AS c SET "  # noqa: S608
@@ -510,10 +550,18 @@ _PG_UPDATE_CARDS = (
 )
 
 
+def _binary_safe(rows: list[dict[str, Any]]) -> bool:
+    return all(-bound <= row[name] < bound for row in rows for name, bound in _TX_INT_BOUNDS)
+
+
 def _copy_transactions_pg(conn: Connection, rows: list[dict[str, Any]]) -> None:
-    with _driver(conn).cursor() as cur, cur.copy(_PG_COPY_TRANSACTIONS) as copy:
+    binary = _binary_safe(rows)
+    statement = _PG_COPY_TRANSACTIONS + (" (FORMAT BINARY)" if binary else "")
+    with _driver(conn).cursor() as cur, cur.copy(statement) as copy:
+        if binary:
+            copy.set_types(_TX_TYPES)
         for row in rows:
-            copy.write_row([row[c] for c in _TX_COLUMNS])
+            copy.write_row(_tx_values(row))
 
 
 def _array_element(value: Any) -> str:
@@ -533,51 +581,86 @@ def _array_element(value: Any) -> str:
     raise TypeError(f"no array literal for {type(value).__name__}")
 
 
-def _array_literal(values: list[Any]) -> str:
+def _array_literal(values: Sequence[Any]) -> str:
     return "{" + ",".join(map(_array_element, values)) + "}"
+
+
+# `_array_literal` by column type, without the per-value dispatch (the same text).
+
+
+def _int_array_literal(values: Sequence[int | None]) -> str:
+    try:
+        return "{" + ",".join(map(int.__repr__, values)) + "}"
+    except TypeError:  # a NULL among them
+        return _array_literal(values)
+
+
+def _text_array_literal(values: Sequence[str | None]) -> str:
+    return (
+        "{"
+        + ",".join(
+            [
+                "NULL" if v is None else '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+                for v in values
+            ]
+        )
+        + "}"
+    )
+
+
+def _temporal_array_literal(values: Sequence[date | None]) -> str:
+    return "{" + ",".join(["NULL" if v is None else v.isoformat() for v in values]) + "}"
+
+
+_LITERAL_BY_TYPE: dict[str, Callable[[Sequence[Any]], str]] = {
+    "integer": _int_array_literal,
+    "bigint": _int_array_literal,
+    "varchar": _text_array_literal,
+    "text": _text_array_literal,
+    "date": _temporal_array_literal,
+    "timestamp with time zone": _temporal_array_literal,
+}
+_card_update_values = operator.attrgetter(*_CARD_COLUMNS[:-2])
+_CARD_LITERALS = tuple(
+    _LITERAL_BY_TYPE.get(_pg_type_name(CARDS.c[col]), _array_literal) for col in _CARD_COLUMNS[:-2]
+)
 
 
 def _update_cards_pg(conn: Connection, batch: _Batch, dirty: list[str]) -> None:
     cards = [batch.cards[card_id] for card_id in dirty]
-    columns = [_array_literal([getattr(c, f) for c in cards]) for f in _CARD_COLUMNS[:-2]]
-    columns.append(_array_literal([batch.received_at] * len(cards)))
-    columns.append(_array_literal([batch.versions[card_id] for card_id in dirty]))
+    by_column = zip(*map(_card_update_values, cards), strict=True)
+    columns = [literal(values) for literal, values in zip(_CARD_LITERALS, by_column, strict=True)]
+    columns.append("{" + ",".join([_array_element(batch.received_at)] * len(cards)) + "}")
+    columns.append(_int_array_literal([batch.versions[card_id] for card_id in dirty]))
     _driver(conn).execute(_PG_UPDATE_CARDS, columns)
 
 
-# The response: one JSON text, built after commit. Each card is serialised once however
-# many outcomes carry it; the bytes are those `json.dumps` gives the `PushResponse` dict.
+# The response: one JSON text, built after commit by pydantic-core's serialiser in one
+# call (a `json.dumps` per outcome or per card costs more than the encoding). An outcome
+# carries its card's `wire_card` dict itself, built once per card however many outcomes
+# carry it. The text is the `PushResponse` dict's JSON, compact and in UTF-8.
 
 
 def _response(done: _Done) -> bytes:
     batch = done.batch
-    cards: dict[str, str] = {}
+    cards: dict[str, dict[str, Any] | None] = {}
 
-    def card_json(card_id: str) -> str:
-        text_ = cards.get(card_id)
-        if text_ is None:
+    def wire(card_id: str) -> dict[str, Any] | None:
+        if card_id not in cards:
             card = batch.cards.get(card_id)
             if card is None or card_id in batch.deleted:
-                text_ = "null"
+                cards[card_id] = None
             else:
-                text_ = json.dumps(wire_card(card, batch.versions[card_id]))
-            cards[card_id] = text_
-        return text_
+                cards[card_id] = wire_card(card, batch.versions[card_id])
+        return cards[card_id]
 
-    parts = [
-        _outcome_json(_duplicate_outcome(row), card_json(row["card_id"])) for row in done.stored
-    ]
-    parts += [_outcome_json(_outcome(row), card_json(row["card_id"])) for row in done.rows]
-    tail = json.dumps({"last_seq": done.last_seq, "server_time": batch.received_at.isoformat()})
-    return ('{"outcomes": [' + ", ".join(parts) + "], " + tail[1:]).encode()
+    outcomes = [_duplicate_outcome(row, wire(row["card_id"])) for row in done.stored]
+    outcomes += [_outcome(row, wire(row["card_id"])) for row in done.rows]
+    server_time = batch.received_at.isoformat()
+    return to_json({"outcomes": outcomes, "last_seq": done.last_seq, "server_time": server_time})
 
 
-def _outcome_json(outcome: dict[str, Any], card: str) -> str:
-    return json.dumps(outcome)[:-1] + ', "card": ' + card + "}"
-
-
-def _outcome(row: dict[str, Any]) -> dict[str, Any]:
-    """An outcome without its card (`_response` appends the card, the last key)."""
+def _outcome(row: dict[str, Any], card: dict[str, Any] | None) -> dict[str, Any]:
     return {
         "entry_id": row["entry_id"],
         "seq": row["seq"],
@@ -586,12 +669,13 @@ def _outcome(row: dict[str, Any]) -> dict[str, Any]:
         "reason": row["reason"],
         "applied_stamps_delta": row["applied_stamps_delta"],
         "applied_points_delta": row["applied_points_delta"],
+        "card": card,
     }
 
 
-def _duplicate_outcome(row: dict[str, Any]) -> dict[str, Any]:
+def _duplicate_outcome(row: dict[str, Any], card: dict[str, Any] | None) -> dict[str, Any]:
     """The stored outcome again, marked duplicate; the code and reason say what it was."""
-    out = _outcome(row)
+    out = _outcome(row, card)
     out["status"] = OutcomeStatus.DUPLICATE.value
     if row["status"] != OutcomeStatus.REFUSED.value:
         out["reason"] = f"Already received: {row['status']}." + (

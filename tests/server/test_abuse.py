@@ -103,3 +103,19 @@ def test_malformed_json_and_wrong_types_are_refused(terminal: Terminal) -> None:
     )
     assert broken.status_code in (400, 422)
     assert wrong.status_code == 422
+
+
+def test_values_json_cannot_echo_back_are_refused_with_a_422_not_a_500(
+    terminal: Terminal,
+) -> None:
+    """A NaN (Python's JSON parser takes it) or a lone surrogate, echoed in the error."""
+    api, chain = terminal
+    for value in ("NaN", "Infinity", '"\\ud800"'):
+        body = f'{{"terminal_id": "{chain.terminal_id}", "terminal_time": {value}, "entries": []}}'
+        answer = api.http.post(
+            "/v1/push",
+            content=body.encode(),
+            headers={**api._auth(), "content-type": "application/json"},
+        )
+        assert answer.status_code == 422, (value, answer.text)
+        assert "terminal_time" in [e["loc"][-1] for e in answer.json()["detail"]]

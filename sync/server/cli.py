@@ -282,7 +282,21 @@ def revoke(db: str, terminal_id: str) -> None:
     show_default=True,
     help="Bad codes or tokens from one address before it gets 429 for a minute.",
 )
-def serve(db: str, host: str, port: int, workers: int, auth_failures_per_minute: int) -> None:
+@click.option(
+    "--forwarded-allow-ips",
+    default="127.0.0.1",
+    show_default=True,
+    help="Reverse proxies whose X-Forwarded-For names the client (comma-separated, or *): "
+    "rate limits count per client, not per proxy.",
+)
+def serve(
+    db: str,
+    host: str,
+    port: int,
+    workers: int,
+    auth_failures_per_minute: int,
+    forwarded_allow_ips: str,
+) -> None:
     """Serve the HTTP API (upgrades the schema first)."""
     import uvicorn
 
@@ -301,6 +315,8 @@ def serve(db: str, host: str, port: int, workers: int, auth_failures_per_minute:
         workers=workers,
         access_log=False,
         log_config=None,
+        proxy_headers=True,
+        forwarded_allow_ips=forwarded_allow_ips,
         timeout_graceful_shutdown=5,
     )
 

@@ -52,6 +52,7 @@ from sync.server.models import CARDS
 from sync.server.pairing import PairingError, redeem_pair_code
 from sync.server.push import PushRejectedError, push
 from sync.server.ratelimit import FailureLimiter
+from sync.server.shared_failures import shared_failures
 
 FAILURES_ENV = "LOYALTY_SERVER_AUTH_FAILURES_PER_MINUTE"
 
@@ -136,7 +137,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         "Every call but /v1/health and /v1/pair needs `Authorization: Bearer <token>`.",
     )
     app.state.engine = engine or make_engine(settings.db_url, pool_size=settings.pool_size)
-    app.state.limiter = FailureLimiter(max_failures=settings.auth_failures_per_minute)
+    limiter = FailureLimiter(max_failures=settings.auth_failures_per_minute)
+    limiter.shared = shared_failures(app.state.engine, limiter.window_s)
+    app.state.limiter = limiter
     app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
     app.add_middleware(AccessLog)
     app.router.route_class = _ModelBodyRoute

@@ -121,6 +121,16 @@ class PairCode(Base):
     terminal_id: Mapped[str | None] = mapped_column(String(36))
 
 
+class AuthFailure(Base):
+    """A refused pairing code or token, by client address: the rate limit all workers share."""
+
+    __tablename__ = "auth_failures"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    client: Mapped[str] = mapped_column(String(64))
+    failed_at: Mapped[datetime]
+    __table_args__ = (Index("ix_auth_failures_client", "client", "failed_at"),)
+
+
 class CardRow(Base):
     __tablename__ = "cards"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -224,3 +234,4 @@ TERMINALS = Base.metadata.tables[TerminalRow.__tablename__]
 PAIR_CODES = Base.metadata.tables[PairCode.__tablename__]
 CARDS = Base.metadata.tables[CardRow.__tablename__]
 TRANSACTIONS = Base.metadata.tables[TransactionRow.__tablename__]
+AUTH_FAILURES = Base.metadata.tables[AuthFailure.__tablename__]

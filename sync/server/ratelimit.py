@@ -1,16 +1,22 @@
 """Failed pairing codes and tokens, counted per client address in a sliding window.
 
-In memory and per worker process: enough to make guessing a token or a code hopeless
-(a few hundred guesses an hour), not a distributed quota.
+Each worker keeps its own count in memory, so a blocked address is refused without a
+query. With `shared`, each failure is also recorded where every worker counts it (the
+database, see `shared_failures`), and a worker that sees the address over the limit
+there blocks it too: with N workers an address gets at most the limit plus N - 1 tries
+in a window, not N times the limit.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -18,6 +24,9 @@ class FailureLimiter:
     max_failures: int = 10
     window_s: float = 60.0
     clock: Callable[[], float] = time.monotonic
+    # Records a failure of the address where all workers count, and returns how many it
+    # has there within the window.
+    shared: Callable[[str], int] | None = None
     _failures: dict[str, deque[float]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -28,13 +37,27 @@ class FailureLimiter:
             return recent is not None and len(recent) >= self.max_failures
 
     def fail(self, client: str) -> None:
+        everywhere = self._record_shared(client)
         with self._lock:
             recent = self._recent(client)
             if recent is None:
                 recent = self._failures[client] = deque()
-            recent.append(self.clock())
+            now = self.clock()
+            recent.append(now)
+            # Failures seen by other workers count here too (as if just now).
+            while len(recent) < min(everywhere, self.max_failures):
+                recent.append(now)
             if len(self._failures) > 10_000:
                 self._forget_idle()
+
+    def _record_shared(self, client: str) -> int:
+        if self.shared is None:
+            return 0
+        try:
+            return self.shared(client)
+        except Exception:  # the database is down: this worker's own count still holds
+            log.warning("auth failure not shared with other workers", exc_info=True)
+            return 0
 
     def retry_after_s(self, client: str) -> int:
         with self._lock:

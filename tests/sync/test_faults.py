@@ -26,7 +26,7 @@ from pos_app.store.journal import iter_entries
 from sync.engine.client import ServerUnreachable, SyncError
 from tests.server.conftest import Merchant, ServerProcess, make_merchant, start_server
 from tests.sync.fault_proxy import Fault, FaultProxy, Request
-from tests.sync.harness import assert_converged, new_terminal, status_counts_of
+from tests.sync.harness import Terminal, assert_converged, new_terminal, status_counts_of
 
 SEED = int(os.environ.get("LOYALTY_FAULT_SEED", "0")) or random.randrange(1, 10**6)
 
@@ -206,3 +206,48 @@ def test_a_first_pull_cut_midway_resumes_from_its_last_group_and_misses_nothing(
     with store.read() as conn:
         assert conn.execute(select(func.count()).select_from(VIEW)).scalar_one() == 1200
     store.close()
+
+
+def test_a_first_pull_killed_again_and_again_ends_with_every_card_once(
+    sync_server: ServerProcess, tmp_path: Path
+) -> None:
+    from sqlalchemy import func, select
+
+    from pos_app.services.integrity import check_store
+    from pos_app.services.pairing import pair_terminal
+    from pos_app.store.cards import LOCAL, REPLICA, VIEW
+    from tests.server.conftest import pair_code
+
+    shop = make_merchant(sync_server, card_count=3000)
+    db = tmp_path / "t.db"
+    pair_terminal(db, sync_server.base_url, pair_code(sync_server, shop.stores[0]), "T").close()
+    rng = random.Random(SEED)
+    root = Path(__file__).resolve().parents[2]
+    killed_midway = 0
+    for _kill in range(8):
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "tests.sync.pull_worker", str(db)],
+            cwd=root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert worker.stdout is not None
+        assert worker.stdout.readline().strip() == "ready"
+        time.sleep(rng.uniform(0.02, 0.12))  # each run resumes, so each has less to do
+        worker.send_signal(signal.SIGKILL)
+        killed_midway += worker.wait(10) == -signal.SIGKILL
+    assert killed_midway >= 3, f"seed {SEED}: the pulls ended before the kills"
+    store = open_store(db, create=False)
+    try:
+        t = Terminal(store, shop, sync_server.base_url)
+        t.sync()  # the pull finishes from wherever the kills left it
+        with store.read() as conn:
+            count = {
+                name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+                for name, table in (("view", VIEW), ("replica", REPLICA), ("local", LOCAL))
+            }
+        assert count == {"view": 3000, "replica": 3000, "local": 0}
+        assert check_store(store).ok
+    finally:
+        store.close()

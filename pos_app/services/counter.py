@@ -30,13 +30,14 @@ from pos_app.domain.refusal import RefusalCode, Refused
 from pos_app.services.clock import local_now
 from pos_app.services.errors import NotFoundError, ServiceError, UnknownCardError
 from pos_app.services.offline_limits import check_offline_limits
-from pos_app.services.provisional import is_provisional, resolve_provisional
+from pos_app.services.provisional import provisional_card, resolve_provisional
 from pos_app.store import Store
 from pos_app.store.cards import find_card, get_card, insert_card, save_card
 from pos_app.store.database import TerminalIdentity
 from pos_app.store.journal import JournalEntry, append, entry_by_seq, is_reversed
+from pos_app.store.outbox import answered_card_id
 from pos_app.store.programs import all_programs, get_program
-from pos_app.store.provisional import ProvisionalCard, remember_provisional
+from pos_app.store.provisional import ProvisionalCard, provisional_by_id, remember_provisional
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,15 +113,39 @@ def undo(store: Store, seq: int, staff_id: str, now: datetime | None = None) -> 
         op = Reverse(
             entry.entry_id, OpKind(entry.kind), entry.stamps_delta, entry.points_delta, requested
         )
-        if is_provisional(conn, entry.card_id):
-            return Refused(
-                RefusalCode.NOT_UNDOABLE,
-                "Cannot undo a provisional stamp before the server has confirmed the card.",
-            )
-        card = get_card(conn, entry.card_id)
+        provisional = provisional_by_id(conn, entry.card_id)
+        if provisional is not None:  # the server has not named the card yet
+            return _undo_provisional(conn, terminal, provisional, op, staff_id, ctx)
+        # A provisional stamp the server has answered: undone on the card it named.
+        card = get_card(conn, entry.card_id) or _answered_card(conn, entry)
         if card is None:
             raise UnknownCardError("the card of that entry is no longer on this terminal")
         return _apply_and_record(conn, terminal, card, op, staff_id, ctx)
+
+
+def _answered_card(conn: Connection, entry: JournalEntry) -> Card | None:
+    card_id = answered_card_id(conn, entry.seq)
+    return None if card_id is None else get_card(conn, card_id)
+
+
+def _undo_provisional(
+    conn: Connection,
+    terminal: TerminalIdentity,
+    provisional: ProvisionalCard,
+    op: Reverse,
+    staff_id: str,
+    ctx: Context,
+) -> Done | Refused:
+    """A Reverse of a provisional card's stamp: journalled against the provisional card,
+    whose state is the replay of its entries (so there is no card row to save)."""
+    program = get_program(conn, provisional.program_id)
+    if program is None:
+        raise ServiceError(f"program {provisional.program_id} is not on this terminal")
+    card = provisional_card(conn, terminal, provisional, program)
+    outcome = _check_and_apply(conn, card, program, op, ctx)
+    if isinstance(outcome, Refused):
+        return outcome
+    return _record(conn, terminal, card, program, op, outcome, staff_id, ctx)
 
 
 def _apply_and_record(

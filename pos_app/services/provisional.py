@@ -26,7 +26,6 @@ from pos_app.store.journal import pending_for_card
 from pos_app.store.programs import all_programs, get_program
 from pos_app.store.provisional import (
     ProvisionalCard,
-    provisional_by_id,
     provisional_by_ref,
 )
 from pos_app.store.replica import steps
@@ -104,7 +103,3 @@ def resolve_provisional(
         return provisional_card(conn, terminal, found, program), program, False
     known = ProvisionalCard(str(uuid.uuid4()), ref, found.id)
     return provisional_card(conn, terminal, known, found), found, True
-
-
-def is_provisional(conn: Connection, card_id: str) -> bool:
-    return provisional_by_id(conn, card_id) is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, bindparam, func, select, update
@@ -87,3 +88,18 @@ def status_counts(conn: Connection) -> dict[str, int]:
         select(JournalSyncRow.status, func.count()).group_by(JournalSyncRow.status)
     ).all()
     return {status: count for status, count in rows}
+
+
+def answered_card_id(conn: Connection, seq: int) -> str | None:
+    """The id of the card the server said entry `seq` applied to, once it has answered.
+
+    The entry's own card id unless it was a provisional stamp, which the server applied to
+    its card of the scanned token or number.
+    """
+    text = conn.execute(
+        select(JournalSyncRow.server_card).where(JournalSyncRow.seq == seq)
+    ).scalar_one_or_none()
+    if text is None:
+        return None
+    card_id = json.loads(text).get("id")
+    return None if card_id is None else str(card_id)

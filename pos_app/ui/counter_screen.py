@@ -48,7 +48,7 @@ from pos_app.ui import outcome_text as tones
 from pos_app.ui.camera_view import CameraView
 from pos_app.ui.card_view import CardPanel
 from pos_app.ui.keypad import NumberDialog, parse_points
-from pos_app.ui.outcome_text import Message, done_message, is_provisional_stamp, refusal_message
+from pos_app.ui.outcome_text import Message, done_message, refusal_message
 from pos_app.ui.reward_dialog import RewardDialog
 from pos_app.ui.sounds import Sound, Sounds
 from pos_app.ui.style import REFUSAL, SUCCESS, WARNING, icon, set_tone
@@ -421,8 +421,7 @@ class CounterScreen(QWidget):
             self._offer_undo(outcome)
 
     def _offer_undo(self, done: Done) -> None:
-        # A provisional stamp waits for the server to name its card before it can be undone.
-        if isinstance(done.entry.op, Reverse) or is_provisional_stamp(done):
+        if isinstance(done.entry.op, Reverse):
             self._forget_undo()
             return
         self.last_done = done

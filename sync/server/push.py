@@ -53,7 +53,7 @@ from sync.server.cards import CARD_FIELDS, MUTABLE_FIELDS, card_from_row, card_v
 from sync.server.db import next_versions, write
 from sync.server.models import CARDS, CUSTOMERS, STORES, TERMINALS, TRANSACTIONS
 from sync.server.programs import merchant_programs
-from sync.server.provisional import provisional_card_id
+from sync.server.provisional import provisional_card_id, reversal_card_id
 from sync.server.reversals import checked_reversal
 
 # A terminal clock this far ahead of ours is flagged on the transaction (DESIGN, principle 7).
@@ -198,8 +198,9 @@ def _push_batch(
     stored = _stored_outcomes(conn, terminal.terminal_id, old)
     _check_chain(new, head.last_hash)
     # A provisional stamp names its card by what the terminal scanned: the server's card.
-    old = [_resolve_provisional(conn, terminal.merchant_id, e) for e in old]
-    new = [_resolve_provisional(conn, terminal.merchant_id, e) for e in new]
+    applied_to: dict[str, str] = {}
+    old = [_resolve_provisional(conn, terminal, e, applied_to) for e in old]
+    new = [_resolve_provisional(conn, terminal, e, applied_to) for e in new]
     entries = old + new
 
     batch = _Batch(
@@ -234,9 +235,19 @@ def _push_batch(
     return _Done(batch, [stored[e.seq] for e in old], rows, last_seq)
 
 
-def _resolve_provisional(conn: Connection, merchant_id: str, entry: _Entry) -> _Entry:
-    found = provisional_card_id(conn, merchant_id, entry.wire.program_id, entry.op)
-    return entry if found is None else replace(entry, card_id=found)
+def _resolve_provisional(
+    conn: Connection, terminal: TerminalAuth, entry: _Entry, applied_to: dict[str, str]
+) -> _Entry:
+    """The entry with the server's card, for a provisional stamp or an undo of one."""
+    merchant = terminal.merchant_id
+    found = provisional_card_id(conn, merchant, entry.wire.program_id, entry.op)
+    if found is None:
+        found = reversal_card_id(
+            conn, terminal.terminal_id, merchant, entry.card_id, entry.op, applied_to
+        )
+    resolved = entry if found is None else replace(entry, card_id=found)
+    applied_to[resolved.entry_id] = resolved.card_id
+    return resolved
 
 
 def _stored_outcomes(

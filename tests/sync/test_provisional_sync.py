@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from pos_app.domain.identifiers import CardRef
 from pos_app.domain.operations import Stamp
-from pos_app.services.counter import Done, perform
+from pos_app.services.counter import Done, perform, undo
 from pos_app.services.end_of_day import day_report, report_lines
 from pos_app.services.lookup import CardView, find_card, find_or_fetch
 from pos_app.store.provisional import provisional_by_ref
@@ -96,4 +96,37 @@ def test_a_provisional_stamp_on_a_card_the_server_never_issued_is_refused_and_re
     report = day_report(t.store, date.fromisoformat(done.entry.local_time[:10]))
     assert [p.kind for p in report.problems] == ["stamp"]
     assert "does not know this card" in "\n".join(report_lines(report))
+    assert_converged(sync_server, shop, [t])
+
+
+@pytest.mark.parametrize("synced_first", [False, True], ids=["offline", "after-the-answer"])
+def test_a_provisional_stamp_undone_is_taken_back_from_the_servers_card(
+    synced_first: bool, sync_server: ServerProcess, shop: Merchant, tmp_path: Path
+) -> None:
+    t = new_terminal(sync_server, shop, tmp_path / "t.db")
+    (newcomer,) = demo_cards(1, [shop.stamps], shop.stores, seed=4344 + synced_first)
+    with write(sync_server.engine) as conn:
+        admin.insert_cards(conn, [newcomer], next_time())
+    shop.cards.append(newcomer)
+    ref = CardRef.token(newcomer.qr_token)
+    _offline(t)
+    done = _stamp(t, ref)
+    if synced_first:  # the server has named the card: the undo goes to it
+        t.sync()
+    assert isinstance(undo(t.store, done.entry.seq, shop.staff_id, next_time()), Done)
+    t.sync()
+
+    with read(sync_server.engine) as conn:
+        kinds = conn.execute(
+            select(TRANSACTIONS.c.kind, TRANSACTIONS.c.status)
+            .where(TRANSACTIONS.c.card_id == newcomer.id)
+            .order_by(TRANSACTIONS.c.id)
+        ).all()
+        stamps = conn.execute(
+            select(CARDS.c.stamp_count).where(CARDS.c.id == newcomer.id)
+        ).scalar_one()
+    assert [tuple(k) for k in kinds] == [("stamp", "applied"), ("reverse", "applied")]
+    assert stamps == newcomer.stamp_count
+    view = find_card(t.store, ref)
+    assert view is not None and view.card.stamp_count == newcomer.stamp_count
     assert_converged(sync_server, shop, [t])

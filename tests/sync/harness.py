@@ -170,3 +170,16 @@ def status_counts_of(store: Store) -> dict[str, int]:
 def _json(text: str) -> dict[str, object]:
     value: dict[str, object] = json.loads(text)
     return value
+
+
+def issue_card(server: ServerProcess, merchant: Merchant, seed: int) -> Card:
+    """A stamp card issued on the server (as if enrolled at another shop), not yet pulled."""
+    from sync.server import admin
+    from sync.server.db import write
+    from sync.server.demo import demo_cards
+
+    (card,) = demo_cards(1, [merchant.stamps], merchant.stores, seed=seed)
+    with write(server.engine) as conn:
+        admin.insert_cards(conn, [card], datetime.now(UTC))
+    merchant.cards.append(card)
+    return card

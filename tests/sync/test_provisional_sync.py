@@ -15,12 +15,10 @@ from pos_app.services.end_of_day import day_report, report_lines
 from pos_app.services.lookup import CardView, find_card, find_or_fetch
 from pos_app.store.provisional import provisional_by_ref
 from pos_app.store.terminal import URL_KEY, put_setting
-from sync.server import admin
-from sync.server.db import read, write
-from sync.server.demo import demo_cards
+from sync.server.db import read
 from sync.server.models import CARDS, TRANSACTIONS
 from tests.server.conftest import Merchant, ServerProcess, make_merchant
-from tests.sync.harness import Terminal, assert_converged, new_terminal, next_time
+from tests.sync.harness import Terminal, assert_converged, issue_card, new_terminal, next_time
 
 UNHEARD_OF = CardRef.token("Zz9yXw8vUt7sRq6pOn5mLk4jIh3gFe2dCb1aZy0xWvU")
 
@@ -53,10 +51,7 @@ def test_a_card_issued_since_the_last_pull_is_stamped_offline_and_the_server_con
     )
     shop = make_merchant(sync_server, card_count=4)
     t = new_terminal(sync_server, shop, tmp_path / "t.db")
-    (newcomer,) = demo_cards(1, [shop.stamps], shop.stores, seed=4343)
-    with write(sync_server.engine) as conn:
-        admin.insert_cards(conn, [newcomer], next_time())
-    shop.cards.append(newcomer)
+    newcomer = issue_card(sync_server, shop, seed=4343)
     ref = CardRef.token(newcomer.qr_token)
     _offline(t)
 
@@ -104,10 +99,7 @@ def test_a_provisional_stamp_undone_is_taken_back_from_the_servers_card(
     synced_first: bool, sync_server: ServerProcess, shop: Merchant, tmp_path: Path
 ) -> None:
     t = new_terminal(sync_server, shop, tmp_path / "t.db")
-    (newcomer,) = demo_cards(1, [shop.stamps], shop.stores, seed=4344 + synced_first)
-    with write(sync_server.engine) as conn:
-        admin.insert_cards(conn, [newcomer], next_time())
-    shop.cards.append(newcomer)
+    newcomer = issue_card(sync_server, shop, seed=4344 + synced_first)
     ref = CardRef.token(newcomer.qr_token)
     _offline(t)
     done = _stamp(t, ref)

@@ -18,7 +18,7 @@ from pos_app.store.outbox import status_counts
 from sync.server.db import read, write
 from sync.server.models import CARDS, TRANSACTIONS
 from tests.server.conftest import Merchant, ServerProcess, make_merchant
-from tests.sync.harness import assert_converged, new_terminal, status_counts_of
+from tests.sync.harness import assert_converged, issue_card, new_terminal, status_counts_of
 
 
 def test_a_paired_terminal_pulls_the_merchants_cards_programs_and_staff(
@@ -95,19 +95,14 @@ def test_a_card_enrolled_elsewhere_since_the_last_pull_is_fetched_at_the_scan(
     sync_server: ServerProcess, shop: Merchant, tmp_path: Path
 ) -> None:
     from pos_app.services.lookup import CardView, find_card, find_or_fetch
-    from sync.server import admin
-    from sync.server.demo import demo_cards
 
     t = new_terminal(sync_server, shop, tmp_path / "t.db")
-    (newcomer,) = demo_cards(1, [shop.stamps], shop.stores, seed=4242)
-    with write(sync_server.engine) as conn:
-        admin.insert_cards(conn, [newcomer], datetime.now(UTC))
+    newcomer = issue_card(sync_server, shop, seed=4242)
     ref = CardRef.token(newcomer.qr_token)
     assert find_card(t.store, ref) is None  # not pulled yet
     view = find_or_fetch(t.store, ref)
     assert isinstance(view, CardView) and view.card.id == newcomer.id
     assert isinstance(t.operate(view.card, Stamp()), Done)
-    shop.cards.append(newcomer)
     assert_converged(sync_server, shop, [t])
 
 

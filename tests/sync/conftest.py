@@ -32,3 +32,11 @@ def sync_pg_server(
 @pytest.fixture
 def shop(sync_server: ServerProcess) -> Merchant:
     return make_merchant(sync_server, card_count=8)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def any_server(request: pytest.FixtureRequest) -> ServerProcess:
+    """The SQLite server, then the PostgreSQL one: the test runs against each."""
+    name = "sync_server" if request.param == "sqlite" else "sync_pg_server"
+    server: ServerProcess = request.getfixturevalue(name)
+    return server

@@ -42,13 +42,10 @@ def _stamp(t: Terminal, ref: CardRef) -> Done:
     return done
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
 def test_a_card_issued_since_the_last_pull_is_stamped_offline_and_the_server_confirms_it(
-    backend: str, request: pytest.FixtureRequest, tmp_path: Path
+    any_server: ServerProcess, tmp_path: Path
 ) -> None:
-    sync_server: ServerProcess = request.getfixturevalue(
-        "sync_server" if backend == "sqlite" else "sync_pg_server"
-    )
+    sync_server = any_server
     shop = make_merchant(sync_server, card_count=4)
     t = new_terminal(sync_server, shop, tmp_path / "t.db")
     newcomer = issue_card(sync_server, shop, seed=4343)

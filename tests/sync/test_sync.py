@@ -55,13 +55,10 @@ def test_a_refused_pairing_code_leaves_nothing_behind(
     assert not (tmp_path / "t.db").exists()
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
 def test_two_offline_terminals_overdrawing_a_card_the_later_is_refused_and_reported(
-    backend: str, request: pytest.FixtureRequest, tmp_path: Path
+    any_server: ServerProcess, tmp_path: Path
 ) -> None:
-    server: ServerProcess = request.getfixturevalue(
-        "sync_server" if backend == "sqlite" else "sync_pg_server"
-    )
+    server = any_server
     shop = make_merchant(server, card_count=4)
     card = shop.card(shop.points)
     with write(server.engine) as conn:  # the customer holds exactly one cake's worth
@@ -106,31 +103,24 @@ def test_a_card_enrolled_elsewhere_since_the_last_pull_is_fetched_at_the_scan(
     assert_converged(sync_server, shop, [t])
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
 def test_a_server_restored_from_an_older_backup_still_reaches_every_terminal(
-    backend: str, request: pytest.FixtureRequest, tmp_path: Path
+    any_server: ServerProcess, tmp_path: Path
 ) -> None:
     """The terminal's cursor is ahead of the restored counter: it starts over, missing nothing."""
     from sqlalchemy import text
 
     from pos_app.services.lookup import find_card
-    from sync.server import admin
     from sync.server.db import heal_version_counter
-    from sync.server.demo import demo_cards
 
-    server: ServerProcess = request.getfixturevalue(
-        "sync_server" if backend == "sqlite" else "sync_pg_server"
-    )
+    server = any_server
     shop = make_merchant(server, card_count=4)
     t = new_terminal(server, shop, tmp_path / "t.db")
     with write(server.engine) as conn:  # what a restore does to the change counter
-        if backend == "sqlite":
+        if server.backend == "sqlite":
             conn.execute(text("UPDATE change_counter SET value = 1 WHERE id = 1"))
         else:
             conn.execute(text("SELECT setval('change_version_seq', 1)"))
-    (newcomer,) = demo_cards(1, [shop.stamps], shop.stores, seed=777)
-    with write(server.engine) as conn:
-        admin.insert_cards(conn, [newcomer], datetime.now(UTC))
+    newcomer = issue_card(server, shop, seed=777)
     t.sync()
     assert find_card(t.store, CardRef.token(newcomer.qr_token)) is not None
     with write(server.engine) as conn:  # as the next start-up would: other tests share it

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, get_args, get_type_hints
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,12 @@ class Card:
 
     def rewards_available(self, stamps_target: int) -> int:
         return self.stamp_count // stamps_target
+
+
+# The card's dates and times: JSON and the databases' text columns hold them as ISO 8601.
+TEMPORAL_FIELDS = frozenset(
+    name for name, hint in get_type_hints(Card).items() if {date, datetime} & set(get_args(hint))
+)
 
 
 def _iso(value: datetime | date | None) -> str | None:

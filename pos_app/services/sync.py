@@ -11,12 +11,11 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import get_args, get_type_hints
+from datetime import datetime
 
 from sqlalchemy import Connection
 
-from pos_app.domain.card import Card
+from pos_app.domain.card import TEMPORAL_FIELDS
 from pos_app.domain.program import program_from_dict
 from pos_app.services.clock import local_now
 from pos_app.store import Store
@@ -56,10 +55,6 @@ from sync.protocol import (
 
 PUSH_BATCH = 500
 PULL_PAGE = 10_000  # the protocol's largest page
-# The card's dates and times: the wire gives them as objects, the columns store ISO text.
-_TEMPORAL = frozenset(
-    name for name, hint in get_type_hints(Card).items() if {date, datetime} & set(get_args(hint))
-)
 # Changes per pull transaction: a first pull of a million cards commits 20 times, not 200.
 PULL_COMMIT_EVERY = 50_000
 
@@ -285,7 +280,7 @@ def _apply_changes(
 # it). Positions worked out once: a first pull converts a million cards, without building
 # a domain `Card` for any of them.
 _ID_AT = SERVER_CARD_COLUMNS.index("id")
-_TEMPORAL_AT = tuple(i for i, name in enumerate(SERVER_CARD_COLUMNS) if name in _TEMPORAL)
+_TEMPORAL_AT = tuple(i for i, name in enumerate(SERVER_CARD_COLUMNS) if name in TEMPORAL_FIELDS)
 _WIRE_NAMES = tuple("version" if name == "server_version" else name for name in SERVER_CARD_COLUMNS)
 
 

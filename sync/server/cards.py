@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Column
 
-from pos_app.domain.card import Card
+from pos_app.domain.card import TEMPORAL_FIELDS, Card
 from sync.server.models import CARDS
 
 CARD_FIELDS: tuple[str, ...] = tuple(Card.__dataclass_fields__)
@@ -25,9 +25,6 @@ MUTABLE_FIELDS: tuple[str, ...] = tuple(
     if f not in {"id", "card_number", "qr_token", "merchant_id", "enrolled_at_store"}
 )
 WIRE_COLUMNS: tuple[Column[Any], ...] = (*(CARDS.c[f] for f in CARD_FIELDS), CARDS.c.version)
-TEMPORAL_FIELDS = frozenset(
-    {"stamp_day", "last_stamp_at", "last_points_at", "last_redemption_at", "last_activity_at"}
-)
 
 
 def card_from_row(row: Mapping[Any, Any]) -> Card:

@@ -15,8 +15,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, Text, cast, func, literal_column, select
 
+from pos_app.domain.card import TEMPORAL_FIELDS
 from sync.server.auth import TerminalAuth
-from sync.server.cards import TEMPORAL_FIELDS, WIRE_COLUMNS
+from sync.server.cards import WIRE_COLUMNS
 from sync.server.db import current_version
 from sync.server.models import CARDS, PROGRAMS, STAFF, TERMINALS
 

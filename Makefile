@@ -5,15 +5,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run demo tour test lint typecheck pytest bench clean
+.PHONY: setup run demo tour test lint typecheck pytest bench lock clean
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml scripts/system-packages.sh
+$(STAMP): pyproject.toml constraints.txt scripts/system-packages.sh
 	./scripts/system-packages.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -45,6 +45,10 @@ bench: $(STAMP)
 bundle: $(STAMP)
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
 		--workpath build/pyinstaller --distpath dist build.spec
+
+# Move constraints.txt forward on purpose (then run `make test` on the new set).
+lock:
+	./scripts/lock.sh
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import click
 import httpx
+from sqlalchemy.exc import DBAPIError
 
 from pos_app import __version__
 from pos_app.cli.render import card_json, card_summary, done_message, journal_table
@@ -46,6 +48,7 @@ from pos_app.services.staff_auth import sign_in
 from pos_app.services.sync import server_link, sync_once
 from pos_app.services.sync_loop import SyncLoop
 from pos_app.store import Store, StoreError, open_store
+from pos_app.store.errors import database_failure
 from pos_app.store.programs import all_programs
 from pos_app.store.staff import StaffMember
 from pos_app.store.terminal import REVOKED_KEY, get_setting
@@ -108,7 +111,19 @@ CARD_FIRST = {"ignore_unknown_options": True}
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for programs.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _TerminalGroup(click.Group):
+    """Any failure of SQLite, wherever a command meets it, becomes one line naming the file."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (DBAPIError, sqlite3.Error) as exc:
+            state = ctx.find_object(CliState)
+            db = state.db if state is not None else Path("the terminal database")
+            raise database_failure(db, exc) from exc
+
+
+@click.group(cls=_TerminalGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="loyalty-pos")
 @click.option(
     "--db",

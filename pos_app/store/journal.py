@@ -28,9 +28,14 @@ _HEAD = select(_JOURNAL.c.seq, _JOURNAL.c.hash).order_by(_JOURNAL.c.seq.desc()).
 _INSERT_ENTRY = insert(_JOURNAL)
 _INSERT_SYNC = insert(Base.metadata.tables[JournalSyncRow.__tablename__])
 # How far other records say the journal goes: its sync statuses, and what the server holds.
-_RECORDED_END = select(
-    select(func.max(JournalSyncRow.seq)).scalar_subquery(),
-    select(SettingRow.value).where(SettingRow.key == SERVER_SEQ_KEY).scalar_subquery(),
+_SYNCED_END = select(func.max(JournalSyncRow.seq)).scalar_subquery()
+_SERVER_END = select(SettingRow.value).where(SettingRow.key == SERVER_SEQ_KEY).scalar_subquery()
+_RECORDED_END = select(_SYNCED_END, _SERVER_END)
+# The head and both ends in one statement: every operation appends, and asks this first.
+_HEAD_AND_ENDS = (
+    select(_JOURNAL.c.seq, _JOURNAL.c.hash, _SYNCED_END, _SERVER_END)
+    .order_by(_JOURNAL.c.seq.desc())
+    .limit(1)
 )
 
 
@@ -96,8 +101,19 @@ def missing_tail(conn: Connection, last_seq: int | None = None) -> MissingTail |
     if last_seq is None:
         last_seq = head(conn)[0]
     synced, server = conn.execute(_RECORDED_END).one()
+    return _gap(last_seq, synced, server)
+
+
+def _gap(last_seq: int, synced: int | None, server: str | None) -> MissingTail | None:
     gap = MissingTail(last_seq, int(synced or 0), int(server or 0))
     return gap if gap.recorded_seq > last_seq else None
+
+
+def _head_and_gap(conn: Connection) -> tuple[int, str, MissingTail | None]:
+    row = conn.execute(_HEAD_AND_ENDS).first()
+    if row is None:  # an empty journal, or one emptied behind our back
+        return 0, GENESIS_HASH, missing_tail(conn, 0)
+    return row[0], row[1], _gap(row[0], row[2], row[3])
 
 
 def append(
@@ -116,8 +132,7 @@ def append(
     Refused when the journal's end was deleted: the new entry would take a number that
     an entry the server may hold already had, and renumbering is not ours to do.
     """
-    last_seq, last_hash = head(conn)
-    gap = missing_tail(conn, last_seq)
+    last_seq, last_hash, gap = _head_and_gap(conn)
     if gap is not None:
         raise JournalTailMissing(
             f"{conn.engine.url.database}: {gap.describe()}; nothing was written. Restore the "

@@ -13,6 +13,7 @@ from typing import TypeVar
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFrame,
     QGridLayout,
@@ -48,6 +49,7 @@ from pos_app.ui import outcome_text as tones
 from pos_app.ui.camera_view import CameraView
 from pos_app.ui.card_view import CardPanel
 from pos_app.ui.keypad import NumberDialog, parse_points
+from pos_app.ui.keys import WindowKeys
 from pos_app.ui.outcome_text import Message, done_message, refusal_message
 from pos_app.ui.reward_dialog import RewardDialog
 from pos_app.ui.sounds import Sound, Sounds
@@ -102,8 +104,8 @@ class CounterScreen(QWidget):
         self.number.setPlaceholderText("Card number, e.g. 1234-5678-9012")
         self.number.setMaxLength(64)
         self.number.returnPressed.connect(self._typed)
-        find = QPushButton(icon("search"), "Find")
-        find.clicked.connect(self._typed)
+        self.find_button = QPushButton(icon("search"), "Find")
+        self.find_button.clicked.connect(self._typed)
         self.banner = QLabel("Ready: scan a card")
         self.banner.setObjectName("Banner")
         self.banner.setWordWrap(True)
@@ -131,19 +133,25 @@ class CounterScreen(QWidget):
             button.clicked.connect(getattr(self, name))
             grid.addWidget(button, 0, i)
             self.buttons[name] = button
-            QShortcut(QKeySequence(key), self, getattr(self, name))
-        QShortcut(QKeySequence("Ctrl+Z"), self, self.undo_last)
-        QShortcut(QKeySequence("Esc"), self, self.clear)
-        QShortcut(QKeySequence("Ctrl+L"), self, self.lock_requested.emit)
-        QShortcut(QKeySequence("F8"), self, self.end_of_day_requested.emit)
-        QShortcut(QKeySequence("F10"), self, self.settings_requested.emit)
+        keys: list[tuple[str, Callable[[], None]]] = [
+            *((key, getattr(self, name)) for name, _label, _icon, key in ACTIONS),
+            ("Ctrl+Z", self.undo_last),
+            ("Esc", self.clear),
+            ("Ctrl+L", self.lock_requested.emit),
+            ("F8", self.end_of_day_requested.emit),
+            ("F10", self.settings_requested.emit),
+        ]
+        for key, slot in keys:
+            QShortcut(QKeySequence(key), self, slot)
+        # The field always has the focus: its own Ctrl+Z (undo typing) must not win.
+        self.number.installEventFilter(WindowKeys((QKeySequence(key) for key, _slot in keys), self))
 
         left = QVBoxLayout()
         left.setSpacing(12)
         left.addWidget(self.camera, 1)
         typed = QHBoxLayout()
         typed.addWidget(self.number, 1)
-        typed.addWidget(find)
+        typed.addWidget(self.find_button)
         left.addLayout(typed)
         right = QVBoxLayout()
         right.setSpacing(12)
@@ -187,10 +195,10 @@ class CounterScreen(QWidget):
         settings.setObjectName("Flat")
         settings.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         settings.clicked.connect(self.settings_requested.emit)
-        lock = QPushButton(icon("lock"), "Lock  Ctrl+L")
-        lock.setObjectName("Flat")
-        lock.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        lock.clicked.connect(self.lock_requested.emit)
+        self.lock_button = QPushButton(icon("lock"), "Lock  Ctrl+L")
+        self.lock_button.setObjectName("Flat")
+        self.lock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.lock_button.clicked.connect(self.lock_requested.emit)
         row = QHBoxLayout(header)
         row.setContentsMargins(20, 10, 20, 10)
         row.setSpacing(14)
@@ -200,7 +208,7 @@ class CounterScreen(QWidget):
         row.addWidget(self.staff_label)
         row.addWidget(eod)
         row.addWidget(settings)
-        row.addWidget(lock)
+        row.addWidget(self.lock_button)
         return header
 
     # --- who and how -----------------------------------------------------------------------
@@ -386,9 +394,21 @@ class CounterScreen(QWidget):
             dialog.deleteLater()
             if result == QDialog.DialogCode.Accepted:
                 on_accept()
+            # Once the dialog's own hiding is done: a later focus change would undo ours.
+            QTimer.singleShot(0, self.take_keyboard)
 
         dialog.finished.connect(finished)
         dialog.open()  # window-modal but not a nested event loop: scans keep coming
+
+    def take_keyboard(self) -> None:
+        """The keys come to the counter again. Without a window manager nobody gives the
+        window its focus back when a dialog closes, and every key would go nowhere."""
+        if self.dialog is not None or not self.isVisible():
+            return
+        if QApplication.activeModalWidget() is not None:
+            return  # another dialog (the manager's) has the keyboard now
+        self.window().activateWindow()
+        self.number.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def _run(self, job: Callable[[], T], on_done: Callable[[T], None]) -> None:
         self.busy = True

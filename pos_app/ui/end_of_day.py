@@ -188,6 +188,7 @@ class EndOfDayDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.resize(1000, 720)
+        close.setDefault(True)  # Enter closes, as Esc does (set once inside the dialog)
 
     def start(self) -> None:
         if self.loop.link is None:

@@ -345,3 +345,5 @@ class MainWindow(QMainWindow):
         super().showEvent(event)  # type: ignore[arg-type]
         # Ready once the event loop has painted the first screen, not merely when shown.
         QTimer.singleShot(0, self.ready.emit)
+        # A kiosk session has no window manager to give the new window the keyboard.
+        QTimer.singleShot(0, self.take_keyboard)

@@ -37,6 +37,7 @@ from pos_app.domain.operations import (
     VoidPoints,
 )
 from pos_app.domain.refusal import Refused
+from pos_app.scanner.debounce import REPEAT_AFTER_S
 from pos_app.scanner.payload import Rejection, parse_scan
 from pos_app.services.clock import local_now
 from pos_app.services.counter import Done, perform, undo
@@ -56,9 +57,13 @@ from pos_app.ui.sounds import Sound, Sounds
 from pos_app.ui.style import REFUSAL, SUCCESS, WARNING, icon, set_tone
 from pos_app.ui.terminal_settings import CounterSettings
 from pos_app.ui.workers import Jobs
+from sync.engine.connectivity import Connectivity, SyncStatus
 
 T = TypeVar("T")
 UNDO_SECONDS = 8
+# A camera read of the code that is on screen, within this long of its previous read, is
+# the same presentation: three of the camera's re-reads of a held code (see Debouncer).
+STILL_HELD_S = 3 * REPEAT_AFTER_S
 
 # (name, label, icon, shortcut)
 ACTIONS = (
@@ -98,6 +103,11 @@ class CounterScreen(QWidget):
         self.ref: CardRef | None = None  # what was scanned for the card on show
         self.dialog: QDialog | None = None
         self.busy = False
+        # The camera read (text, frame time) that brought what is on screen, if it was one.
+        self._camera_read: tuple[str, float] | None = None
+        self._reads = 0  # scans acted on, so a slow lookup never overrides a newer scan
+        self.standalone = False  # no server to confirm: the sync loop says which
+        self._sync_seen: tuple[int, datetime | None] | None = None
 
         self.camera = CameraView()
         self.number = QLineEdit()
@@ -226,14 +236,25 @@ class CounterScreen(QWidget):
     # --- input: camera, scanner, typed -----------------------------------------------------
 
     def handle_scan(self, event: object) -> None:
-        """A ScanEvent from the camera: its text, read under this terminal's link rules."""
+        """A ScanEvent from the camera: its text, read under this terminal's link rules.
+
+        The camera reads a code held in view again every few seconds, and loses it for a
+        moment while the phone moves: that is still the same presentation, and what it
+        brought on screen (the card, its outcome, an automatic stamp) stands.
+        """
         text = getattr(event, "text", None)
-        if isinstance(text, str | bytes):
-            self._scanned(parse_scan(text, self.rules))
+        at = getattr(event, "frame_captured_at", None)
+        if not isinstance(text, str) or not isinstance(at, float):
+            return
+        shown = self._camera_read
+        if shown is not None and shown[0] == text and at - shown[1] < STILL_HELD_S:
+            self._camera_read = (text, at)  # still in view: the window moves on with it
+            return
+        self._scanned(parse_scan(text, self.rules), (text, at))
 
     def handle_text(self, text: str) -> None:
         """A handheld scanner's read or a typed entry: the same rules as a camera scan."""
-        self._scanned(parse_scan(text, self.rules))
+        self._scanned(parse_scan(text, self.rules), None)
 
     def _typed(self) -> None:
         text = self.number.text()
@@ -241,15 +262,26 @@ class CounterScreen(QWidget):
         if text.strip():
             self.handle_text(text)
 
-    def _scanned(self, outcome: CardRef | Rejection) -> None:
+    def _scanned(self, outcome: CardRef | Rejection, camera_read: tuple[str, float] | None) -> None:
         if self.staff is None:
-            return
-        if isinstance(outcome, Rejection):
-            self._show(Message(tones.REFUSAL, "✗  " + outcome.message))
             return
         if self.dialog is not None:
             return  # the cashier is mid-step for this customer: finish or cancel it first
+        self._camera_read = camera_read
+        self._reads += 1
+        if isinstance(outcome, Rejection):
+            # Nothing of the previous customer stays to be stamped by mistake.
+            self._show_no_card()
+            self._show(Message(tones.REFUSAL, "✗  " + outcome.message))
+            return
         self._lookup(outcome)
+
+    def _show_no_card(self) -> None:
+        self.view = None
+        self.ref = None
+        self.card.show_card(None)
+        self._forget_undo()
+        self._update_buttons()
 
     def _lookup(self, ref: CardRef) -> None:
         staff_id = self.staff.id if self.staff else ""
@@ -265,17 +297,20 @@ class CounterScreen(QWidget):
             outcome = perform(self.store, ref, Stamp(), staff_id, self.clock())
             return find_card(self.store, ref) or view, outcome
 
-        self._run(job, lambda result: self._looked_up(ref, *result))
+        read = self._reads
+        self._run(job, lambda result: self._looked_up(ref, read, *result))
 
     def _looked_up(
-        self, ref: CardRef, view: CardView | NotFound, outcome: Done | Refused | None
+        self, ref: CardRef, read: int, view: CardView | NotFound, outcome: Done | Refused | None
     ) -> None:
+        if read != self._reads and outcome is None:
+            return  # a later scan has the screen; an automatic stamp is still shown
         if isinstance(view, NotFound):
-            self.card.show_card(None)
-            self.view = None
+            self._show_no_card()
             self._show(Message(tones.REFUSAL, view.message))
-            self._update_buttons()
             return
+        if self.view is None or self.view.card.id != view.card.id:
+            self._forget_undo()  # the undo belongs to the card it was offered with
         self.ref = ref
         self._show_view(view)
         if view.provisional:
@@ -293,6 +328,29 @@ class CounterScreen(QWidget):
             )
         else:
             self._show_outcome(Stamp(), outcome)
+
+    # --- the server's answers -------------------------------------------------------------
+
+    def show_sync_status(self, status: SyncStatus) -> None:
+        """The sync loop's news: when the server has answered, the card on show is read
+        again so its note and balance say what the server said."""
+        self.standalone = status.state is Connectivity.STANDALONE
+        seen = (status.pending, status.last_sync_at)
+        if seen == self._sync_seen:
+            return
+        self._sync_seen = seen
+        view = self.view
+        if view is None:
+            return
+        ref = self.ref if view.provisional and self.ref else CardRef.number(view.card.card_number)
+
+        def shown(fresh: CardView | None) -> None:
+            still = self.view
+            if fresh is None or self.busy or still is None or still.card.id != fresh.card.id:
+                return  # the screen moved on, or an action will show the card itself
+            self._show_view(fresh)
+
+        self.jobs.submit(lambda: find_card(self.store, ref), shown)
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -348,6 +406,7 @@ class CounterScreen(QWidget):
         if self.dialog is not None:
             self.dialog.reject()
         self.view = None
+        self._camera_read = None  # the same card shown again after Esc comes back
         self.card.show_card(None)
         self.number.clear()
         self._forget_undo()
@@ -429,7 +488,7 @@ class CounterScreen(QWidget):
 
     def _show_view(self, view: CardView) -> None:
         self.view = view
-        self.card.show_card(view)
+        self.card.show_card(view, self.standalone)
         self._update_buttons()
 
     def _show_outcome(self, op: CardOperation, outcome: Done | Refused) -> None:

@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self.counter.end_of_day_requested.connect(self.end_of_day)
         self.counter.settings_requested.connect(self.open_settings)
         self.counter.changed.connect(self._local_change)
+        self.bridge.status_changed.connect(self.counter.show_sync_status)
         self.camera.frame_ready.connect(self.counter.camera.show_frame)
         self.camera.status_changed.connect(self.counter.camera.show_status)
         self.camera.scanned.connect(self._camera_scanned)

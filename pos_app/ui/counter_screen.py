@@ -41,7 +41,6 @@ from pos_app.scanner.debounce import REPEAT_AFTER_S
 from pos_app.scanner.payload import Rejection, parse_scan
 from pos_app.services.clock import local_now
 from pos_app.services.counter import Done, perform, undo
-from pos_app.services.errors import ServiceError
 from pos_app.services.lookup import CardView, NotFound, find_card, find_or_fetch
 from pos_app.services.scan_rules import payload_rules
 from pos_app.store import Store
@@ -49,6 +48,7 @@ from pos_app.store.staff import StaffMember
 from pos_app.ui import outcome_text as tones
 from pos_app.ui.camera_view import CameraView
 from pos_app.ui.card_view import CardPanel
+from pos_app.ui.error_words import for_people
 from pos_app.ui.keypad import NumberDialog, parse_points
 from pos_app.ui.keys import WindowKeys
 from pos_app.ui.outcome_text import Message, done_message, refusal_message
@@ -480,8 +480,7 @@ class CounterScreen(QWidget):
 
         def failed(error: Exception) -> None:
             self.busy = False
-            text = str(error) if isinstance(error, ServiceError) else f"Error: {error}"
-            self._show(Message(tones.REFUSAL, "✗  " + text))
+            self._show(Message(tones.REFUSAL, "✗  " + for_people(error)))
             self._update_buttons()
 
         self.jobs.submit(job, done, failed)

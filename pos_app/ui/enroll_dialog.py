@@ -21,6 +21,7 @@ from pos_app.domain.program import Program
 from pos_app.services.counter import Done, enroll_customer
 from pos_app.store import Store
 from pos_app.store.programs import all_programs
+from pos_app.ui.error_words import for_people
 from pos_app.ui.qr_image import qr_image
 from pos_app.ui.style import icon
 from pos_app.ui.workers import Jobs
@@ -158,4 +159,4 @@ class EnrollDialog(QDialog):
     def _failed(self, error: Exception) -> None:
         self.creating = False
         self.create_button.setEnabled(True)
-        self.error.setText(str(error))
+        self.error.setText(for_people(error))

@@ -30,6 +30,7 @@ from pos_app.services.sync import server_link
 from pos_app.store import Store
 from pos_app.ui.camera_feed import CameraFeed
 from pos_app.ui.camera_view import CameraView
+from pos_app.ui.error_words import for_people
 from pos_app.ui.style import icon
 from pos_app.ui.terminal_settings import DEMO_CAMERA, CounterSettings, save_settings
 from pos_app.ui.workers import Jobs
@@ -261,4 +262,4 @@ class SettingsDialog(QDialog):
 
     def _pair_failed(self, error: Exception) -> None:
         self.pair_button.setEnabled(True)
-        self.pair_message.setText(f"Pairing failed: {error}")
+        self.pair_message.setText(f"Pairing failed. {for_people(error)}.")

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.services.errors import SignInError
 from pos_app.services.staff_auth import sign_in
 from pos_app.store import Store
 from pos_app.store.staff import StaffMember, all_staff
+from pos_app.ui.error_words import for_people
 from pos_app.ui.keypad import Keypad
 from pos_app.ui.style import icon
 from pos_app.ui.workers import Jobs
@@ -161,7 +161,7 @@ class PinForm(QWidget):
     def _refused(self, error: Exception) -> None:
         self.busy = False
         self.go.setEnabled(True)
-        self.message.setText(str(error) if isinstance(error, SignInError) else f"Error: {error}")
+        self.message.setText(for_people(error))
         self.pin.setFocus()
 
 

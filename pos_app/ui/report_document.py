@@ -117,10 +117,11 @@ def report_html(close: Closing, terminal: str, manager: str, standalone: bool = 
         _table([("Type", 58, "left-wrap"), *_TOTAL_COLUMNS], by_kind),
         "<h3>By staff</h3>",
         _table([("Staff", 58, "left-wrap"), *_TOTAL_COLUMNS], by_staff),
-        "<h3>Server answers</h3>",
-        f"<p>{html.escape(server_answers(r)) if r.statuses else 'No entries today.'}</p>",
     ]
-    if r.unconfirmed:
+    if not standalone:  # a standalone terminal sends nothing: no answers to wait for
+        answers = html.escape(server_answers(r)) if r.statuses else "No entries today."
+        parts += ["<h3>Server answers</h3>", f"<p>{answers}</p>"]
+    if r.unconfirmed and not standalone:
         parts.append(f"<p><b>{r.unconfirmed}</b> entries are not yet confirmed by the server.</p>")
     if r.problems:
         parts.append("<h3>Refused or changed by the server</h3>")

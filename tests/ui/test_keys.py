@@ -313,3 +313,42 @@ def test_sign_in_by_keyboard_alone(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, Key.Key_Return)
     qtbot.waitUntil(lambda: "wrong PIN" in form.message.text())
     assert focused() is form.pin  # the next try goes straight to the PIN
+
+
+def test_enter_closes_the_end_of_day_report(qtbot: QtBot, counter_window: MainWindow) -> None:
+    dialog = open_end_of_day_with_the_manager_pin(qtbot, counter_window)
+    press(qtbot, Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    wait_for_counter_focus(qtbot, counter_window)
+
+
+def test_the_arrows_move_between_the_rewards_a_card_can_take(
+    qtbot: QtBot, counter_window: MainWindow, cards: list[Card]
+) -> None:
+    counter = counter_of(counter_window)
+    card = next(c for c in cards[1::2] if c.points_balance >= 300)
+    show_card(qtbot, counter_window, card)
+    press(qtbot, Key.Key_F4)
+    dialog = counter.dialog
+    assert isinstance(dialog, RewardDialog)
+    first, second = list(dialog.buttons.values())[:2]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is first)
+    press(qtbot, Key.Key_Down)
+    assert focused() is second
+    press(qtbot, Key.Key_Up)
+    assert focused() is first
+
+
+def test_enter_on_the_server_tab_pairs_and_keeps_the_settings_open(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    sign_in(qtbot, window, MANAGER, MANAGER_PIN)
+    press(qtbot, Key.Key_F10)
+    dialog = window.dialog
+    assert isinstance(dialog, SettingsDialog)
+    dialog.tabs.setCurrentIndex(dialog.tabs.count() - 1)
+    dialog.code.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.code)
+    press(qtbot, Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.pair_message.text() == "Type the server address and the pairing code."

@@ -57,7 +57,11 @@ def test_offline_is_said_in_words_with_no_exception_in_sight(
     )
     strip = window.status_strip
     qtbot.waitUntil(
-        lambda: strip.status is not None and strip.status.state is Connectivity.OFFLINE,
+        lambda: (
+            strip.status is not None
+            and strip.status.state is Connectivity.OFFLINE
+            and strip.status.detail is not None
+        ),  # the first attempt failed, not just pending
         timeout=15_000,
     )
     text = strip.text.text()

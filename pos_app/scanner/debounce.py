@@ -4,7 +4,8 @@ The rules, per code text:
 
 - a code not in view before fires at once (so a different code never waits);
 - a code held in view fires again only after `repeat_after` seconds since it last
-  fired (`math.inf`: never while it is held);
+  fired (`math.inf`: never while it is held): a "still in view" read, which the counter
+  takes as the same presentation, never as a new customer;
 - a code that left the view -- not seen for `gone_after` seconds -- and came back is a
   new presentation and fires at once. A customer who pulls the phone back and shows it
   again means it; guarding against a double stamp is the cooldown rule's job, not the
@@ -18,6 +19,9 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+REPEAT_AFTER_S = 3.0  # a code held in view is read again this often ("still here")
+GONE_AFTER_S = 1.0
+
 
 @dataclass(slots=True)
 class _Sighting:
@@ -28,8 +32,8 @@ class _Sighting:
 class Debouncer:
     def __init__(
         self,
-        repeat_after: float = 3.0,
-        gone_after: float = 1.0,
+        repeat_after: float = REPEAT_AFTER_S,
+        gone_after: float = GONE_AFTER_S,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if repeat_after <= 0 or gone_after <= 0:

@@ -9,8 +9,39 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from pos_app.domain.operations import OpKind
 from pos_app.services.journal_view import JournalLine, journal_lines
+from pos_app.services.words import counted
 from pos_app.store import Store
+
+# The journal's keys in the manager's words; every kind has one (a test sees to it).
+KIND_WORDS: dict[str, str] = {
+    OpKind.ENROLL: "New cards",
+    OpKind.STAMP: "Stamps",
+    OpKind.REDEEM_STAMPS: "Stamp rewards",
+    OpKind.EARN_POINTS: "Points earned",
+    OpKind.REDEEM_POINTS: "Points rewards",
+    OpKind.VOID_POINTS: "Voids / returns",
+    OpKind.EXPIRE_POINTS: "Points expired",
+    OpKind.REVERSE: "Undone",
+}
+# What the server said of each entry (the journal's sync status), in the same words.
+STATUS_WORDS: dict[str, str] = {
+    "pending": "waiting to be sent",
+    "sent": "sent, no answer yet",
+    "applied": "accepted",
+    "duplicate": "already on the server",
+    "refused": "refused",
+    "adjusted": "changed by the server",
+}
+
+
+def kind_words(kind: str) -> str:
+    return KIND_WORDS.get(kind, kind.replace("_", " ").capitalize())
+
+
+def status_words(status: str) -> str:
+    return STATUS_WORDS.get(status, status)
 
 
 @dataclass
@@ -58,16 +89,15 @@ def day_report(store: Store, day: date) -> DayReport:
 def report_lines(report: DayReport) -> list[str]:
     """The report as plain text, for the CLI and for printing."""
     out = [f"End of day {report.day.isoformat()}", ""]
-    out.append(f"{'type':<16}{'entries':>8}{'stamps':>8}{'points':>8}")
+    out.append(f"{'Type':<18}{'Entries':>8}{'Stamps':>8}{'Points':>8}")
     for kind, t in sorted(report.by_kind.items()):
-        out.append(f"{kind:<16}{t.entries:>8}{t.stamps:>+8}{t.points:>+8}")
-    out.append(
-        f"{'total':<16}{report.total.entries:>8}{report.total.stamps:>+8}{report.total.points:>+8}"
-    )
-    out += ["", f"{'staff':<16}{'entries':>8}{'stamps':>8}{'points':>8}"]
+        out.append(f"{kind_words(kind):<18}{t.entries:>8}{t.stamps:>+8}{t.points:>+8}")
+    total = report.total
+    out.append(f"{'Total':<18}{total.entries:>8}{total.stamps:>+8}{total.points:>+8}")
+    out += ["", f"{'Staff':<18}{'Entries':>8}{'Stamps':>8}{'Points':>8}"]
     for name, t in sorted(report.by_staff.items()):
-        out.append(f"{name:<16}{t.entries:>8}{t.stamps:>+8}{t.points:>+8}")
-    out += ["", "Server answers: " + _statuses(report)]
+        out.append(f"{name:<18}{t.entries:>8}{t.stamps:>+8}{t.points:>+8}")
+    out += ["", "Server answers: " + server_answers(report)]
     if report.unconfirmed:
         n = report.unconfirmed
         verb = "entry is" if n == 1 else "entries are"
@@ -76,15 +106,20 @@ def report_lines(report: DayReport) -> list[str]:
         out += ["", "Refused or changed by the server:"]
         for p in report.problems:
             out.append(
-                f"  #{p.seq} {p.local_time[11:19]} {p.staff} {p.card_number} {p.kind}: "
-                f"{p.status} - {p.outcome or 'no reason given'}"
+                f"  #{p.seq} {p.local_time[11:19]} {p.staff} {p.card_number} "
+                f"{kind_words(p.kind)}: {status_words(p.status)} - "
+                f"{p.outcome or 'no reason given'}"
             )
     else:
         out.append("Nothing was refused or changed by the server.")
     return out
 
 
-def _statuses(report: DayReport) -> str:
+def server_answers(report: DayReport) -> str:
+    """'3 accepted, 1 refused': what the server said of the day's entries."""
     if not report.statuses:
         return "no entries"
-    return ", ".join(f"{n} {s}" for s, n in sorted(report.statuses.items()))
+    return ", ".join(
+        counted(n, "entry", "entries") + " " + status_words(s)
+        for s, n in sorted(report.statuses.items())
+    )

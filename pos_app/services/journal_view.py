@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import Any, TextIO
@@ -88,9 +89,22 @@ def write_csv(lines: Iterator[JournalLine], out: TextIO) -> int:
     writer.writeheader()
     count = 0
     for line in lines:
-        writer.writerow({k: _cell(v) for k, v in asdict(line).items()})
+        row = asdict(line)
+        row["operation"] = without_credentials(line.operation)
+        writer.writerow({k: _cell(v) for k, v in row.items()})
         count += 1
     return count
+
+
+def without_credentials(operation: str) -> str:
+    """The operation's inputs without the card's QR token: the token is what the wallet
+    pass shows, so whoever holds it can present the card. Exports never carry it."""
+    data = json.loads(operation)
+    data.pop("qr_token", None)
+    ref = data.get("card_ref")
+    if isinstance(ref, dict) and ref.get("kind") == "token":
+        del data["card_ref"]  # a provisional stamp named the card by what was scanned
+    return json.dumps(data, sort_keys=True)
 
 
 def _cell(value: object) -> object:

@@ -7,6 +7,7 @@ from datetime import datetime
 from pos_app.domain.pin import SignInState, after_attempt, locked, pin_matches
 from pos_app.services.clock import local_now
 from pos_app.services.errors import SignInError
+from pos_app.services.words import counted
 from pos_app.store import Store
 from pos_app.store.staff import StaffMember, find_staff, record_sign_in
 
@@ -25,7 +26,8 @@ def sign_in(store: Store, who: str, pin: str, now: datetime | None = None) -> St
         if locked(state, now):
             assert member.locked_until is not None
             minutes = max(1, round((member.locked_until - now).total_seconds() / 60))
-            raise SignInError(f"{member.name} is locked out for {minutes} more minute(s)")
+            more = counted(minutes, "more minute", "more minutes")
+            raise SignInError(f"{member.name} is locked out for {more}")
         ok = pin_matches(pin, member.pin_hash)
         new_state = after_attempt(state, ok, now)
         record_sign_in(conn, member.id, new_state.failed_attempts, new_state.locked_until)

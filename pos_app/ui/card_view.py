@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from pos_app.domain.identifiers import mask_card_number
 from pos_app.services.lookup import CardView
+from pos_app.services.words import counted
 from pos_app.ui.style import STAMP_EMPTY, STAMP_FILLED, TEXT
 
 
@@ -119,7 +120,8 @@ class CardPanel(QWidget):
         layout.addWidget(self.details)
         self.show_card(None)
 
-    def show_card(self, view: CardView | None) -> None:
+    def show_card(self, view: CardView | None, standalone: bool = False) -> None:
+        """`standalone`: no server to confirm anything, so nothing is said to wait for one."""
         self.view = view
         self.placeholder.setVisible(view is None)
         self.details.setVisible(view is not None)
@@ -165,8 +167,9 @@ class CardPanel(QWidget):
             rewards = ["Stamps given here until the server confirms the card; no rewards yet"]
         self.rewards.setText("\n".join(rewards))
         self.rewards.setVisible(bool(rewards))
+        waiting = view.pending_entries and not standalone
         self.pending.setText(
-            f"{view.pending_entries} change(s) not yet confirmed by the server"
-            if view.pending_entries
+            counted(view.pending_entries, "change", "changes") + " not yet confirmed by the server"
+            if waiting
             else ""
         )

@@ -13,6 +13,7 @@ from typing import TypeVar
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFrame,
     QGridLayout,
@@ -36,10 +37,10 @@ from pos_app.domain.operations import (
     VoidPoints,
 )
 from pos_app.domain.refusal import Refused
+from pos_app.scanner.debounce import REPEAT_AFTER_S
 from pos_app.scanner.payload import Rejection, parse_scan
 from pos_app.services.clock import local_now
 from pos_app.services.counter import Done, perform, undo
-from pos_app.services.errors import ServiceError
 from pos_app.services.lookup import CardView, NotFound, find_card, find_or_fetch
 from pos_app.services.scan_rules import payload_rules
 from pos_app.store import Store
@@ -47,16 +48,22 @@ from pos_app.store.staff import StaffMember
 from pos_app.ui import outcome_text as tones
 from pos_app.ui.camera_view import CameraView
 from pos_app.ui.card_view import CardPanel
+from pos_app.ui.error_words import for_people
 from pos_app.ui.keypad import NumberDialog, parse_points
+from pos_app.ui.keys import WindowKeys
 from pos_app.ui.outcome_text import Message, done_message, refusal_message
 from pos_app.ui.reward_dialog import RewardDialog
 from pos_app.ui.sounds import Sound, Sounds
 from pos_app.ui.style import REFUSAL, SUCCESS, WARNING, icon, set_tone
 from pos_app.ui.terminal_settings import CounterSettings
 from pos_app.ui.workers import Jobs
+from sync.engine.connectivity import Connectivity, SyncStatus
 
 T = TypeVar("T")
 UNDO_SECONDS = 8
+# A camera read of the code that is on screen, within this long of its previous read, is
+# the same presentation: three of the camera's re-reads of a held code (see Debouncer).
+STILL_HELD_S = 3 * REPEAT_AFTER_S
 
 # (name, label, icon, shortcut)
 ACTIONS = (
@@ -96,14 +103,19 @@ class CounterScreen(QWidget):
         self.ref: CardRef | None = None  # what was scanned for the card on show
         self.dialog: QDialog | None = None
         self.busy = False
+        # The camera read (text, frame time) that brought what is on screen, if it was one.
+        self._camera_read: tuple[str, float] | None = None
+        self._reads = 0  # scans acted on, so a slow lookup never overrides a newer scan
+        self.standalone = False  # no server to confirm: the sync loop says which
+        self._sync_seen: tuple[int, datetime | None] | None = None
 
         self.camera = CameraView()
         self.number = QLineEdit()
         self.number.setPlaceholderText("Card number, e.g. 1234-5678-9012")
         self.number.setMaxLength(64)
         self.number.returnPressed.connect(self._typed)
-        find = QPushButton(icon("search"), "Find")
-        find.clicked.connect(self._typed)
+        self.find_button = QPushButton(icon("search"), "Find")
+        self.find_button.clicked.connect(self._typed)
         self.banner = QLabel("Ready: scan a card")
         self.banner.setObjectName("Banner")
         self.banner.setWordWrap(True)
@@ -131,19 +143,25 @@ class CounterScreen(QWidget):
             button.clicked.connect(getattr(self, name))
             grid.addWidget(button, 0, i)
             self.buttons[name] = button
-            QShortcut(QKeySequence(key), self, getattr(self, name))
-        QShortcut(QKeySequence("Ctrl+Z"), self, self.undo_last)
-        QShortcut(QKeySequence("Esc"), self, self.clear)
-        QShortcut(QKeySequence("Ctrl+L"), self, self.lock_requested.emit)
-        QShortcut(QKeySequence("F8"), self, self.end_of_day_requested.emit)
-        QShortcut(QKeySequence("F10"), self, self.settings_requested.emit)
+        keys: list[tuple[str, Callable[[], None]]] = [
+            *((key, getattr(self, name)) for name, _label, _icon, key in ACTIONS),
+            ("Ctrl+Z", self.undo_last),
+            ("Esc", self.clear),
+            ("Ctrl+L", self.lock_requested.emit),
+            ("F8", self.end_of_day_requested.emit),
+            ("F10", self.settings_requested.emit),
+        ]
+        for key, slot in keys:
+            QShortcut(QKeySequence(key), self, slot)
+        # The field always has the focus: its own Ctrl+Z (undo typing) must not win.
+        self.number.installEventFilter(WindowKeys((QKeySequence(key) for key, _slot in keys), self))
 
         left = QVBoxLayout()
         left.setSpacing(12)
         left.addWidget(self.camera, 1)
         typed = QHBoxLayout()
         typed.addWidget(self.number, 1)
-        typed.addWidget(find)
+        typed.addWidget(self.find_button)
         left.addLayout(typed)
         right = QVBoxLayout()
         right.setSpacing(12)
@@ -187,10 +205,10 @@ class CounterScreen(QWidget):
         settings.setObjectName("Flat")
         settings.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         settings.clicked.connect(self.settings_requested.emit)
-        lock = QPushButton(icon("lock"), "Lock  Ctrl+L")
-        lock.setObjectName("Flat")
-        lock.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        lock.clicked.connect(self.lock_requested.emit)
+        self.lock_button = QPushButton(icon("lock"), "Lock  Ctrl+L")
+        self.lock_button.setObjectName("Flat")
+        self.lock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.lock_button.clicked.connect(self.lock_requested.emit)
         row = QHBoxLayout(header)
         row.setContentsMargins(20, 10, 20, 10)
         row.setSpacing(14)
@@ -200,7 +218,7 @@ class CounterScreen(QWidget):
         row.addWidget(self.staff_label)
         row.addWidget(eod)
         row.addWidget(settings)
-        row.addWidget(lock)
+        row.addWidget(self.lock_button)
         return header
 
     # --- who and how -----------------------------------------------------------------------
@@ -218,14 +236,25 @@ class CounterScreen(QWidget):
     # --- input: camera, scanner, typed -----------------------------------------------------
 
     def handle_scan(self, event: object) -> None:
-        """A ScanEvent from the camera: its text, read under this terminal's link rules."""
+        """A ScanEvent from the camera: its text, read under this terminal's link rules.
+
+        The camera reads a code held in view again every few seconds, and loses it for a
+        moment while the phone moves: that is still the same presentation, and what it
+        brought on screen (the card, its outcome, an automatic stamp) stands.
+        """
         text = getattr(event, "text", None)
-        if isinstance(text, str | bytes):
-            self._scanned(parse_scan(text, self.rules))
+        at = getattr(event, "frame_captured_at", None)
+        if not isinstance(text, str) or not isinstance(at, float):
+            return
+        shown = self._camera_read
+        if shown is not None and shown[0] == text and at - shown[1] < STILL_HELD_S:
+            self._camera_read = (text, at)  # still in view: the window moves on with it
+            return
+        self._scanned(parse_scan(text, self.rules), (text, at))
 
     def handle_text(self, text: str) -> None:
         """A handheld scanner's read or a typed entry: the same rules as a camera scan."""
-        self._scanned(parse_scan(text, self.rules))
+        self._scanned(parse_scan(text, self.rules), None)
 
     def _typed(self) -> None:
         text = self.number.text()
@@ -233,15 +262,26 @@ class CounterScreen(QWidget):
         if text.strip():
             self.handle_text(text)
 
-    def _scanned(self, outcome: CardRef | Rejection) -> None:
+    def _scanned(self, outcome: CardRef | Rejection, camera_read: tuple[str, float] | None) -> None:
         if self.staff is None:
-            return
-        if isinstance(outcome, Rejection):
-            self._show(Message(tones.REFUSAL, "✗  " + outcome.message))
             return
         if self.dialog is not None:
             return  # the cashier is mid-step for this customer: finish or cancel it first
+        self._camera_read = camera_read
+        self._reads += 1
+        if isinstance(outcome, Rejection):
+            # Nothing of the previous customer stays to be stamped by mistake.
+            self._show_no_card()
+            self._show(Message(tones.REFUSAL, "✗  " + outcome.message))
+            return
         self._lookup(outcome)
+
+    def _show_no_card(self) -> None:
+        self.view = None
+        self.ref = None
+        self.card.show_card(None)
+        self._forget_undo()
+        self._update_buttons()
 
     def _lookup(self, ref: CardRef) -> None:
         staff_id = self.staff.id if self.staff else ""
@@ -257,17 +297,20 @@ class CounterScreen(QWidget):
             outcome = perform(self.store, ref, Stamp(), staff_id, self.clock())
             return find_card(self.store, ref) or view, outcome
 
-        self._run(job, lambda result: self._looked_up(ref, *result))
+        read = self._reads
+        self._run(job, lambda result: self._looked_up(ref, read, *result))
 
     def _looked_up(
-        self, ref: CardRef, view: CardView | NotFound, outcome: Done | Refused | None
+        self, ref: CardRef, read: int, view: CardView | NotFound, outcome: Done | Refused | None
     ) -> None:
+        if read != self._reads and outcome is None:
+            return  # a later scan has the screen; an automatic stamp is still shown
         if isinstance(view, NotFound):
-            self.card.show_card(None)
-            self.view = None
+            self._show_no_card()
             self._show(Message(tones.REFUSAL, view.message))
-            self._update_buttons()
             return
+        if self.view is None or self.view.card.id != view.card.id:
+            self._forget_undo()  # the undo belongs to the card it was offered with
         self.ref = ref
         self._show_view(view)
         if view.provisional:
@@ -285,6 +328,29 @@ class CounterScreen(QWidget):
             )
         else:
             self._show_outcome(Stamp(), outcome)
+
+    # --- the server's answers -------------------------------------------------------------
+
+    def show_sync_status(self, status: SyncStatus) -> None:
+        """The sync loop's news: when the server has answered, the card on show is read
+        again so its note and balance say what the server said."""
+        self.standalone = status.state is Connectivity.STANDALONE
+        seen = (status.pending, status.last_sync_at)
+        if seen == self._sync_seen:
+            return
+        self._sync_seen = seen
+        view = self.view
+        if view is None:
+            return
+        ref = self.ref if view.provisional and self.ref else CardRef.number(view.card.card_number)
+
+        def shown(fresh: CardView | None) -> None:
+            still = self.view
+            if fresh is None or self.busy or still is None or still.card.id != fresh.card.id:
+                return  # the screen moved on, or an action will show the card itself
+            self._show_view(fresh)
+
+        self.jobs.submit(lambda: find_card(self.store, ref), shown)
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -340,6 +406,7 @@ class CounterScreen(QWidget):
         if self.dialog is not None:
             self.dialog.reject()
         self.view = None
+        self._camera_read = None  # the same card shown again after Esc comes back
         self.card.show_card(None)
         self.number.clear()
         self._forget_undo()
@@ -386,9 +453,21 @@ class CounterScreen(QWidget):
             dialog.deleteLater()
             if result == QDialog.DialogCode.Accepted:
                 on_accept()
+            # Once the dialog's own hiding is done: a later focus change would undo ours.
+            QTimer.singleShot(0, self.take_keyboard)
 
         dialog.finished.connect(finished)
         dialog.open()  # window-modal but not a nested event loop: scans keep coming
+
+    def take_keyboard(self) -> None:
+        """The keys come to the counter again. Without a window manager nobody gives the
+        window its focus back when a dialog closes, and every key would go nowhere."""
+        if self.dialog is not None or not self.isVisible():
+            return
+        if QApplication.activeModalWidget() is not None:
+            return  # another dialog (the manager's) has the keyboard now
+        self.window().activateWindow()
+        self.number.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def _run(self, job: Callable[[], T], on_done: Callable[[T], None]) -> None:
         self.busy = True
@@ -401,15 +480,14 @@ class CounterScreen(QWidget):
 
         def failed(error: Exception) -> None:
             self.busy = False
-            text = str(error) if isinstance(error, ServiceError) else f"Error: {error}"
-            self._show(Message(tones.REFUSAL, "✗  " + text))
+            self._show(Message(tones.REFUSAL, "✗  " + for_people(error)))
             self._update_buttons()
 
         self.jobs.submit(job, done, failed)
 
     def _show_view(self, view: CardView) -> None:
         self.view = view
-        self.card.show_card(view)
+        self.card.show_card(view, self.standalone)
         self._update_buttons()
 
     def _show_outcome(self, op: CardOperation, outcome: Done | Refused) -> None:

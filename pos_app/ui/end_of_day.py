@@ -6,13 +6,11 @@ the same SyncStatus signal as the status bar.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -24,23 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.services.end_of_day import DayReport, Totals
+from pos_app.services.end_of_day import DayReport
 from pos_app.services.journal_view import JournalLine, journal_lines, write_csv
 from pos_app.services.sync_loop import SyncLoop
+from pos_app.services.words import counted
 from pos_app.store.staff import StaffMember
-from pos_app.ui.style import icon
+from pos_app.ui.error_words import for_people
+from pos_app.ui.report_document import PAPER, default_paper, paint_pages, report_html, write_pdf
+from pos_app.ui.style import icon, set_tone
 from pos_app.ui.workers import Jobs
 from sync.engine.connectivity import Connectivity, SyncStatus
-
-KIND_NAMES = {
-    "enroll": "New cards",
-    "stamp": "Stamps",
-    "redeem_stamps": "Stamp rewards",
-    "earn_points": "Points earned",
-    "redeem_points": "Points rewards",
-    "void_points": "Voids / returns",
-    "expire_points": "Points expired",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,82 +50,6 @@ def close_day(loop: SyncLoop) -> DayClose:
     return DayClose(synced, report, lines)
 
 
-def _rows(items: dict[str, Totals], names: dict[str, str] | None = None) -> str:
-    out = []
-    for key, t in sorted(items.items()):
-        label = html.escape((names or {}).get(key, key))
-        out.append(
-            f"<tr><td>{label}</td><td align=right>{t.entries}</td>"
-            f"<td align=right>{t.stamps:+}</td><td align=right>{t.points:+}</td></tr>"
-        )
-    return "".join(out)
-
-
-def report_html(close: DayClose, terminal: str, manager: str, standalone: bool = False) -> str:
-    """The report as HTML: shown on screen, and the same document goes to PDF and paper."""
-    r = close.report
-    head = "<tr><th align=left>{}</th><th>entries</th><th>stamps</th><th>points</th></tr>"
-    sync_line = (
-        "Standalone terminal: the report is this terminal's own journal."
-        if standalone
-        else "Synced with the server just now."
-        if close.synced
-        else "<b>The sync did not complete</b>: figures include entries the server has not "
-        "confirmed yet."
-    )
-    parts = [
-        f"<h2>End of day {r.day.isoformat()}</h2>",
-        f"<p>{html.escape(terminal)} · closed by {html.escape(manager)}<br>{sync_line}</p>",
-        "<h3>By type</h3><table width=100% cellspacing=0 cellpadding=6>",
-        head.format("type"),
-        _rows(r.by_kind, KIND_NAMES),
-        f"<tr><td><b>Total</b></td><td align=right><b>{r.total.entries}</b></td>"
-        f"<td align=right><b>{r.total.stamps:+}</b></td>"
-        f"<td align=right><b>{r.total.points:+}</b></td></tr></table>",
-        "<h3>By staff</h3><table width=100% cellspacing=0 cellpadding=6>",
-        head.format("staff"),
-        _rows(r.by_staff),
-        "</table>",
-        "<h3>Server answers</h3><p>",
-        ", ".join(f"{n} {html.escape(s)}" for s, n in sorted(r.statuses.items()))
-        or "No entries today.",
-        "</p>",
-    ]
-    if r.unconfirmed:
-        parts.append(f"<p><b>{r.unconfirmed}</b> entries are not yet confirmed by the server.</p>")
-    if r.problems:
-        parts.append("<h3>Refused or changed by the server</h3>")
-        parts.append("<table width=100% cellspacing=0 cellpadding=6>")
-        parts.append(
-            "<tr><th align=left>#</th><th align=left>time</th><th align=left>staff</th>"
-            "<th align=left>card</th><th align=left>type</th><th align=left>answer</th>"
-            "<th align=left>reason</th></tr>"
-        )
-        for p in r.problems:
-            parts.append(
-                f"<tr><td>{p.seq}</td><td>{p.local_time[11:19]}</td>"
-                f"<td>{html.escape(p.staff)}</td><td>{html.escape(p.card_number)}</td>"
-                f"<td>{html.escape(KIND_NAMES.get(p.kind, p.kind))}</td>"
-                f"<td>{html.escape(p.status)}</td>"
-                f"<td>{html.escape(p.outcome or 'no reason given')}</td></tr>"
-            )
-        parts.append("</table>")
-    else:
-        parts.append("<p>Nothing was refused or changed by the server.</p>")
-    return "".join(parts)
-
-
-def write_pdf(document_html: str, path: Path) -> None:
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    writer.setTitle("End of day")
-    doc = QTextDocument()
-    doc.setDefaultStyleSheet("th { background: #dddddd; } td { border-bottom: 1px solid #ccc; }")
-    doc.setHtml(document_html)
-    doc.print_(writer)
-
-
 class EndOfDayDialog(QDialog):
     def __init__(
         self,
@@ -148,6 +63,7 @@ class EndOfDayDialog(QDialog):
         self.loop, self.jobs, self.manager = loop, jobs, manager
         self.close_: DayClose | None = None
         self.html = ""
+        self.file_dialog: QFileDialog | None = None
 
         title = QLabel("End of day")
         title.setObjectName("Title")
@@ -158,8 +74,12 @@ class EndOfDayDialog(QDialog):
         self.report = QTextBrowser()
         self.report.setOpenLinks(False)
         self.message = QLabel()
-        self.message.setObjectName("StatusWarning")
+        self.message.setObjectName("DialogMessage")
         self.message.setWordWrap(True)
+        self.paper = QComboBox()
+        self.paper.addItems(list(PAPER))
+        self.paper.setCurrentText(default_paper())
+        self.paper.setToolTip("Paper size of the PDF")
 
         self.csv_button = QPushButton(icon("report"), "Export CSV")
         self.csv_button.clicked.connect(lambda: self._ask_path("CSV (*.csv)", ".csv"))
@@ -175,6 +95,8 @@ class EndOfDayDialog(QDialog):
         buttons.addWidget(self.csv_button)
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.print_button)
+        buttons.addWidget(QLabel("Paper"))
+        buttons.addWidget(self.paper)
         buttons.addStretch()
         buttons.addWidget(close)
 
@@ -188,6 +110,7 @@ class EndOfDayDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.resize(1000, 720)
+        close.setDefault(True)  # Enter closes, as Esc does (set once inside the dialog)
 
     def start(self) -> None:
         if self.loop.link is None:
@@ -228,7 +151,17 @@ class EndOfDayDialog(QDialog):
     def _failed(self, error: Exception) -> None:
         self.progress.setRange(0, 1)
         self.phase.setText("The report could not be made.")
-        self.message.setText(str(error))
+        self._say(for_people(error), worked=False)
+
+    def _say(self, text: str, worked: bool) -> None:
+        self.message.setText(text)
+        set_tone(self.message, "tone", "success" if worked else "warning")
+
+    @property
+    def title(self) -> str:
+        day = self.close_.report.day.isoformat() if self.close_ else ""
+        identity = self.loop.store.identity()
+        return f"End of day {day} · {identity.name} ({identity.store_id})"
 
     # --- export ----------------------------------------------------------------------------
 
@@ -236,12 +169,13 @@ class EndOfDayDialog(QDialog):
         assert self.close_ is not None
         with path.open("w", newline="", encoding="utf-8") as out:
             count = write_csv(iter(self.close_.lines), out)
-        self.message.setText(f"{count} entries written to {path}")
+        self._say(f"{counted(count, 'entry', 'entries')} written to {path}", worked=True)
         return count
 
-    def export_pdf(self, path: Path) -> None:
-        write_pdf(self.html, path)
-        self.message.setText(f"Report saved to {path}")
+    def export_pdf(self, path: Path) -> int:
+        pages = write_pdf(self.html, path, self.title, self.paper.currentText())
+        self._say(f"Report saved to {path} ({counted(pages, 'page', 'pages')})", worked=True)
+        return pages
 
     def print_report(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -251,10 +185,9 @@ class EndOfDayDialog(QDialog):
 
         def go(result: int) -> None:
             if result == QDialog.DialogCode.Accepted:
-                doc = QTextDocument()
-                doc.setHtml(self.html)
-                doc.print_(printer)
-                self.message.setText("Sent to the printer.")
+                paint_pages(self.html, printer, self.title)
+                self._say("Sent to the printer.", worked=True)
+            self.take_keyboard()
 
         dialog.finished.connect(go)
         dialog.setModal(True)
@@ -275,10 +208,18 @@ class EndOfDayDialog(QDialog):
                 else:
                     self.export_pdf(target)
             except OSError as exc:
-                self.message.setText(f"Could not save: {exc}")
+                self._say(f"Could not save: {for_people(exc)}", worked=False)
 
+        self.file_dialog = dialog
         dialog.fileSelected.connect(chosen)
+        dialog.finished.connect(lambda _result: self.take_keyboard())
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
+    def take_keyboard(self) -> None:
+        """Back from the file or print dialog: without a window manager nobody else would."""
+        self.activateWindow()
+        self.setFocus()
 
-__all__ = ["EndOfDayDialog", "close_day", "report_html", "write_pdf"]
+
+__all__ = ["EndOfDayDialog", "close_day"]

@@ -21,6 +21,7 @@ from pos_app.domain.program import Program
 from pos_app.services.counter import Done, enroll_customer
 from pos_app.store import Store
 from pos_app.store.programs import all_programs
+from pos_app.ui.error_words import for_people
 from pos_app.ui.qr_image import qr_image
 from pos_app.ui.style import icon
 from pos_app.ui.workers import Jobs
@@ -34,6 +35,7 @@ class EnrollDialog(QDialog):
         self.setWindowTitle("New customer")
         self.store, self.jobs, self.staff_id = store, jobs, staff_id
         self.done_: Done | None = None
+        self.creating = False
         with store.read() as conn:
             self.programs: list[Program] = all_programs(conn)
 
@@ -44,6 +46,9 @@ class EnrollDialog(QDialog):
         layout.setContentsMargins(28, 24, 28, 24)
         layout.addWidget(self.pages)
         self.setMinimumSize(620, 720)  # room for the card page: number, QR code, hint
+        self.name.setFocus()
+        # Set once the button is inside the dialog: only then does the dialog know it.
+        self.create_button.setDefault(True)  # Enter creates the card, wherever the focus is
 
     def _form_page(self) -> QWidget:
         page = QWidget()
@@ -55,7 +60,6 @@ class EnrollDialog(QDialog):
         self.name = QLineEdit()
         self.name.setPlaceholderText("Customer name (optional)")
         self.name.setMaxLength(80)
-        self.name.returnPressed.connect(self.create_card)
         self.error = QLabel()
         self.error.setObjectName("StatusWarning")
         self.error.setWordWrap(True)
@@ -97,9 +101,9 @@ class EnrollDialog(QDialog):
         hint = QLabel("The customer scans this code to add the card to their phone's wallet.")
         hint.setObjectName("Muted")
         hint.setWordWrap(True)
-        close = QPushButton(icon("ok"), "Done")
-        close.setObjectName("Primary")
-        close.clicked.connect(self.accept)
+        self.done_button = QPushButton(icon("ok"), "Done")
+        self.done_button.setObjectName("Primary")
+        self.done_button.clicked.connect(self.accept)
         layout = QVBoxLayout(page)
         layout.setSpacing(12)
         layout.addWidget(title)
@@ -107,7 +111,7 @@ class EnrollDialog(QDialog):
         layout.addWidget(self.card_number, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.qr, 1)
         layout.addWidget(hint)
-        layout.addWidget(close)
+        layout.addWidget(self.done_button)
         return page
 
     def create_card(self) -> None:
@@ -116,6 +120,7 @@ class EnrollDialog(QDialog):
         program_id = self.program.currentData()
         name = self.name.text()
         self.create_button.setEnabled(False)
+        self.creating = True
         self.error.setText("Creating…")
         self.jobs.submit(
             lambda: enroll_customer(self.store, self.staff_id, program_id, name),
@@ -123,7 +128,13 @@ class EnrollDialog(QDialog):
             self._failed,
         )
 
+    def reject(self) -> None:
+        if self.creating:
+            return  # the card is being written: it is shown in a moment, then Esc closes
+        super().reject()
+
     def _created(self, done: Done) -> None:
+        self.creating = False
         self.done_ = done
         card = done.card
         self.card_number.setText(format_card_number(card.card_number))
@@ -141,8 +152,11 @@ class EnrollDialog(QDialog):
                 )
             )
         self.pages.setCurrentIndex(1)
+        self.done_button.setDefault(True)  # now Enter closes, on the new card
+        self.done_button.setFocus()
         self.enrolled.emit(done)
 
     def _failed(self, error: Exception) -> None:
+        self.creating = False
         self.create_button.setEnabled(True)
-        self.error.setText(str(error))
+        self.error.setText(for_people(error))

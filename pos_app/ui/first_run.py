@@ -19,6 +19,7 @@ from pos_app.domain.demo import DEMO_MERCHANT
 from pos_app.scanner.cameras import list_cameras
 from pos_app.services.setup import DEMO_STORE, init_terminal
 from pos_app.store import Store
+from pos_app.ui.error_words import for_people
 from pos_app.ui.style import icon
 from pos_app.ui.terminal_settings import DEMO_CAMERA, CounterSettings, save_settings
 from pos_app.ui.workers import Jobs
@@ -122,7 +123,7 @@ class FirstRunScreen(QWidget):
         self.demo_button.setEnabled(False)
 
     def _failed(self, error: Exception) -> None:
-        self.message.setText(str(error))
+        self.message.setText(for_people(error))
         self.pair_button.setEnabled(True)
         self.demo_button.setEnabled(True)
 

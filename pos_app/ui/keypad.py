@@ -85,7 +85,6 @@ class NumberDialog(QDialog, Generic[T]):
         self.field.setObjectName("AmountDisplay")
         self.field.setMaxLength(12)
         self.field.setPlaceholderText("0.00" if decimal else "0")
-        self.field.returnPressed.connect(self.confirm)
         self.error = QLabel()
         self.error.setObjectName("StatusWarning")
         self.error.setWordWrap(True)
@@ -111,6 +110,7 @@ class NumberDialog(QDialog, Generic[T]):
         layout.addLayout(buttons)
         self.setMinimumWidth(440)
         self.field.setFocus()
+        self.ok.setDefault(True)  # Enter confirms, wherever the focus is (set once inside)
 
     def confirm(self) -> None:
         try:

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pos_app.store import Store
 from pos_app.store.staff import StaffMember
@@ -70,7 +77,7 @@ class MainWindow(QMainWindow):
         self.sign_in: SignInScreen | None = None
         self.counter: CounterScreen | None = None
         self.first_run: FirstRunScreen | None = None
-        self.dialog: QWidget | None = None
+        self.dialog: QDialog | None = None
 
         self.screens = QStackedWidget()
         self.status_strip = StatusStrip()
@@ -121,6 +128,7 @@ class MainWindow(QMainWindow):
         self.counter.end_of_day_requested.connect(self.end_of_day)
         self.counter.settings_requested.connect(self.open_settings)
         self.counter.changed.connect(self._local_change)
+        self.bridge.status_changed.connect(self.counter.show_sync_status)
         self.camera.frame_ready.connect(self.counter.camera.show_frame)
         self.camera.status_changed.connect(self.counter.camera.show_status)
         self.camera.scanned.connect(self._camera_scanned)
@@ -184,18 +192,19 @@ class MainWindow(QMainWindow):
         self.counter.set_staff(member)
         self.status_strip.show_staff(member.name)
         self.screens.setCurrentWidget(self.counter)
+        self.counter.take_keyboard()
         self._activity()
 
     def lock(self, message: str = "", initial: bool = False) -> None:
         assert self.sign_in is not None and self.counter is not None
         if self.dialog is not None:
-            self.dialog.close()  # a manager's screen is not left open for the next person
-            self.dialog = None
+            self.dialog.reject()  # a manager's screen is not left open for the next person
         self.staff = None
         self.counter.set_staff(None)
         self.status_strip.show_staff(None)
         self.sign_in.reset(message)
         self.screens.setCurrentWidget(self.sign_in)
+        self.take_keyboard()
         self.idle.stop()
         if not initial:
             self.locked.emit()
@@ -236,14 +245,10 @@ class MainWindow(QMainWindow):
     # --- manager and settings --------------------------------------------------------------
 
     def end_of_day(self) -> None:
-        assert self.store is not None
-        pin = ManagerPinDialog(
-            self.store, self.background, "The end of day needs a manager's PIN.", self
-        )
-        pin.accepted.connect(lambda: self._open_end_of_day(pin.manager))
-        pin.finished.connect(pin.deleteLater)
-        self.dialog = pin
-        pin.open()
+        if self._manager() is not None:
+            self._open_end_of_day(self._manager())
+            return
+        self._ask_manager("The end of day needs a manager's PIN.", self._open_end_of_day)
 
     def _open_end_of_day(self, manager: StaffMember | None) -> None:
         from pos_app.ui.end_of_day import EndOfDayDialog
@@ -251,19 +256,15 @@ class MainWindow(QMainWindow):
         assert self.loop is not None and manager is not None
         dialog = EndOfDayDialog(self.loop, self.background, manager, self)
         self.bridge.status_changed.connect(dialog.show_sync_status)
-        dialog.finished.connect(dialog.deleteLater)
-        self.dialog = dialog
-        dialog.open()
+        self._show_dialog(dialog)
         dialog.start()
 
     def open_settings(self) -> None:
         """Settings change how the whole terminal works (pairing among them): a manager's."""
-        assert self.store is not None
-        pin = ManagerPinDialog(self.store, self.background, "Settings need a manager's PIN.", self)
-        pin.accepted.connect(self._open_settings)
-        pin.finished.connect(pin.deleteLater)
-        self.dialog = pin
-        pin.open()
+        if self._manager() is not None:
+            self._open_settings()
+            return
+        self._ask_manager("Settings need a manager's PIN.", lambda _manager: self._open_settings())
 
     def _open_settings(self) -> None:
         from pos_app.ui.settings_dialog import SettingsDialog
@@ -272,9 +273,44 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.store, self.background, self.settings, self)
         dialog.saved.connect(self.apply_settings)
         dialog.paired.connect(self.start_sync)
-        dialog.finished.connect(dialog.deleteLater)
+        self._show_dialog(dialog)
+
+    def _manager(self) -> StaffMember | None:
+        """The signed-in staff member when a manager: not asked for the PIN again."""
+        return self.staff if self.staff is not None and self.staff.is_manager else None
+
+    def _ask_manager(self, reason: str, then: Callable[[StaffMember | None], None]) -> None:
+        assert self.store is not None
+        pin = ManagerPinDialog(self.store, self.background, reason, self)
+        pin.accepted.connect(lambda: then(pin.manager))
+        self._show_dialog(pin)
+
+    def _show_dialog(self, dialog: QDialog) -> None:
+        """One manager's dialog at a time; forgotten (and deleted) once it is closed, and the
+        keyboard goes back to the screen underneath."""
         self.dialog = dialog
+
+        def finished() -> None:
+            if self.dialog is dialog:
+                self.dialog = None
+            dialog.deleteLater()
+            # After the dialog's own hiding and whatever its accepted() opened next.
+            QTimer.singleShot(0, self.take_keyboard)
+
+        dialog.finished.connect(finished)
         dialog.open()
+
+    def take_keyboard(self) -> None:
+        """The current screen gets the keys again: with no window manager (a kiosk session)
+        nobody else gives the window its focus back after a dialog."""
+        if self.dialog is not None or QApplication.activeModalWidget() is not None:
+            return
+        current = self.screens.currentWidget()
+        if current is self.counter and self.counter is not None:
+            self.counter.take_keyboard()
+        elif current is self.sign_in and self.sign_in is not None:
+            self.activateWindow()
+            self.sign_in.form.take_keyboard()
 
     def apply_settings(self, settings: CounterSettings) -> None:
         camera_changed = (settings.camera, settings.decoder) != (
@@ -310,3 +346,5 @@ class MainWindow(QMainWindow):
         super().showEvent(event)  # type: ignore[arg-type]
         # Ready once the event loop has painted the first screen, not merely when shown.
         QTimer.singleShot(0, self.ready.emit)
+        # A kiosk session has no window manager to give the new window the keyboard.
+        QTimer.singleShot(0, self.take_keyboard)

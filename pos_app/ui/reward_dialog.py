@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pos_app.domain.card import Card
 from pos_app.domain.program import Program
@@ -24,6 +24,9 @@ class RewardDialog(QDialog):
         layout.addWidget(title)
         layout.addWidget(balance)
         self.buttons: dict[str, QPushButton] = {}
+        # Arrows move between the rewards; Enter takes the one with the focus.
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(False)
         for reward in sorted(program.rewards, key=lambda r: r.points_cost):
             affordable = reward.points_cost <= card.points_balance
             short = "" if affordable else f"  ·  {reward.points_cost - card.points_balance} short"
@@ -34,6 +37,7 @@ class RewardDialog(QDialog):
             button.setEnabled(affordable)
             button.clicked.connect(lambda _=False, code=reward.code: self.choose(code))
             layout.addWidget(button)
+            self.group.addButton(button)
             self.buttons[reward.code] = button
         if not program.rewards:
             layout.addWidget(QLabel("This program has no rewards to redeem."))
@@ -42,6 +46,8 @@ class RewardDialog(QDialog):
         layout.addSpacing(8)
         layout.addWidget(cancel)
         self.setMinimumWidth(720)
+        can_take = [b for b in self.buttons.values() if b.isEnabled()]
+        (can_take[0] if can_take else cancel).setFocus()
 
     def choose(self, code: str) -> None:
         self.chosen = code

@@ -30,6 +30,7 @@ from pos_app.services.sync import server_link
 from pos_app.store import Store
 from pos_app.ui.camera_feed import CameraFeed
 from pos_app.ui.camera_view import CameraView
+from pos_app.ui.error_words import for_people
 from pos_app.ui.style import icon
 from pos_app.ui.terminal_settings import DEMO_CAMERA, CounterSettings, save_settings
 from pos_app.ui.workers import Jobs
@@ -68,15 +69,15 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._counter_tab(), "Counter")
         self.tabs.addTab(self._camera_tab(), "Camera")
         self.tabs.addTab(self._server_tab(), "Server")
-        save = QPushButton(icon("ok"), "Save")
-        save.setObjectName("Primary")
-        save.clicked.connect(self.save)
+        self.save_button = QPushButton(icon("ok"), "Save")
+        self.save_button.setObjectName("Primary")
+        self.save_button.clicked.connect(self.save)
         cancel = QPushButton("Cancel  (Esc)")
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(cancel)
         buttons.addStretch()
-        buttons.addWidget(save)
+        buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(14)
@@ -85,6 +86,13 @@ class SettingsDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(900, 680)
         self.finished.connect(lambda _r: self.stop_test())
+        # Enter saves; on the Server tab it pairs (the address and code are typed there).
+        self.tabs.currentChanged.connect(self._default_button)
+        self._default_button()
+
+    def _default_button(self) -> None:
+        on_server = self.tabs.currentIndex() == self.tabs.count() - 1
+        (self.pair_button if on_server else self.save_button).setDefault(True)
 
     # --- tabs ------------------------------------------------------------------------------
 
@@ -254,4 +262,4 @@ class SettingsDialog(QDialog):
 
     def _pair_failed(self, error: Exception) -> None:
         self.pair_button.setEnabled(True)
-        self.pair_message.setText(f"Pairing failed: {error}")
+        self.pair_message.setText(f"Pairing failed. {for_people(error)}.")

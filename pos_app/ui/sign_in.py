@@ -6,6 +6,8 @@ The PIN check is a deliberately slow hash plus a database write, so it runs on a
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -18,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.services.errors import SignInError
 from pos_app.services.staff_auth import sign_in
 from pos_app.store import Store
 from pos_app.store.staff import StaffMember, all_staff
+from pos_app.ui.error_words import for_people
 from pos_app.ui.keypad import Keypad
 from pos_app.ui.style import icon
 from pos_app.ui.workers import Jobs
@@ -95,9 +97,14 @@ class PinForm(QWidget):
             button = QPushButton(f"{member.name}    ·  {member.role}")
             button.setObjectName("Staff")
             button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            # By keyboard: Tab or the arrows to a name, Enter or Space picks it.
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.setAutoDefault(True)
             self.group.addButton(button, i)
             self.names.addWidget(button)
+        chain = [*self.group.buttons(), self.pin, self.go]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
         if len(staff) == 1:
             self.group.button(0).setChecked(True)
         if not staff:
@@ -107,6 +114,15 @@ class PinForm(QWidget):
                 else "No staff on this terminal yet: sync with the server first."
             )
         self.pin.clear()
+
+    def take_keyboard(self) -> None:
+        """The PIN when a name is chosen, else the first name."""
+        chosen = self.group.checkedButton()
+        names = self.group.buttons()
+        if chosen is None and names:
+            names[0].setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        else:
+            self.pin.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def choose(self, name: str) -> None:
         for i, member in enumerate(self.staff):
@@ -145,7 +161,7 @@ class PinForm(QWidget):
     def _refused(self, error: Exception) -> None:
         self.busy = False
         self.go.setEnabled(True)
-        self.message.setText(str(error) if isinstance(error, SignInError) else f"Error: {error}")
+        self.message.setText(for_people(error))
         self.pin.setFocus()
 
 
@@ -178,7 +194,7 @@ class SignInScreen(QWidget):
     def reset(self, message: str = "") -> None:
         self.form.reload()
         self.form.message.setText(message)
-        self.form.pin.setFocus()
+        self.form.take_keyboard()
 
 
 class ManagerPinDialog(QDialog):
@@ -204,6 +220,8 @@ class ManagerPinDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignLeft)
         self.setMinimumWidth(820)
+        self.form.go.setDefault(True)  # Enter signs in, wherever the focus is (set once inside)
+        self.form.take_keyboard()
 
     def _accepted(self, member: StaffMember) -> None:
         self.manager = member

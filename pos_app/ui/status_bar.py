@@ -10,6 +10,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from pos_app.services.clock import local_now
+from pos_app.services.words import counted
+from pos_app.ui.error_words import sync_trouble
 from pos_app.ui.style import set_tone
 from sync.engine.connectivity import Connectivity, SyncStatus
 
@@ -23,8 +25,6 @@ LABELS = {
 }
 
 
-# States whose detail (why) the strip shows.
-_EXPLAINED = (Connectivity.OFFLINE, Connectivity.ERROR, Connectivity.REVOKED)
 
 
 class SyncBridge(QObject):
@@ -42,8 +42,8 @@ def describe(status: SyncStatus, now: datetime | None = None) -> str:
     parts = []
     if status.state is Connectivity.STANDALONE:
         # Nothing is waiting: a standalone terminal's journal is its only record.
-        entries = "entry" if status.pending == 1 else "entries"
-        return f"not paired with a server · {status.pending} {entries} in this terminal's journal"
+        journal = counted(status.pending, "entry", "entries")
+        return f"not paired with a server · {journal} in this terminal's journal"
     if status.progress is not None:
         phase, done, total = status.progress
         parts.append(f"{phase} {done}/{total}" if total else f"{phase} {done}")
@@ -52,8 +52,11 @@ def describe(status: SyncStatus, now: datetime | None = None) -> str:
         parts.append("last sync " + _when(status.last_sync_at, now or local_now()))
     else:
         parts.append("never synced")
-    if status.detail and status.state in _EXPLAINED:
-        parts.append(status.detail)
+    if status.state in (Connectivity.OFFLINE, Connectivity.ERROR):
+        offline = status.state is Connectivity.OFFLINE
+        parts.insert(0, sync_trouble(status.detail, offline))
+    elif status.state is Connectivity.REVOKED and status.detail:
+        parts.insert(0, status.detail)
     return " · ".join(parts)
 
 
@@ -99,6 +102,8 @@ class StatusStrip(QFrame):
         self.pill.setText(LABELS[status.state])
         set_tone(self.pill, "state", status.state.value)
         self.text.setText(describe(status))
+        # The engineer's detail stays at hand, out of the cashier's way.
+        self.text.setToolTip(status.detail or "")
         self.warnings.setText("⚠ " + "  ⚠ ".join(status.warnings) if status.warnings else "")
 
     def show_staff(self, name: str | None) -> None:

@@ -231,3 +231,14 @@ def test_a_missing_database_says_how_to_make_one(tmp_path: Path) -> None:
     result = Terminal(tmp_path / "none.db").run("card", "list")
     assert result.returncode == 4
     assert "loyalty-pos init" in result.stderr
+
+
+def test_the_export_leaves_out_the_cards_qr_tokens(tmp_path: Path) -> None:
+    t = Terminal(tmp_path / "t.db")
+    t.run("init", "--demo", "--demo-cards", "2")
+    enrolled = json.loads(t.run("enroll", "--program", "coffee", "--json").stdout)
+    token = enrolled["card"]["qr_token"]
+    out = tmp_path / "journal.csv"
+    assert t.run("export", "--out", str(out)).returncode == 0
+    assert token not in out.read_text()
+    assert token not in t.run("export").stdout

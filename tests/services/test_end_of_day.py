@@ -53,7 +53,8 @@ def test_the_report_counts_the_day_and_names_what_the_server_refused(demo_store:
     assert [p.seq for p in report.problems] == [earn.entry.seq]
     text = "\n".join(report_lines(report))
     assert "This card is no longer active." in text
-    assert "1 applied, 1 refused" in text
+    assert "1 entry accepted, 1 entry refused" in text
+    assert "Points earned" in text and "earn_points" not in text
 
 
 def test_unanswered_entries_are_counted_as_unconfirmed(demo_store: Store) -> None:

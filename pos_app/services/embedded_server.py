@@ -100,8 +100,14 @@ def start_embedded_server(data_dir: Path, demo_cards: int = 2000) -> EmbeddedSer
     seeded = data_dir / "server.seed"
     mark = demo_data_mark(demo_cards)
     if not db_file.exists():
-        server_command(db_url, "init-db")
-        server_command(db_url, "seed-demo", "--cards", str(demo_cards))
+        try:
+            server_command(db_url, "init-db")
+            server_command(db_url, "seed-demo", "--cards", str(demo_cards))
+        except BaseException:
+            # Half made is not made: the next start seeds it again from the beginning.
+            for path in data_dir.glob("server.db*"):
+                path.unlink(missing_ok=True)
+            raise
         seeded.write_text(mark)
     elif not seeded.exists() or seeded.read_text() != mark:
         raise ServiceError(

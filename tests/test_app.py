@@ -108,3 +108,23 @@ def test_closing_the_window_ends_the_app_with_status_0_and_a_clean_stderr(
         process.kill()
     assert faults(stderr) == []
     assert process.returncode == 0
+
+
+def test_a_demo_that_cannot_start_says_why_in_one_line_and_exits_1(tmp_path: Path) -> None:
+    """A demo folder left by a version with other demo cards: the way out, no traceback."""
+    demo = tmp_path / "data" / "loyalty-pos" / "demo"
+    demo.mkdir(parents=True)
+    (demo / "server.db").write_bytes(b"")
+    (demo / "server.seed").write_text("cards of an older version")
+    result = subprocess.run(
+        [sys.executable, "-m", "pos_app.app", "--demo"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path / "data")},
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("error: the demo cannot start: ")
+    assert f"rm -r '{demo}'" in result.stderr

@@ -150,9 +150,9 @@ def main(argv: list[str]) -> int:
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     cv2.setNumThreads(1)
 
-    from pos_app.domain.demo import DEMO_MERCHANT
+    from pos_app.domain.demo import DEMO_MERCHANT, DEMO_STORE, demo_cards
     from pos_app.services.lookup import find_card
-    from pos_app.services.setup import DEMO_STORE, demo_cards, init_terminal
+    from pos_app.services.setup import init_terminal
 
     cards = demo_cards(args.cards)
     tokens = [card.qr_token for card in cards[:: max(1, len(cards) // 48)]][:48]

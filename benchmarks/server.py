@@ -36,11 +36,11 @@ from sqlalchemy import func, select
 
 from benchmarks._report import percentile, print_json, print_table
 from pos_app.domain.card import Card
+from pos_app.domain.demo import demo_cards
 from pos_app.domain.program import Program, ProgramKind
 from sync.protocol import PushRequest
 from sync.server import admin
 from sync.server.db import make_engine, migrate, write
-from sync.server.demo import demo_cards
 from sync.server.entries import EntryChain
 from sync.server.models import CARDS, TRANSACTIONS
 from sync.server.pairing import create_pair_code

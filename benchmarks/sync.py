@@ -50,7 +50,7 @@ from sqlalchemy import Connection, Engine, Table, func, select
 
 from benchmarks._report import print_json, print_table
 from pos_app.domain.card import Card
-from pos_app.domain.demo import DEMO_MERCHANT
+from pos_app.domain.demo import DEMO_MERCHANT, DEMO_STAFF, DEMO_STORE
 from pos_app.domain.identifiers import CardRef, luhn_check_digit
 from pos_app.domain.operations import CardOperation, EarnPoints, Stamp
 from pos_app.domain.program import Program, ProgramKind, Reward
@@ -65,7 +65,6 @@ from sync.engine.client import ServerClient
 from sync.server import admin
 from sync.server.cards import CARD_FIELDS
 from sync.server.db import make_engine, next_versions, write
-from sync.server.demo import DEMO_STAFF
 from sync.server.models import CARDS, CUSTOMERS, TERMINALS, TRANSACTIONS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,12 +75,11 @@ BAR_PULL_S = 60.0
 
 # The push terminals work on the demo merchant: its points program (no limits that could
 # refuse an earn) and a stamps-and-points program added for the benchmark.
-DEMO_STORE = "store-1"
 DEMO_CARDS = 1000
 BENCH_CARDS = 1000
 BENCH_PROGRAM = "bench-both"
 BAKERY_PROGRAM = "bakery"
-STAFF_ID = DEMO_STAFF[0][0]
+STAFF_ID = DEMO_STAFF[0].id
 
 # The pull terminal works on a merchant of its own, bulk-loaded with `--cards` cards.
 BIG_MERCHANT = "bench-big-merchant"

@@ -1,13 +1,13 @@
 """The cashier's window: `python -m pos_app.app [--db PATH] [--camera SOURCE] [--self-test]`.
 
 Without a database at PATH the window starts with the first-run screen (pair with a
-server, or try the demo). `--self-test` starts everything as usual, camera included,
-prints `READY <seconds>` when the first screen is up and `FRAMES <n>` and `RSS_MB <n>` once
-the camera has run, then checks the native parts (each QR decoder reads the bundled test
-image, QtMultimedia loads, a new store migrates) and exits: 0 after `SELF-TEST OK`, 1
-after a one-line `SELF-TEST FAILED: <reason>`. Without `--db` it runs on a demo terminal
-in a temporary folder, with the demo camera. The startup benchmark and the packaging
-test use it.
+server, or try the demo). It prints `READY <seconds>` when the first screen is up; closing
+the window, SIGTERM and Ctrl+C end it with exit status 0. `--self-test` starts everything
+as usual, camera included, prints `FRAMES <n>` and `RSS_MB <n>` once the camera has run,
+then checks the native parts (each QR decoder reads the bundled test image, QtMultimedia
+loads, a new store migrates) and exits: 0 after `SELF-TEST OK`, 1 after a one-line
+`SELF-TEST FAILED: <reason>`. Without `--db` it runs on a demo terminal in a temporary
+folder, with the demo camera. The startup benchmark and the packaging test use it.
 """
 
 from __future__ import annotations
@@ -96,16 +96,26 @@ def main(argv: list[str] | None = None) -> int:
                 file=sys.stderr,
             )
             return 2
+        from pos_app.domain.demo import DEMO_STAFF
         from pos_app.services.embedded_server import demo_terminal, start_embedded_server
+        from pos_app.services.errors import ServiceError
+        from sync.engine.client import SyncError
 
         demo_dir = default_db().parent / "demo"
         if args.db is None:
             args.db = demo_dir / "terminal.db"
         print(f"Starting the demo server in {demo_dir} ...", flush=True)
-        server = start_embedded_server(demo_dir)
-        demo_terminal(args.db, server).close()
+        try:
+            server = start_embedded_server(demo_dir)
+            demo_terminal(args.db, server).close()
+        except (ServiceError, SyncError) as exc:
+            if server is not None:
+                server.stop()
+            print(f"error: the demo cannot start: {' '.join(str(exc).split())}", file=sys.stderr)
+            return 1
         print(f"Demo server at {server.url}; terminal database {args.db}", flush=True)
-        print("Sign in as Alex (PIN 1234, cashier) or Sam (PIN 9999, manager).", flush=True)
+        staff = " or ".join(f"{s.name} (PIN {s.pin}, {s.role})" for s in DEMO_STAFF)
+        print(f"Sign in as {staff}.", flush=True)
         args.camera = args.camera or "demo"
     if args.db is None:
         args.db = default_db()
@@ -172,9 +182,9 @@ def check_decoders() -> list[str]:
     import cv2
     import numpy as np
 
+    from pos_app.domain.demo import demo_cards
     from pos_app.resources import resource_path
     from pos_app.scanner.decoders import decoder_by_name
-    from pos_app.services.setup import demo_cards
 
     path = resource_path(*SELF_TEST_QR)
     read = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE)
@@ -220,13 +230,16 @@ def run_window(args: argparse.Namespace, report: WindowReport | None = None) -> 
     window = MainWindow(args.db, camera=args.camera)
     window.resize(1366, 820)
 
+    def say_ready() -> None:
+        print(f"READY {time.perf_counter() - STARTED:.3f}", flush=True)
+
+    window.ready.connect(say_ready, type=Qt.ConnectionType.SingleShotConnection)
     if report is not None:
         frames_at_ready = 0
 
         def report_ready() -> None:
             nonlocal frames_at_ready
             report.ready = True
-            print(f"READY {time.perf_counter() - STARTED:.3f}", flush=True)
             frames_at_ready = window.counter.camera.frames_shown if window.counter else 0
             QTimer.singleShot(round(args.self_test_seconds * 1000), finish)
 

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from pos_app.services.setup import demo_cards
+from pos_app.domain.demo import demo_cards
 from pos_app.store.terminal import TOKEN_KEY, URL_KEY, put_setting
 from pos_app.ui.first_run import create_demo
 from pos_app.ui.main_window import MainWindow

@@ -368,6 +368,9 @@ class Health(Wire):
     status: Literal["ok"]
     protocol: int
     server_time: datetime
+    instance: str | None = None
+    """Only when the server was started with `serve --instance LABEL`: the label, by which
+    the program that started it tells its own server from whatever else answers there."""
 
 
 class ErrorBody(Wire):

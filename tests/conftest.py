@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pos_app.domain.demo import DEMO_MERCHANT
-from pos_app.services.setup import DEMO_STORE, init_terminal
+from pos_app.domain.demo import DEMO_MERCHANT, DEMO_STORE
+from pos_app.services.setup import init_terminal
 from pos_app.store import Store
 
 # Qt never needs a display in tests; set before any test imports PySide6.

@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError
 
 from pos_app import __version__
 from pos_app.cli.render import card_json, card_summary, done_message, journal_table
-from pos_app.domain.demo import DEMO_MERCHANT
+from pos_app.domain.demo import DEMO_MERCHANT, DEMO_STAFF, DEMO_STORE
 from pos_app.domain.identifiers import CardRef, format_card_number, parse_card_ref
 from pos_app.domain.money import AmountError, parse_amount
 from pos_app.domain.operations import (
@@ -44,7 +44,7 @@ from pos_app.services.journal_view import journal_lines, write_csv
 from pos_app.services.lookup import find_card
 from pos_app.services.pairing import pair_terminal
 from pos_app.services.revocation import REVOKED_TEXT, known_revoked, server_says_revoked
-from pos_app.services.setup import DEMO_STAFF, DEMO_STORE, init_terminal
+from pos_app.services.setup import init_terminal
 from pos_app.services.staff_auth import sign_in
 from pos_app.services.sync import ServerLink, server_link, sync_once
 from pos_app.services.sync_loop import SyncLoop

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import base64
-import random
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection
 
-from pos_app.domain.card import Card
-from pos_app.domain.demo import DEMO_MERCHANT, demo_programs
-from pos_app.domain.identifiers import luhn_check_digit
+from pos_app.domain.demo import DEMO_STAFF, demo_cards, demo_programs
 from pos_app.domain.pin import hash_pin
 from pos_app.services.clock import local_now
 from pos_app.services.errors import ServiceError
@@ -21,51 +16,6 @@ from pos_app.store.cards import REPLICA, insert_card
 from pos_app.store.programs import save_program
 from pos_app.store.staff import save_staff
 from pos_app.store.terminal import has_identity, set_identity
-
-DEMO_STORE = "store-1"
-
-
-@dataclass(frozen=True, slots=True)
-class DemoStaff:
-    id: str
-    name: str
-    role: str
-    pin: str
-
-
-DEMO_STAFF = (
-    DemoStaff("staff-alex", "Alex", "cashier", "1234"),
-    DemoStaff("staff-sam", "Sam", "manager", "9999"),
-)
-
-
-def demo_cards(count: int, seed: int = 7) -> list[Card]:
-    """Deterministic demo cards, alternating programs, some with history already."""
-    rng = random.Random(seed)
-    programs = demo_programs()
-    cards = []
-    for i in range(count):
-        body = str(rng.randint(1, 9)) + "".join(str(rng.randint(0, 9)) for _ in range(10))
-        token = base64.urlsafe_b64encode(rng.randbytes(24)).decode()
-        program = programs[i % len(programs)]
-        stamps = rng.randint(0, program.stamps_target - 1) if program.has_stamps else 0
-        points = rng.randint(0, 400) if program.has_points else 0
-        cards.append(
-            Card(
-                id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
-                card_number=body + luhn_check_digit(body),
-                qr_token=token,
-                merchant_id=DEMO_MERCHANT,
-                program_id=program.id,
-                enrolled_at_store=DEMO_STORE,
-                customer_name=f"Demo customer {i + 1}",
-                stamp_count=stamps,
-                total_stamps_earned=stamps,
-                points_balance=points,
-                total_points_earned=points,
-            )
-        )
-    return cards
 
 
 def init_terminal(

@@ -37,20 +37,24 @@ class CameraFeed(QObject):
         self._stop = threading.Event()
         self._last_preview = 0.0
         self.source: int | str | None = None
-        self.frames_shown = 0
+        self.frames_read = 0
+        """Frames the capture delivered since this feed was made (previews are fewer)."""
 
     @property
     def running(self) -> bool:
         return self._thread is not None
 
-    def start(self, source: int | str, decoder: str = "auto", loop: bool = True) -> None:
-        """Start reading `source` (camera index, file or URL); a file loops like a camera."""
+    def start(
+        self, source: int | str, decoder: str = "auto", loop: bool = True, realtime: bool = True
+    ) -> None:
+        """Start reading `source` (camera index, file or URL); a file loops like a camera,
+        at its own frame rate unless `realtime` is off (then as fast as it decodes)."""
         self.stop()
         self.source = source
         self._stop = threading.Event()
         self._thread = threading.Thread(
             target=self._decode_loop,
-            args=(source, decoder, loop, self._stop),
+            args=(source, decoder, loop, realtime, self._stop),
             name="camera-decode",
             daemon=True,
         )
@@ -63,7 +67,7 @@ class CameraFeed(QObject):
             thread.join(3.0)
 
     def _decode_loop(
-        self, source: int | str, decoder: str, loop: bool, stop: threading.Event
+        self, source: int | str, decoder: str, loop: bool, realtime: bool, stop: threading.Event
     ) -> None:
         try:
             from pos_app.scanner.capture import Capture, CaptureSettings
@@ -73,7 +77,7 @@ class CameraFeed(QObject):
             scanner = FrameScanner(decoder_by_name(decoder))
             capture = Capture(
                 source,
-                CaptureSettings(loop=loop),
+                CaptureSettings(loop=loop, realtime=realtime),
                 on_frame=self._on_frame,
                 on_status=self._on_status,
             )
@@ -96,6 +100,7 @@ class CameraFeed(QObject):
 
     def _on_frame(self, frame: Frame) -> None:
         # Runs on the capture thread: shrink and convert here, never on the GUI thread.
+        self.frames_read += 1
         now = time.monotonic()
         if now - self._last_preview < 1.0 / PREVIEW_FPS:
             return

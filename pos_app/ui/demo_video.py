@@ -7,6 +7,7 @@ nothing beyond the terminal's own dependencies is needed. Qt-free.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,7 +22,7 @@ WIFI_CODE = "WIFI:T:WPA;S:Cafe guests;P:espresso;;"
 
 def demo_texts(card_count: int = 4) -> list[str]:
     """The first demo cards' tokens, then a foreign code the counter must refuse."""
-    from pos_app.services.setup import demo_cards
+    from pos_app.domain.demo import demo_cards
 
     return [c.qr_token for c in demo_cards(card_count)] + [WIFI_CODE]
 
@@ -90,11 +91,25 @@ def _with_phone(background: Image, text: str, n: int) -> Image:
     return frame
 
 
+def demo_video_name(texts: Sequence[str]) -> str:
+    """The file name of the video showing `texts`: a hash of what it shows and how it is drawn,
+    so a video made from other demo data (or an older drawing) is never taken for this one."""
+    what = repr((list(texts), WIDTH, HEIGHT, FPS)).encode()
+    return f"counter-demo-{hashlib.sha256(what).hexdigest()[:12]}.mp4"
+
+
 def default_demo_video() -> Path:
-    """The bundled demo video, written on first use when it is not there yet."""
+    """The bundled demo video of the current demo cards, written on first use if missing."""
     from pos_app.resources import resource_path
 
-    path = resource_path("demo", "counter-demo.mp4")
+    texts = demo_texts()
+    path = resource_path("demo", demo_video_name(texts))
     if not path.exists():
-        write_demo_video(path, demo_texts())
+        # Written beside, then renamed: an interrupted first run leaves no half video.
+        partial = path.with_name(f"writing-{path.name}")
+        write_demo_video(partial, texts)
+        partial.replace(path)
+        for stale in path.parent.glob("counter-demo*.mp4"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     return path

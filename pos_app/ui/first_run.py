@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.demo import DEMO_MERCHANT
+from pos_app.domain.demo import DEMO_MERCHANT, DEMO_STORE
 from pos_app.scanner.cameras import list_cameras
-from pos_app.services.setup import DEMO_STORE, init_terminal
+from pos_app.services.setup import init_terminal
 from pos_app.store import Store
 from pos_app.ui.error_words import for_people
 from pos_app.ui.style import icon

@@ -25,8 +25,6 @@ LABELS = {
 }
 
 
-
-
 class SyncBridge(QObject):
     """Carries SyncStatus from the sync loop's thread to the GUI thread."""
 

@@ -8,31 +8,28 @@ so Qt queues it: callbacks never run on a worker thread, whatever they are.
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 ErrorHandler = Callable[[Exception], None]
 
 
-class _Job(QRunnable):
-    def __init__(self, jobs: Jobs, job_id: int, fn: Callable[[], Any]) -> None:
-        super().__init__()
-        self._jobs, self._id, self._fn = jobs, job_id, fn
-
-    def run(self) -> None:
-        try:
-            result: Any = self._fn()
-            error: Exception | None = None
-        except Exception as exc:  # handed to the GUI thread, which shows it in words
-            result, error = None, exc
-        with contextlib.suppress(RuntimeError):  # the window closed: nobody is waiting
-            self._jobs.finished.emit(self._id, result, error)
+def _run_job(jobs: Jobs, job_id: int, fn: Callable[[], Any]) -> None:
+    """On a pool thread: run `fn`, hand its result or its error to the GUI thread."""
+    try:
+        result: Any = fn()
+        error: Exception | None = None
+    except Exception as exc:  # handed to the GUI thread, which shows it in words
+        result, error = None, exc
+    with contextlib.suppress(RuntimeError):  # the window closed: nobody is waiting
+        jobs.finished.emit(job_id, result, error)
 
 
 class Jobs(QObject):
@@ -61,7 +58,9 @@ class Jobs(QObject):
     ) -> None:
         job_id = next(self._ids)
         self._waiting[job_id] = (on_done, on_error)
-        self._pool.start(_Job(self, job_id, fn))
+        # A plain callable, not a QRunnable subclass: PySide 6.11 keeps some of those
+        # Python runnables alive after the pool has run them, a leak per lookup.
+        self._pool.start(functools.partial(_run_job, self, job_id, fn))
 
     def wait(self, timeout_ms: int = 30_000) -> bool:
         """Block until the pool is empty: for shutting down, never for the counter."""

@@ -55,6 +55,7 @@ from sync.server.ratelimit import FailureLimiter
 from sync.server.shared_failures import shared_failures
 
 FAILURES_ENV = "LOYALTY_SERVER_AUTH_FAILURES_PER_MINUTE"
+INSTANCE_ENV = "LOYALTY_SERVER_INSTANCE"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,12 +63,14 @@ class Settings:
     db_url: str | None = None
     auth_failures_per_minute: int = 10
     pool_size: int = 10
+    instance: str | None = None
 
     @staticmethod
     def from_env() -> Settings:
         return Settings(
             db_url=os.environ.get("LOYALTY_SERVER_DB"),
             auth_failures_per_minute=int(os.environ.get(FAILURES_ENV, "10")),
+            instance=os.environ.get(INSTANCE_ENV) or None,
         )
 
 
@@ -140,6 +143,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     limiter = FailureLimiter(max_failures=settings.auth_failures_per_minute)
     limiter.shared = shared_failures(app.state.engine, limiter.window_s)
     app.state.limiter = limiter
+    app.state.instance = settings.instance
     app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
     app.add_middleware(AccessLog)
     app.router.route_class = _ModelBodyRoute
@@ -158,9 +162,19 @@ EngineDep = Annotated[Engine, Depends(engine_of)]
 
 
 def _routes(app: FastAPI) -> None:
-    @app.get(f"{API_PREFIX}/health", response_model=Health, tags=["health"])
-    def health() -> Health:
-        return Health(status="ok", protocol=PROTOCOL_VERSION, server_time=utcnow())
+    @app.get(
+        f"{API_PREFIX}/health",
+        response_model=Health,
+        response_model_exclude_none=True,
+        tags=["health"],
+    )
+    def health(request: Request) -> Health:
+        return Health(
+            status="ok",
+            protocol=PROTOCOL_VERSION,
+            server_time=utcnow(),
+            instance=request.app.state.instance,
+        )
 
     @app.post(
         f"{API_PREFIX}/pair",

@@ -21,11 +21,11 @@ import click
 from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import SQLAlchemyError
 
-from pos_app.domain.demo import DEMO_MERCHANT
+from pos_app.domain.demo import DEMO_MERCHANT, DEMO_STORES
 from pos_app.domain.program import OfflineLimits, Program, ProgramKind, Reward, program_from_dict
 from sync.server import admin, demo
 from sync.server.admin import AdminError
-from sync.server.app import FAILURES_ENV
+from sync.server.app import FAILURES_ENV, INSTANCE_ENV
 from sync.server.db import DB_ENV, DEFAULT_DB, database_url, is_sqlite, make_engine, migrate, write
 from sync.server.pairing import PairingError, create_pair_code
 
@@ -241,7 +241,7 @@ def seed_demo(db: str, card_count: int) -> None:
     """The demo merchant (same ids and PINs as the terminal's demo) with N cards."""
     with write(_engine(db)) as conn:
         demo.seed_demo(conn, card_count, _now())
-    stores = ", ".join(s for s, _ in demo.DEMO_STORES)
+    stores = ", ".join(s.id for s in DEMO_STORES)
     click.echo(f"demo merchant {DEMO_MERCHANT}: stores {stores}, {card_count} cards")
 
 
@@ -290,6 +290,12 @@ def revoke(db: str, terminal_id: str) -> None:
     "or networks): rate limits then count per client, not per proxy. By default no "
     "forwarded header is trusted, so no one can make up an address to dodge them.",
 )
+@click.option(
+    "--instance",
+    envvar=INSTANCE_ENV,
+    help="A label /v1/health reports, so whoever started this server can tell it from "
+    "another one on the same port.",
+)
 def serve(
     db: str,
     host: str,
@@ -297,6 +303,7 @@ def serve(
     workers: int,
     auth_failures_per_minute: int,
     forwarded_allow_ips: str,
+    instance: str | None,
 ) -> None:
     """Serve the HTTP API (upgrades the schema first)."""
     import uvicorn
@@ -308,6 +315,8 @@ def serve(
     # Workers are separate processes: they read their settings from the environment.
     os.environ[DB_ENV] = url
     os.environ[FAILURES_ENV] = str(auth_failures_per_minute)
+    if instance:
+        os.environ[INSTANCE_ENV] = instance
     uvicorn.run(
         "sync.server.app:app_from_env",
         factory=True,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pos_app.services.setup import demo_cards
+from pos_app.domain.demo import demo_cards
 
 COFFEE, BAKERY = (c.card_number for c in demo_cards(2))
 COMMANDS = [

@@ -6,6 +6,7 @@ import cv2
 import numpy as np
 import pytest
 
+from pos_app.domain.demo import demo_cards
 from pos_app.scanner.decoders import (
     AutoDecoder,
     UnknownDecoderError,
@@ -14,7 +15,6 @@ from pos_app.scanner.decoders import (
     bytes_to_text,
     decoder_by_name,
 )
-from pos_app.services.setup import demo_cards
 from tests.scanner.scenes import LOOKS, Look, code_image, counter_scene, frame_with_code
 
 # Fixed tokens (two demo customers' cards): a decoder that misses a code misses it every run.

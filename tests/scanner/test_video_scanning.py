@@ -13,12 +13,12 @@ from pathlib import Path
 
 import numpy as np
 
+from pos_app.domain.demo import demo_cards
 from pos_app.domain.identifiers import CardRef
 from pos_app.scanner.capture import Capture, CaptureSettings, CaptureState, CaptureStatus, Frame
 from pos_app.scanner.debounce import Debouncer
 from pos_app.scanner.frame_scanner import FrameScanner, ScanEvent
 from pos_app.scanner.payload import PayloadRules, Rejection, RejectionCode
-from pos_app.services.setup import demo_cards
 from tests.scanner.scenes import LOOKS, Look, counter_scene, frame_with_code, write_video
 
 HOST = "loyalty.example.com"

@@ -22,11 +22,11 @@ import pytest
 from sqlalchemy import Engine
 
 from pos_app.domain.card import Card
+from pos_app.domain.demo import demo_cards
 from pos_app.domain.program import Program, ProgramKind, Reward
 from sync.protocol import PairResponse
 from sync.server import admin
 from sync.server.db import make_engine, migrate, write
-from sync.server.demo import demo_cards
 from sync.server.entries import EntryChain
 from sync.server.pairing import create_pair_code
 from tests.pg import free_port, pg_admin_url, pg_database_url  # noqa: F401

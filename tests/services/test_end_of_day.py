@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from pos_app.domain.demo import demo_cards
 from pos_app.domain.identifiers import CardRef
 from pos_app.domain.operations import EarnPoints, Stamp
 from pos_app.services.counter import Done, perform
 from pos_app.services.end_of_day import day_report, report_lines
-from pos_app.services.setup import demo_cards
 from pos_app.store import Store
 from pos_app.store.outbox import Answer, record_answers
 from tests.conftest import CASHIER

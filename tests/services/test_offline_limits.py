@@ -7,14 +7,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from pos_app.domain.demo import demo_programs
+from pos_app.domain.demo import demo_cards, demo_programs
 from pos_app.domain.identifiers import CardRef
 from pos_app.domain.operations import RedeemPoints, Stamp
 from pos_app.domain.program import OfflineLimits
 from pos_app.domain.refusal import RefusalCode, Refused
 from pos_app.services.counter import Done, perform
 from pos_app.services.offline_limits import unsynced_warning
-from pos_app.services.setup import demo_cards
 from pos_app.store import Store
 from pos_app.store.programs import all_programs, save_program
 from pos_app.store.replica import store_server_cards

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 
-from pos_app.services.setup import demo_cards
+from pos_app.domain.demo import demo_cards
 from pos_app.services.sync import _server_row
 from pos_app.store import Store
 from pos_app.store.cards import REPLICA

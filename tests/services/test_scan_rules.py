@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from pos_app.domain.demo import demo_cards
 from pos_app.domain.identifiers import CardRef
 from pos_app.scanner.payload import Rejection, parse_scan
 from pos_app.services.scan_rules import HOSTS_KEY, payload_rules
-from pos_app.services.setup import demo_cards
 from pos_app.store import Store
 from pos_app.store.terminal import put_setting
 

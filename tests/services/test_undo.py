@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from pos_app.domain.demo import demo_cards
 from pos_app.domain.identifiers import CardRef
 from pos_app.domain.operations import EarnPoints, Reverse, Stamp
 from pos_app.domain.refusal import RefusalCode, Refused
 from pos_app.services.counter import Done, perform, undo
 from pos_app.services.integrity import check_store
-from pos_app.services.setup import demo_cards
 from pos_app.store import Store
 from pos_app.store.journal import iter_entries
 from tests.conftest import CASHIER

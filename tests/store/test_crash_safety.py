@@ -29,9 +29,9 @@ from pathlib import Path
 
 import pytest
 
-from pos_app.domain.demo import DEMO_MERCHANT
+from pos_app.domain.demo import DEMO_MERCHANT, DEMO_STORE
 from pos_app.services.integrity import check_store
-from pos_app.services.setup import DEMO_STORE, init_terminal
+from pos_app.services.setup import init_terminal
 from pos_app.store import Store, open_store
 from pos_app.store.journal import verify_chain
 

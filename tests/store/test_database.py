@@ -12,10 +12,10 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
+from pos_app.domain.demo import demo_cards
 from pos_app.domain.identifiers import CardRef
 from pos_app.domain.operations import Stamp
 from pos_app.services.counter import Done, perform
-from pos_app.services.setup import demo_cards
 from pos_app.store import Store, open_store
 from pos_app.store.cards import find_card
 from pos_app.store.errors import NewerDatabaseError, NotInitialisedError, NotOurDatabaseError

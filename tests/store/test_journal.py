@@ -9,11 +9,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from pos_app.domain.chain import GENESIS_HASH
+from pos_app.domain.demo import demo_cards
 from pos_app.domain.identifiers import CardRef
 from pos_app.domain.operations import EarnPoints, Stamp, VoidPoints
 from pos_app.services.counter import Done, perform
 from pos_app.services.integrity import check_store
-from pos_app.services.setup import demo_cards
 from pos_app.store import Store
 from pos_app.store.errors import JournalTailMissing
 from pos_app.store.journal import iter_entries, verify_chain

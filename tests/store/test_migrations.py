@@ -8,11 +8,11 @@ from alembic import command
 from sqlalchemy import Connection, select
 
 from pos_app.domain.card import Card
+from pos_app.domain.demo import demo_cards
 from pos_app.domain.identifiers import CardRef
 from pos_app.domain.operations import EarnPoints, Stamp
 from pos_app.services.counter import Done, perform
 from pos_app.services.integrity import check_store
-from pos_app.services.setup import demo_cards
 from pos_app.store import Store, open_store
 from pos_app.store.cards import LOCAL, VIEW, card_from_row
 from pos_app.store.database import alembic_config, head_revision

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+from pos_app.domain.demo import demo_cards
 from pos_app.domain.identifiers import CardRef
 from pos_app.domain.operations import EarnPoints, RedeemPoints, Stamp
 from pos_app.services.counter import Done, perform
 from pos_app.services.integrity import check_store
-from pos_app.services.setup import demo_cards
 from pos_app.store import Store
 from pos_app.store.cards import LOCAL, REPLICA, get_card
 from pos_app.store.outbox import Answer, record_answers

@@ -174,9 +174,9 @@ def _json(text: str) -> dict[str, object]:
 
 def issue_card(server: ServerProcess, merchant: Merchant, seed: int) -> Card:
     """A stamp card issued on the server (as if enrolled at another shop), not yet pulled."""
+    from pos_app.domain.demo import demo_cards
     from sync.server import admin
     from sync.server.db import write
-    from sync.server.demo import demo_cards
 
     (card,) = demo_cards(1, [merchant.stamps], merchant.stores, seed=seed)
     with write(server.engine) as conn:

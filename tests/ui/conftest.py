@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from pos_app.domain.card import Card
-from pos_app.services.setup import demo_cards
+from pos_app.domain.demo import demo_cards
 from pos_app.store import Store
 from pos_app.ui.demo_video import WIFI_CODE, write_demo_video
 from pos_app.ui.main_window import MainWindow

@@ -114,7 +114,7 @@ def test_a_demo_that_cannot_start_says_why_in_one_line_and_exits_1(tmp_path: Pat
     """A demo folder left by a version with other demo cards: the way out, no traceback."""
     demo = tmp_path / "data" / "loyalty-pos" / "demo"
     demo.mkdir(parents=True)
-    (demo / "server.db").write_bytes(b"")
+    (demo / "server.db").write_bytes(b"an older version's database")  # not empty: not fresh
     (demo / "server.seed").write_text("cards of an older version")
     result = subprocess.run(
         [sys.executable, "-m", "pos_app.app", "--demo"],

@@ -13,7 +13,8 @@ class CameraView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Panel")
-        self.setMinimumSize(320, 240)
+        # Small enough for a 960x540 screen (scale factor 2 on full HD); it grows with the room.
+        self.setMinimumSize(160, 120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._image: QImage | None = None
         self._message = "No camera"

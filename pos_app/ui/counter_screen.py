@@ -15,7 +15,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -45,8 +44,10 @@ from pos_app.services.scan_rules import payload_rules
 from pos_app.store import Store
 from pos_app.store.staff import StaffMember
 from pos_app.ui import outcome_text as tones
+from pos_app.ui.action_grid import ActionGrid
 from pos_app.ui.camera_view import CameraView
 from pos_app.ui.card_view import CardPanel
+from pos_app.ui.elided_label import ElidedLabel
 from pos_app.ui.keypad import NumberDialog, parse_points
 from pos_app.ui.outcome_text import Message, done_message, refusal_message
 from pos_app.ui.reward_dialog import RewardDialog
@@ -107,7 +108,6 @@ class CounterScreen(QWidget):
         self.banner = QLabel("Ready: scan a card")
         self.banner.setObjectName("Banner")
         self.banner.setWordWrap(True)
-        self.banner.setMinimumHeight(64)
         # Undo stays offered for a few seconds after each action: a compensating entry.
         self.undo_button = QPushButton(icon("void"), "Undo  Ctrl+Z")
         self.undo_button.setObjectName("Undo")
@@ -121,15 +121,14 @@ class CounterScreen(QWidget):
         self.card = CardPanel()
 
         self.buttons: dict[str, QPushButton] = {}
-        grid = QGridLayout()
-        grid.setSpacing(12)
-        for i, (name, label, icon_name, key) in enumerate(ACTIONS):
+        self.action_grid = ActionGrid()
+        for name, label, icon_name, key in ACTIONS:
             button = QPushButton(icon(icon_name), f"{label}\n{key}")
             button.setObjectName("Action")
             button.setIconSize(button.iconSize() * 2)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(getattr(self, name))
-            grid.addWidget(button, 0, i)
+            self.action_grid.add(button)
             self.buttons[name] = button
             QShortcut(QKeySequence(key), self, getattr(self, name))
         QShortcut(QKeySequence("Ctrl+Z"), self, self.undo_last)
@@ -162,10 +161,10 @@ class CounterScreen(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self._header())
         body = QVBoxLayout()
-        body.setContentsMargins(16, 16, 16, 16)
-        body.setSpacing(16)
+        body.setContentsMargins(14, 12, 14, 12)
+        body.setSpacing(12)
         body.addLayout(middle, 1)
-        body.addLayout(grid)
+        body.addWidget(self.action_grid)
         layout.addLayout(body, 1)
         self._update_buttons()
 
@@ -173,11 +172,12 @@ class CounterScreen(QWidget):
         header = QFrame()
         header.setObjectName("Header")
         identity = self.store.identity()
-        title = QLabel(f"{identity.name}")
+        # The shop's name gives way first when the header is short of room.
+        title = ElidedLabel(identity.name)
         title.setObjectName("Title")
-        place = QLabel(identity.store_id)
+        place = ElidedLabel(identity.store_id)
         place.setObjectName("Subtitle")
-        self.staff_label = QLabel()
+        self.staff_label = ElidedLabel()
         self.staff_label.setObjectName("StaffName")
         eod = QPushButton(icon("report"), "End of day  F8")
         eod.setObjectName("Flat")
@@ -192,7 +192,7 @@ class CounterScreen(QWidget):
         lock.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         lock.clicked.connect(self.lock_requested.emit)
         row = QHBoxLayout(header)
-        row.setContentsMargins(20, 10, 20, 10)
+        row.setContentsMargins(16, 6, 16, 6)
         row.setSpacing(14)
         row.addWidget(title)
         row.addWidget(place)

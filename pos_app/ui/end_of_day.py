@@ -28,7 +28,7 @@ from pos_app.services.end_of_day import DayReport, Totals
 from pos_app.services.journal_view import JournalLine, journal_lines, write_csv
 from pos_app.services.sync_loop import SyncLoop
 from pos_app.store.staff import StaffMember
-from pos_app.ui.style import icon
+from pos_app.ui.style import fit_to_screen, icon
 from pos_app.ui.workers import Jobs
 from sync.engine.connectivity import Connectivity, SyncStatus
 
@@ -187,7 +187,7 @@ class EndOfDayDialog(QDialog):
         layout.addWidget(self.report, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.resize(1000, 720)
+        fit_to_screen(self, 1000, 720)
 
     def start(self) -> None:
         if self.loop.link is None:

@@ -32,7 +32,7 @@ class Keypad(QWidget):
         super().__init__(parent)
         self.target = target
         grid = QGridLayout(self)
-        grid.setSpacing(10)
+        grid.setSpacing(8)
         grid.setContentsMargins(0, 0, 0, 0)
         keys = ["7", "8", "9", "4", "5", "6", "1", "2", "3", "." if decimal else "", "0", BACKSPACE]
         self.buttons: dict[str, QPushButton] = {}

@@ -30,7 +30,7 @@ from pos_app.services.sync import server_link
 from pos_app.store import Store
 from pos_app.ui.camera_feed import CameraFeed
 from pos_app.ui.camera_view import CameraView
-from pos_app.ui.style import icon
+from pos_app.ui.style import fit_to_screen, icon
 from pos_app.ui.terminal_settings import DEMO_CAMERA, CounterSettings, save_settings
 from pos_app.ui.workers import Jobs
 
@@ -83,7 +83,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
-        self.resize(900, 680)
+        fit_to_screen(self, 900, 680)
         self.finished.connect(lambda _r: self.stop_test())
 
     # --- tabs ------------------------------------------------------------------------------
@@ -128,7 +128,7 @@ class SettingsDialog(QDialog):
             self.decoder.addItem(name, name)
         self.decoder.setCurrentIndex(max(0, self.decoder.findData(self.settings.decoder)))
         self.test_view = CameraView()
-        self.test_view.setMinimumHeight(220)
+        self.test_view.setMinimumHeight(120)
         self.test_result = QLabel("Press Test and show a card to the camera.")
         self.test_result.setObjectName("Subtitle")
         self.test_result.setWordWrap(True)

@@ -76,7 +76,7 @@ class StatusStrip(QFrame):
         self.clock = QLabel()
         self.clock.setObjectName("Clock")
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(14, 8, 14, 8)
+        layout.setContentsMargins(14, 6, 14, 6)
         layout.setSpacing(16)
         layout.addWidget(self.pill)
         layout.addWidget(self.text)

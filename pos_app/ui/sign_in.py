@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -71,6 +72,7 @@ class PinForm(QWidget):
         right.setSpacing(12)
         entry = QHBoxLayout()  # the PIN and its button side by side: one row less to fit
         entry.setSpacing(12)
+        self.pin.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         entry.addWidget(self.pin, 1)
         entry.addWidget(self.go)
         right.addLayout(entry)
@@ -178,7 +180,7 @@ class SignInScreen(QWidget):
         panel.setMaximumWidth(1000)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
-        layout.addWidget(panel)
+        layout.addWidget(panel, 0, Qt.AlignmentFlag.AlignVCenter)  # no empty slab below
         identity = store.identity()
         self.terminal.setText(f"{identity.name} · {identity.store_id}")
 

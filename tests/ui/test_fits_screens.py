@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from pos_app.ui.offscreen import offscreen_platform
 from pos_app.ui.style import COMPACT_BELOW
 
 WINDOW_STATES = ("first run", "sign-in", "counter", "counter, points card")
@@ -35,28 +36,9 @@ SCREENS = {
 @cache
 def probe(screen: str, tmp: Path) -> dict[str, Any]:
     width, height, scale = SCREENS[screen]
-    config = tmp / f"screen-{width}x{height}.json"
-    config.write_text(
-        json.dumps(
-            {
-                "screens": [
-                    {
-                        "name": screen,
-                        "x": 0,
-                        "y": 0,
-                        "width": width,
-                        "height": height,
-                        "logicalDpi": 96,
-                        "logicalBaseDpi": 96,
-                        "dpr": 1,
-                    }
-                ]
-            }
-        )
-    )
     env = {
         **os.environ,
-        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+        "QT_QPA_PLATFORM": offscreen_platform(tmp, width, height),
         "QT_SCALE_FACTOR": str(scale),
     }
     work = tmp / f"work-{width}x{height}x{scale}"

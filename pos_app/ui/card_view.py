@@ -64,6 +64,7 @@ class CardPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("Panel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setAccessibleName("The card on show")
         self.view: CardView | None = None
 
         self.placeholder = QLabel("Scan a card, or type its number")

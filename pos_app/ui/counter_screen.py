@@ -44,6 +44,7 @@ from pos_app.services.scan_rules import payload_rules
 from pos_app.store import Store
 from pos_app.store.staff import StaffMember
 from pos_app.ui import outcome_text as tones
+from pos_app.ui.accessible import announce, describe
 from pos_app.ui.action_grid import ActionGrid
 from pos_app.ui.camera_view import CameraView
 from pos_app.ui.card_view import CardPanel
@@ -103,15 +104,20 @@ class CounterScreen(QWidget):
         self.number.setPlaceholderText("Card number, e.g. 1234-5678-9012")
         self.number.setMaxLength(64)
         self.number.returnPressed.connect(self._typed)
+        describe(self.number, "Card number", "Type the card's number and press Enter")
         find = QPushButton(icon("search"), "Find")
+        describe(find, "Find the card", "Looks up the number typed beside it")
         find.clicked.connect(self._typed)
         self.banner = QLabel("Ready: scan a card")
         self.banner.setObjectName("Banner")
         self.banner.setWordWrap(True)
+        self.banner.setAccessibleDescription("The outcome of the last scan or action")
         # Undo stays offered for a few seconds after each action: a compensating entry.
         self.undo_button = QPushButton(icon("void"), "Undo  Ctrl+Z")
         self.undo_button.setObjectName("Undo")
-        self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Tab reaches the buttons; a tap leaves the keyboard where it was.
+        self.undo_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        describe(self.undo_button, "Undo the last action", "Shortcut Ctrl+Z")
         self.undo_button.clicked.connect(self.undo_last)
         self.undo_button.hide()
         self.undo_timer = QTimer(self)
@@ -126,7 +132,8 @@ class CounterScreen(QWidget):
             button = QPushButton(icon(icon_name), f"{label}\n{key}")
             button.setObjectName("Action")
             button.setIconSize(button.iconSize() * 2)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            describe(button, label, f"Shortcut {key}")
             button.clicked.connect(getattr(self, name))
             self.action_grid.add(button)
             self.buttons[name] = button
@@ -181,15 +188,18 @@ class CounterScreen(QWidget):
         self.staff_label.setObjectName("StaffName")
         eod = QPushButton(icon("report"), "End of day  F8")
         eod.setObjectName("Flat")
-        eod.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        eod.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        describe(eod, "End of day", "Shortcut F8; needs a manager's PIN")
         eod.clicked.connect(self.end_of_day_requested.emit)
         settings = QPushButton(icon("settings"), "Settings  F10")
         settings.setObjectName("Flat")
-        settings.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        settings.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        describe(settings, "Settings", "Shortcut F10; needs a manager's PIN")
         settings.clicked.connect(self.settings_requested.emit)
         lock = QPushButton(icon("lock"), "Lock  Ctrl+L")
         lock.setObjectName("Flat")
-        lock.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        lock.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        describe(lock, "Lock the terminal", "Shortcut Ctrl+L")
         lock.clicked.connect(self.lock_requested.emit)
         row = QHBoxLayout(header)
         row.setContentsMargins(16, 6, 16, 6)
@@ -210,6 +220,7 @@ class CounterScreen(QWidget):
         self.staff_label.setText(f"{staff.name} · {staff.role}" if staff else "")
         if staff is None:
             self.clear()
+        self._update_buttons()  # New customer needs no card: offered from sign-in on
 
     def apply_settings(self, settings: CounterSettings) -> None:
         self.settings = settings
@@ -460,6 +471,9 @@ class CounterScreen(QWidget):
     def _show(self, message: Message, sound: Sound | bool | None = True) -> None:
         self.banner.setText(message.text)
         set_tone(self.banner, "tone", message.tone)
+        if message.tone != tones.BUSY:  # "Saving…" is no outcome: the reader waits for it
+            urgent = message.tone in (tones.REFUSAL, tones.WARNING)
+            announce(self.banner, message.text, urgent=urgent)
         colour = {tones.SUCCESS: SUCCESS, tones.WARNING: WARNING, tones.REFUSAL: REFUSAL}
         if message.tone in colour:
             self.camera.flash(colour[message.tone])

@@ -53,6 +53,7 @@ class EnrollDialog(QDialog):
             self.program.addItem(f"{p.name}  ({p.kind.value})", p.id)
         self.name = QLineEdit()
         self.name.setPlaceholderText("Customer name (optional)")
+        self.name.setAccessibleName("Customer name (optional)")
         self.name.setMaxLength(80)
         self.name.returnPressed.connect(self.create_card)
         self.error = QLabel()

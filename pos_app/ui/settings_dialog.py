@@ -117,6 +117,7 @@ class SettingsDialog(QDialog):
         self.camera.addItem("No camera (handheld scanner or typing only)", "")
         self.custom = QLineEdit()
         self.custom.setPlaceholderText("/path/to/video.mp4 or rtsp://…")
+        self.custom.setAccessibleName("Video file or stream URL")
         index = self.camera.findData(self.settings.camera)
         if index < 0:
             index = self.camera.findData(CUSTOM)

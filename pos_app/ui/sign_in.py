@@ -51,6 +51,8 @@ class PinForm(QWidget):
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(12)
         self.pin.setPlaceholderText("PIN")
+        self.pin.setAccessibleName("PIN")
+        self.pin.setAccessibleDescription("Your staff PIN; Enter signs in")
         self.pin.returnPressed.connect(self.submit)
         self.group.idClicked.connect(lambda _id: self.pin.setFocus())
         self.keypad = Keypad(self.pin)

@@ -21,6 +21,7 @@ STAMP_FILLED = QColor("#ffd166")
 STAMP_EMPTY = QColor("#3a4660")
 TEXT = QColor("#eef2f7")
 MUTED = QColor("#8d99ad")
+FOCUS_RING = QColor("#ffffff")
 
 # Below this (the window, or the screen it is on) the compact sheet applies: smaller type and
 # touch targets. The regular layout's minimum fits inside it, so a window shrunk by hand

@@ -157,6 +157,7 @@ class EndOfDayDialog(QDialog):
         self.progress.setRange(0, 0)  # busy until the loop says how much there is
         self.report = QTextBrowser()
         self.report.setOpenLinks(False)
+        self.report.setAccessibleName("The day's report")
         self.message = QLabel()
         self.message.setObjectName("StatusWarning")
         self.message.setWordWrap(True)

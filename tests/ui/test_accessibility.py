@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTabBar,
+    QTextEdit,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -31,7 +32,15 @@ from pos_app.ui.main_window import MainWindow
 from pos_app.ui.style import FOCUS_RING, apply_style
 from tests.ui.conftest import MANAGER, MANAGER_PIN
 
-INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QTabBar, CameraView)
+INTERACTIVE = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QTabBar,
+    QTextEdit,
+    CameraView,
+)
 
 
 def spoken_name(widget: QWidget) -> str:
@@ -121,6 +130,17 @@ def test_every_control_of_every_dialog_has_a_name(
     for index in range(settings.tabs.count()):  # type: ignore[attr-defined]
         settings.tabs.setCurrentIndex(index)  # type: ignore[attr-defined]
         found[f"settings {index}"] = unnamed(settings)
+    settings.reject()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    pin = modal(qtbot, counter_window.end_of_day)
+    pin.form.choose(MANAGER)  # type: ignore[attr-defined]
+    pin.form.pin.setText(MANAGER_PIN)  # type: ignore[attr-defined]
+    pin.form.submit()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: type(QApplication.activeModalWidget()).__name__ == "EndOfDayDialog")
+    report = QApplication.activeModalWidget()
+    assert report is not None
+    qtbot.waitUntil(lambda: report.close_ is not None)  # type: ignore[attr-defined]
+    found["end of day"] = unnamed(report)
     assert found == {name: [] for name in found}
 
 

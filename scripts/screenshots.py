@@ -35,7 +35,7 @@ from pos_app.ui.first_run import create_demo
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.style import apply_style
 
-SIZE = (1366, 820)
+SIZE = (1440, 900)  # a common laptop screen, at the regular look (style.COMPACT_BELOW)
 # name: (width, height, scale factor); the window is maximised on each.
 SCREENS = {
     "1024x768": (1024, 768, 1),

@@ -185,6 +185,8 @@ class MainWindow(QMainWindow):
         self.counter.set_staff(member)
         self.status_strip.show_staff(member.name)
         self.screens.setCurrentWidget(self.counter)
+        # The keyboard (and a scanner typing) goes to the card number, not the first button.
+        self.counter.number.setFocus()
         self._activity()
 
     def lock(self, message: str = "", initial: bool = False) -> None:

@@ -190,6 +190,14 @@ def near(colour: QColor, wanted: QColor) -> bool:
     return all(abs(channel(colour) - channel(wanted)) <= 8 for channel in channels)
 
 
+def test_focusable_buttons_leave_the_keyboard_with_the_card_number_after_sign_in(
+    counter_window: MainWindow,
+) -> None:
+    counter = counter_window.counter
+    assert counter is not None
+    assert QApplication.focusWidget() is counter.number
+
+
 def test_tab_reaches_lock_and_every_action_button(counter_window: MainWindow) -> None:
     counter = counter_window.counter
     assert counter is not None

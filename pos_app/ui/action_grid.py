@@ -7,6 +7,8 @@ from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 
+from pos_app.ui.style import set_tone
+
 SPACING = 12
 
 
@@ -65,4 +67,6 @@ class ActionGrid(QWidget):
             self.grid.addWidget(button, i // columns, i % columns)
         for column in range(max(self.choices)):
             self.grid.setColumnStretch(column, 1 if column < columns else 0)
+        for button in self.buttons:
+            set_tone(button, "stacked", "true" if columns < self.choices[0] else "false")
         self.updateGeometry()

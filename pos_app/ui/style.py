@@ -126,3 +126,10 @@ def follow_density(window: QWidget) -> None:
     follower = _DensityFollower(window)
     window.installEventFilter(follower)
     set_compact(window, needs_compact(window))
+
+
+def fit_window(window: QWidget) -> None:
+    """A laptop's worth of window, or all the room its screen has when it has less (no
+    window manager may be there to maximise it); compact whenever it is small."""
+    follow_density(window)
+    fit_to_screen(window, 1366, 820)

@@ -19,7 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 
+from pos_app.store import Store
+from pos_app.ui.main_window import MainWindow
 from pos_app.ui.offscreen import offscreen_platform
 from pos_app.ui.style import COMPACT_BELOW
 
@@ -89,3 +92,15 @@ def test_the_regular_look_fits_below_the_compact_threshold(tmp: Path) -> None:
     window = {name: s["minimum"] for name, s in screens.items() if name in WINDOW_STATES}
     for name, (width, height) in window.items():
         assert width <= COMPACT_BELOW.width() and height <= COMPACT_BELOW.height(), name
+
+
+def test_the_window_opens_no_bigger_than_its_screen(qtbot: QtBot, demo_store: Store) -> None:
+    """Shown without a window manager to maximise it (a kiosk), it still fits the screen."""
+    window = MainWindow(demo_store.path, demo_store, camera="")
+    qtbot.addWidget(window)
+    room = window.screen().availableGeometry()
+    assert room.width() < 1366  # the offscreen test screen: smaller than a laptop's
+    window.show()
+    qtbot.waitExposed(window)
+    assert room.contains(window.frameGeometry())
+    window.shutdown()

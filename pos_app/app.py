@@ -227,8 +227,7 @@ def run_window(args: argparse.Namespace, report: WindowReport | None = None) -> 
     assert isinstance(app, QApplication)
     app.setApplicationName("Loyalty terminal")
     apply_style(app)
-    window = MainWindow(args.db, camera=args.camera)
-    window.resize(1366, 820)
+    window = MainWindow(args.db, camera=args.camera)  # sized for its screen
 
     def say_ready() -> None:
         print(f"READY {time.perf_counter() - STARTED:.3f}", flush=True)

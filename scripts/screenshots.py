@@ -1,7 +1,10 @@
-"""Screenshots of every screen of the cashier's window, into docs/screenshots/*.png.
+"""Screenshots of every screen of the cashier's window, into docs/screenshots/*.png, and of
+the window maximised on common screens (fit-*.png): 1024x768, 1366x768, 1920x1080 and
+1920x1080 at scale factor 2.
 
-Runs offscreen by default (`QT_QPA_PLATFORM=offscreen`), or under `xvfb-run -a`, against a
-fresh demo database and the demo camera:
+Runs offscreen by default (on a 1920x1080 offscreen screen), or under `xvfb-run -a`, against
+a fresh demo database and the demo camera; each screen size runs in its own process on an
+offscreen screen of that size:
 
     .venv/bin/python scripts/screenshots.py [OUT_DIR]
 """
@@ -9,14 +12,20 @@ fresh demo database and the demo camera:
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from pos_app.ui.offscreen import offscreen_platform
+
+if "QT_QPA_PLATFORM" not in os.environ:
+    # The default offscreen screen is 800x800: the window would take its compact look.
+    os.environ["QT_QPA_PLATFORM"] = offscreen_platform(Path(tempfile.mkdtemp()), 1920, 1080)
 
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -26,7 +35,14 @@ from pos_app.ui.first_run import create_demo
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.style import apply_style
 
-SIZE = (1366, 820)
+SIZE = (1440, 900)  # a common laptop screen, at the regular look (style.COMPACT_BELOW)
+# name: (width, height, scale factor); the window is maximised on each.
+SCREENS = {
+    "1024x768": (1024, 768, 1),
+    "1366x768": (1366, 768, 1),
+    "1920x1080": (1920, 1080, 1),
+    "1920x1080-scale2": (1920, 1080, 2),
+}
 
 
 def wait(until: Callable[[], bool], timeout: float = 10.0) -> None:
@@ -51,12 +67,84 @@ def shot(widget: QWidget, out: Path, name: str) -> None:
     print(f"wrote {out / name}.png")
 
 
-def main(argv: list[str]) -> int:  # noqa: PLR0915 - one walk through every screen
-    out = Path(argv[0]) if argv else Path(__file__).resolve().parents[1] / "docs" / "screenshots"
-    out.mkdir(parents=True, exist_ok=True)
+def screen_shot(window: QWidget, out: Path, name: str) -> None:
+    """The window as the cashier sees it, with any dialog over it (the screen's picture,
+    cut to the window: the offscreen platform's frame around it is not the window)."""
+    settle()
+    grab = QApplication.primaryScreen().grabWindow(0, *window.geometry().getRect())
+    grab.save(str(out / f"{name}.png"))
+    print(f"wrote {out / name}.png")
+
+
+def fit_shots(screen: str, out: Path) -> int:
+    """The window maximised on this process's screen: sign-in, the counter, a dialog."""
+    tmp = Path(tempfile.mkdtemp(prefix="pos-fit-"))
+    store = create_demo(tmp / "terminal.db")
+    window = MainWindow(store.path, store, camera="demo")
+    window.showMaximized()
+    assert window.sign_in is not None and window.counter is not None
+    counter = window.counter
+    wait(lambda: window.loop is not None)
+    window.camera.scanned.disconnect(window._camera_scanned)
+    window.sign_in.form.choose("Alex")
+    screen_shot(window, out, f"fit-{screen}-1-sign-in")
+    window.sign_in.form.pin.setText("1234")
+    window.sign_in.form.submit()
+    wait(lambda: window.staff is not None)
+    wait(lambda: counter.camera.frames_shown > 5)
+    cards = demo_cards(2)
+    counter.handle_text(cards[0].card_number)
+    wait(lambda: counter.view is not None and not counter.busy)
+    counter.stamp()
+    wait(lambda: not counter.busy and counter.undo_button.isVisible())
+    screen_shot(window, out, f"fit-{screen}-2-counter")
+    counter.handle_text(cards[1].card_number)
+    wait(lambda: counter.view is not None and counter.view.card.id == cards[1].id)
+    wait(lambda: not counter.busy)
+    counter.earn()
+    assert counter.dialog is not None
+    for key in "12.50":
+        counter.dialog.keypad.press(key)  # type: ignore[attr-defined]
+    screen_shot(window, out, f"fit-{screen}-3-earn-keypad")
+    counter.dialog.reject()
+    settle()
+    counter.enroll()
+    enroll = counter.dialog
+    assert enroll is not None
+    enroll.name.setText("Robin Baker")  # type: ignore[attr-defined]
+    enroll.create_card()  # type: ignore[attr-defined]
+    wait(lambda: enroll.done_ is not None)  # type: ignore[attr-defined]
+    screen_shot(window, out, f"fit-{screen}-4-new-card")
+    enroll.accept()
+    window.close()
+    return 0
+
+
+def all_fit_shots(out: Path) -> None:
+    for screen, (width, height, scale) in SCREENS.items():
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": offscreen_platform(Path(tempfile.mkdtemp()), width, height),
+            "QT_SCALE_FACTOR": str(scale),
+        }
+        command = [sys.executable, __file__, "--fit", screen, str(out)]
+        subprocess.run(command, env=env, check=True)  # noqa: S603 - this script, fixed arguments
+
+
+def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     apply_style(app)
+    if argv[:1] == ["--fit"]:
+        return fit_shots(argv[1], Path(argv[2]))
+    out = Path(argv[0]) if argv else Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    walk(out)
+    all_fit_shots(out)
+    return 0
+
+
+def walk(out: Path) -> None:  # noqa: PLR0915 - one walk through every screen
     tmp = Path(tempfile.mkdtemp(prefix="pos-shots-"))
 
     first = MainWindow(tmp / "new.db")
@@ -169,7 +257,6 @@ def main(argv: list[str]) -> int:  # noqa: PLR0915 - one walk through every scre
     wait(lambda: not counter.busy and "Provisional stamp" in counter.banner.text())
     shot(window, out, "16-provisional-stamp")
     window.close()
-    return 0
 
 
 if __name__ == "__main__":

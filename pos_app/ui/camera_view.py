@@ -13,8 +13,11 @@ class CameraView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Panel")
-        self.setMinimumSize(320, 240)
+        # Small enough for a 960x540 screen (scale factor 2 on full HD); it grows with the room.
+        self.setMinimumSize(160, 120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName("Camera preview")
+        self.setAccessibleDescription("No camera")
         self._image: QImage | None = None
         self._message = "No camera"
         self._flash: QColor | None = None
@@ -31,6 +34,9 @@ class CameraView(QWidget):
     @Slot(str, str)
     def show_status(self, state: str, message: str) -> None:
         self._message = message
+        self.setAccessibleDescription(
+            "Hold the card's code to the camera" if state == "running" else message
+        )
         if state != "running":
             self._image = None
         self.update()

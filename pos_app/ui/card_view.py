@@ -19,8 +19,9 @@ class StampRow(QWidget):
         super().__init__(parent)
         self.filled = 0
         self.target = 0
-        self.setMinimumHeight(64)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # 64 px high when there is room, down to 36 on a small screen: the circles follow.
+        self.setMinimumHeight(36)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
 
     def set_stamps(self, filled: int, target: int) -> None:
         self.filled, self.target = filled, target
@@ -64,6 +65,7 @@ class CardPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("Panel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setAccessibleName("The card on show")
         self.view: CardView | None = None
 
         self.placeholder = QLabel("Scan a card, or type its number")
@@ -99,7 +101,7 @@ class CardPanel(QWidget):
         row.addStretch()
         row.addWidget(self.program)
         d.addLayout(row)
-        d.addSpacing(10)
+        d.addSpacing(6)
         d.addWidget(self.stamps)
         d.addWidget(self.stamps_text)
         points_row = QHBoxLayout()
@@ -115,7 +117,7 @@ class CardPanel(QWidget):
         d.addWidget(self.pending)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setContentsMargins(22, 14, 22, 14)
         layout.addWidget(self.placeholder)
         layout.addWidget(self.details)
         self.show_card(None)

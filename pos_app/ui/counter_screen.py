@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -46,8 +45,11 @@ from pos_app.services.scan_rules import payload_rules
 from pos_app.store import Store
 from pos_app.store.staff import StaffMember
 from pos_app.ui import outcome_text as tones
+from pos_app.ui.accessible import announce, describe
+from pos_app.ui.action_grid import ActionGrid
 from pos_app.ui.camera_view import CameraView
 from pos_app.ui.card_view import CardPanel
+from pos_app.ui.elided_label import ElidedLabel
 from pos_app.ui.error_words import for_people
 from pos_app.ui.keypad import NumberDialog, parse_points
 from pos_app.ui.keys import WindowKeys
@@ -114,16 +116,20 @@ class CounterScreen(QWidget):
         self.number.setPlaceholderText("Card number, e.g. 1234-5678-9012")
         self.number.setMaxLength(64)
         self.number.returnPressed.connect(self._typed)
+        describe(self.number, "Card number", "Type the card's number and press Enter")
         self.find_button = QPushButton(icon("search"), "Find")
+        describe(self.find_button, "Find the card", "Looks up the number typed beside it")
         self.find_button.clicked.connect(self._typed)
         self.banner = QLabel("Ready: scan a card")
         self.banner.setObjectName("Banner")
         self.banner.setWordWrap(True)
-        self.banner.setMinimumHeight(64)
+        self.banner.setAccessibleDescription("The outcome of the last scan or action")
         # Undo stays offered for a few seconds after each action: a compensating entry.
         self.undo_button = QPushButton(icon("void"), "Undo  Ctrl+Z")
         self.undo_button.setObjectName("Undo")
-        self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Tab reaches the buttons; a tap leaves the keyboard where it was.
+        self.undo_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        describe(self.undo_button, "Undo the last action", "Shortcut Ctrl+Z")
         self.undo_button.clicked.connect(self.undo_last)
         self.undo_button.hide()
         self.undo_timer = QTimer(self)
@@ -133,15 +139,15 @@ class CounterScreen(QWidget):
         self.card = CardPanel()
 
         self.buttons: dict[str, QPushButton] = {}
-        grid = QGridLayout()
-        grid.setSpacing(12)
-        for i, (name, label, icon_name, key) in enumerate(ACTIONS):
+        self.action_grid = ActionGrid()
+        for name, label, icon_name, key in ACTIONS:
             button = QPushButton(icon(icon_name), f"{label}\n{key}")
             button.setObjectName("Action")
             button.setIconSize(button.iconSize() * 2)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            describe(button, label, f"Shortcut {key}")
             button.clicked.connect(getattr(self, name))
-            grid.addWidget(button, 0, i)
+            self.action_grid.add(button)
             self.buttons[name] = button
         keys: list[tuple[str, Callable[[], None]]] = [
             *((key, getattr(self, name)) for name, _label, _icon, key in ACTIONS),
@@ -180,10 +186,10 @@ class CounterScreen(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self._header())
         body = QVBoxLayout()
-        body.setContentsMargins(16, 16, 16, 16)
-        body.setSpacing(16)
+        body.setContentsMargins(14, 12, 14, 12)
+        body.setSpacing(12)
         body.addLayout(middle, 1)
-        body.addLayout(grid)
+        body.addWidget(self.action_grid)
         layout.addLayout(body, 1)
         self._update_buttons()
 
@@ -191,26 +197,30 @@ class CounterScreen(QWidget):
         header = QFrame()
         header.setObjectName("Header")
         identity = self.store.identity()
-        title = QLabel(f"{identity.name}")
+        # The shop's name gives way first when the header is short of room.
+        title = ElidedLabel(identity.name)
         title.setObjectName("Title")
-        place = QLabel(identity.store_id)
+        place = ElidedLabel(identity.store_id)
         place.setObjectName("Subtitle")
-        self.staff_label = QLabel()
+        self.staff_label = ElidedLabel()
         self.staff_label.setObjectName("StaffName")
         eod = QPushButton(icon("report"), "End of day  F8")
         eod.setObjectName("Flat")
-        eod.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        eod.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        describe(eod, "End of day", "Shortcut F8; needs a manager's PIN")
         eod.clicked.connect(self.end_of_day_requested.emit)
         settings = QPushButton(icon("settings"), "Settings  F10")
         settings.setObjectName("Flat")
-        settings.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        settings.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        describe(settings, "Settings", "Shortcut F10; needs a manager's PIN")
         settings.clicked.connect(self.settings_requested.emit)
         self.lock_button = QPushButton(icon("lock"), "Lock  Ctrl+L")
         self.lock_button.setObjectName("Flat")
-        self.lock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.lock_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        describe(self.lock_button, "Lock the terminal", "Shortcut Ctrl+L")
         self.lock_button.clicked.connect(self.lock_requested.emit)
         row = QHBoxLayout(header)
-        row.setContentsMargins(20, 10, 20, 10)
+        row.setContentsMargins(16, 6, 16, 6)
         row.setSpacing(14)
         row.addWidget(title)
         row.addWidget(place)
@@ -228,6 +238,7 @@ class CounterScreen(QWidget):
         self.staff_label.setText(f"{staff.name} · {staff.role}" if staff else "")
         if staff is None:
             self.clear()
+        self._update_buttons()  # New customer needs no card: offered from sign-in on
 
     def apply_settings(self, settings: CounterSettings) -> None:
         self.settings = settings
@@ -538,6 +549,9 @@ class CounterScreen(QWidget):
     def _show(self, message: Message, sound: Sound | bool | None = True) -> None:
         self.banner.setText(message.text)
         set_tone(self.banner, "tone", message.tone)
+        if message.tone != tones.BUSY:  # "Saving…" is no outcome: the reader waits for it
+            urgent = message.tone in (tones.REFUSAL, tones.WARNING)
+            announce(self.banner, message.text, urgent=urgent)
         colour = {tones.SUCCESS: SUCCESS, tones.WARNING: WARNING, tones.REFUSAL: REFUSAL}
         if message.tone in colour:
             self.camera.flash(colour[message.tone])

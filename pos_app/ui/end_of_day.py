@@ -29,7 +29,7 @@ from pos_app.services.words import counted
 from pos_app.store.staff import StaffMember
 from pos_app.ui.error_words import for_people
 from pos_app.ui.report_document import PAPER, default_paper, paint_pages, report_html, write_pdf
-from pos_app.ui.style import icon, set_tone
+from pos_app.ui.style import fit_to_screen, icon, set_tone
 from pos_app.ui.workers import Jobs
 from sync.engine.connectivity import Connectivity, SyncStatus
 
@@ -73,6 +73,7 @@ class EndOfDayDialog(QDialog):
         self.progress.setRange(0, 0)  # busy until the loop says how much there is
         self.report = QTextBrowser()
         self.report.setOpenLinks(False)
+        self.report.setAccessibleName("The day's report")
         self.message = QLabel()
         self.message.setObjectName("DialogMessage")
         self.message.setWordWrap(True)
@@ -109,7 +110,7 @@ class EndOfDayDialog(QDialog):
         layout.addWidget(self.report, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.resize(1000, 720)
+        fit_to_screen(self, 1000, 720)
         close.setDefault(True)  # Enter closes, as Esc does (set once inside the dialog)
 
     def start(self) -> None:

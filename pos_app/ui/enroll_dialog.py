@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,8 +21,8 @@ from pos_app.services.counter import Done, enroll_customer
 from pos_app.store import Store
 from pos_app.store.programs import all_programs
 from pos_app.ui.error_words import for_people
-from pos_app.ui.qr_image import qr_image
-from pos_app.ui.style import icon
+from pos_app.ui.qr_image import QrLabel, qr_image
+from pos_app.ui.style import fit_to_screen, icon
 from pos_app.ui.workers import Jobs
 
 
@@ -45,7 +44,7 @@ class EnrollDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.addWidget(self.pages)
-        self.setMinimumSize(620, 720)  # room for the card page: number, QR code, hint
+        fit_to_screen(self, 620, 720)  # room for the card page: number, QR code, hint
         self.name.setFocus()
         # Set once the button is inside the dialog: only then does the dialog know it.
         self.create_button.setDefault(True)  # Enter creates the card, wherever the focus is
@@ -59,6 +58,7 @@ class EnrollDialog(QDialog):
             self.program.addItem(f"{p.name}  ({p.kind.value})", p.id)
         self.name = QLineEdit()
         self.name.setPlaceholderText("Customer name (optional)")
+        self.name.setAccessibleName("Customer name (optional)")
         self.name.setMaxLength(80)
         self.error = QLabel()
         self.error.setObjectName("StatusWarning")
@@ -95,9 +95,7 @@ class EnrollDialog(QDialog):
         self.card_number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.card_customer = QLabel()
         self.card_customer.setObjectName("Subtitle")
-        self.qr = QLabel()
-        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr.setMinimumSize(300, 300)
+        self.qr = QrLabel()
         hint = QLabel("The customer scans this code to add the card to their phone's wallet.")
         hint.setObjectName("Muted")
         hint.setWordWrap(True)
@@ -143,14 +141,7 @@ class EnrollDialog(QDialog):
         if image is None:
             self.qr.setText(card.qr_token)
         else:
-            self.qr.setPixmap(
-                QPixmap.fromImage(image).scaled(
-                    300,
-                    300,
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.FastTransformation,
-                )
-            )
+            self.qr.show_image(image)
         self.pages.setCurrentIndex(1)
         self.done_button.setDefault(True)  # now Enter closes, on the new card
         self.done_button.setFocus()

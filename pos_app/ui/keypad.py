@@ -21,6 +21,7 @@ from pos_app.ui.style import icon
 
 T = TypeVar("T")
 BACKSPACE = "⌫"
+KEY_NAMES = {BACKSPACE: "Backspace", ".": "Decimal point"}
 
 
 class Keypad(QWidget):
@@ -32,7 +33,7 @@ class Keypad(QWidget):
         super().__init__(parent)
         self.target = target
         grid = QGridLayout(self)
-        grid.setSpacing(10)
+        grid.setSpacing(8)
         grid.setContentsMargins(0, 0, 0, 0)
         keys = ["7", "8", "9", "4", "5", "6", "1", "2", "3", "." if decimal else "", "0", BACKSPACE]
         self.buttons: dict[str, QPushButton] = {}
@@ -41,6 +42,7 @@ class Keypad(QWidget):
                 continue
             button = QPushButton(key)
             button.setObjectName("Key")
+            button.setAccessibleName(KEY_NAMES.get(key, key))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the keyboard
             button.clicked.connect(lambda _=False, k=key: self.press(k))
             grid.addWidget(button, i // 3, i % 3)
@@ -85,6 +87,7 @@ class NumberDialog(QDialog, Generic[T]):
         self.field.setObjectName("AmountDisplay")
         self.field.setMaxLength(12)
         self.field.setPlaceholderText("0.00" if decimal else "0")
+        self.field.setAccessibleName(prompt)
         self.error = QLabel()
         self.error.setObjectName("StatusWarning")
         self.error.setWordWrap(True)

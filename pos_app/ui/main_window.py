@@ -28,7 +28,7 @@ from pos_app.ui.input_filter import InputFilter
 from pos_app.ui.sign_in import ManagerPinDialog, SignInScreen
 from pos_app.ui.sounds import Sounds
 from pos_app.ui.status_bar import StatusStrip, SyncBridge
-from pos_app.ui.style import set_tone
+from pos_app.ui.style import fit_window, set_tone
 from pos_app.ui.terminal_settings import CounterSettings, load_settings
 from pos_app.ui.workers import Jobs
 from sync.engine.clock import TrustedClock
@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.screens, 1)
         layout.addWidget(self.status_strip)
         self.setCentralWidget(central)
+        fit_window(self)
 
         self.idle = QTimer(self, singleShot=True)
         self.idle.timeout.connect(lambda: self.lock("Locked after a while without activity."))

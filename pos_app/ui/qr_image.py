@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 if TYPE_CHECKING:
     import numpy as np
@@ -47,3 +49,42 @@ def qr_image(text: str, module_px: int = 8, quiet: int = 4) -> QImage | None:
     pixels = np.ascontiguousarray(np.kron(pixels, np.ones((module_px, module_px), np.uint8)))
     h, w = pixels.shape
     return QImage(pixels.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
+
+
+class QrLabel(QLabel):
+    """A QR code as large as the room allows, up to `side` px, square and sharp (modules are
+    scaled without smoothing); it shrinks on a small screen instead of pushing the dialog."""
+
+    def __init__(self, side: int = 300, smallest: int = 160, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.side, self.smallest = side, smallest
+        self.image: QImage | None = None
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def show_image(self, image: QImage) -> None:
+        self.image = image
+        self._rescale()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(self.side, self.side)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(self.smallest, self.smallest)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._rescale()
+
+    def _rescale(self) -> None:
+        if self.image is None:
+            return
+        side = max(self.smallest, min(self.side, self.width(), self.height()))
+        self.setPixmap(
+            QPixmap.fromImage(self.image).scaled(
+                side,
+                side,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.FastTransformation,
+            )
+        )

@@ -31,7 +31,7 @@ from pos_app.store import Store
 from pos_app.ui.camera_feed import CameraFeed
 from pos_app.ui.camera_view import CameraView
 from pos_app.ui.error_words import for_people
-from pos_app.ui.style import icon
+from pos_app.ui.style import fit_to_screen, icon
 from pos_app.ui.terminal_settings import DEMO_CAMERA, CounterSettings, save_settings
 from pos_app.ui.workers import Jobs
 
@@ -84,7 +84,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
-        self.resize(900, 680)
+        fit_to_screen(self, 900, 680)
         self.finished.connect(lambda _r: self.stop_test())
         # Enter saves; on the Server tab it pairs (the address and code are typed there).
         self.tabs.currentChanged.connect(self._default_button)
@@ -125,6 +125,7 @@ class SettingsDialog(QDialog):
         self.camera.addItem("No camera (handheld scanner or typing only)", "")
         self.custom = QLineEdit()
         self.custom.setPlaceholderText("/path/to/video.mp4 or rtsp://…")
+        self.custom.setAccessibleName("Video file or stream URL")
         index = self.camera.findData(self.settings.camera)
         if index < 0:
             index = self.camera.findData(CUSTOM)
@@ -136,7 +137,7 @@ class SettingsDialog(QDialog):
             self.decoder.addItem(name, name)
         self.decoder.setCurrentIndex(max(0, self.decoder.findData(self.settings.decoder)))
         self.test_view = CameraView()
-        self.test_view.setMinimumHeight(220)
+        self.test_view.setMinimumHeight(120)
         self.test_result = QLabel("Press Test and show a card to the camera.")
         self.test_result.setObjectName("Subtitle")
         self.test_result.setWordWrap(True)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +26,7 @@ from pos_app.store import Store
 from pos_app.store.staff import StaffMember, all_staff
 from pos_app.ui.error_words import for_people
 from pos_app.ui.keypad import Keypad
-from pos_app.ui.style import icon
+from pos_app.ui.style import fit_to_screen, icon
 from pos_app.ui.workers import Jobs
 
 
@@ -52,6 +53,8 @@ class PinForm(QWidget):
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(12)
         self.pin.setPlaceholderText("PIN")
+        self.pin.setAccessibleName("PIN")
+        self.pin.setAccessibleDescription("Your staff PIN; Enter signs in")
         self.pin.returnPressed.connect(self.submit)
         self.group.idClicked.connect(lambda _id: self.pin.setFocus())
         self.keypad = Keypad(self.pin)
@@ -61,7 +64,7 @@ class PinForm(QWidget):
         self.message = QLabel()
         self.message.setObjectName("StatusWarning")
         self.message.setWordWrap(True)
-        self.message.setMinimumHeight(56)
+        self.message.setProperty("reserve", True)  # style.qss keeps room for two lines
 
         left = QVBoxLayout()
         who = QLabel("Manager" if managers_only else "Who is at the counter?")
@@ -71,11 +74,16 @@ class PinForm(QWidget):
         left.addStretch()
         right = QVBoxLayout()
         right.setSpacing(12)
-        right.addWidget(self.pin)
+        entry = QHBoxLayout()  # the PIN and its button side by side: one row less to fit
+        entry.setSpacing(12)
+        self.pin.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        entry.addWidget(self.pin, 1)
+        entry.addWidget(self.go)
+        right.addLayout(entry)
         right.addWidget(self.keypad)
-        right.addWidget(self.go)
         right.addWidget(self.message)
         layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(32)
         layout.addLayout(left, 1)
         layout.addLayout(right, 1)
@@ -179,15 +187,18 @@ class SignInScreen(QWidget):
         panel.setObjectName("Panel")
         panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         inner = QVBoxLayout(panel)
-        inner.setContentsMargins(32, 28, 32, 28)
-        inner.addWidget(title)
-        inner.addWidget(self.terminal)
-        inner.addSpacing(12)
+        inner.setContentsMargins(28, 18, 28, 18)
+        heading = QHBoxLayout()
+        heading.setSpacing(20)
+        heading.addWidget(title)
+        heading.addWidget(self.terminal, 1, Qt.AlignmentFlag.AlignBottom)
+        inner.addLayout(heading)
+        inner.addSpacing(10)
         inner.addWidget(self.form)
         panel.setMaximumWidth(1000)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(40, 40, 40, 40)
-        layout.addWidget(panel)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.addWidget(panel, 0, Qt.AlignmentFlag.AlignVCenter)  # no empty slab below
         identity = store.identity()
         self.terminal.setText(f"{identity.name} · {identity.store_id}")
 
@@ -214,12 +225,12 @@ class ManagerPinDialog(QDialog):
         cancel = QPushButton("Cancel  (Esc)")
         cancel.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setContentsMargins(24, 18, 24, 18)
         layout.addWidget(title)
         layout.addWidget(why)
         layout.addWidget(self.form)
         layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignLeft)
-        self.setMinimumWidth(820)
+        fit_to_screen(self, 820, 0)
         self.form.go.setDefault(True)  # Enter signs in, wherever the focus is (set once inside)
         self.form.take_keyboard()
 

@@ -262,3 +262,10 @@ def test_offline_a_card_new_to_this_terminal_is_stamped_provisionally_after_a_wa
     assert counter.undo_button.isVisible()
     (line,) = list(journal_lines(counter.store, last=1))
     assert (line.kind, line.status) == ("stamp", "pending")
+
+
+def test_new_customer_is_offered_as_soon_as_someone_signs_in(counter_window: MainWindow) -> None:
+    counter = counter_window.counter
+    assert counter is not None
+    assert counter.buttons["enroll"].isEnabled()
+    assert not counter.buttons["stamp"].isEnabled()  # no card yet

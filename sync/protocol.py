@@ -254,7 +254,9 @@ class EntryOutcome(Wire):
     """The server's answer for one entry.
 
     A retried entry is answered `duplicate`, with `first_status` telling what it got the
-    first time (applied, adjusted or refused), so a lost response never hides a refusal.
+    first time (applied, adjusted or refused) and `code`, `reason` and the applied deltas
+    exactly as they were then (an idempotency key's replay), so a lost response never hides
+    a refusal. `card` is always the card's authoritative state now.
     """
 
     entry_id: uuid.UUID

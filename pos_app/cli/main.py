@@ -52,6 +52,9 @@ from pos_app.store.terminal import REVOKED_KEY, get_setting
 from sync.engine.client import ServerClient, SyncError
 
 EXIT_REFUSED, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_STORE, EXIT_SYNC = 1, 2, 3, 4, 6
+# How long `sync` waits for another sync of the same terminal (the window's, another
+# `loyalty-pos sync`) before it gives up with EXIT_SYNC.
+SYNC_WAIT_S = 180.0
 
 
 def default_db() -> Path:
@@ -463,7 +466,16 @@ def sync_command(state: CliState, eod: bool, day: datetime | None) -> int:
     else:
         with ServerClient(link.url, link.token) as client:
             try:
-                result = sync_once(store, client, progress=_progress_printer())
+                result = sync_once(
+                    store,
+                    client,
+                    progress=_progress_printer(),
+                    wait_s=SYNC_WAIT_S,
+                    on_wait=lambda: click.echo(
+                        "Another sync of this terminal is running; waiting for it to finish...",
+                        err=True,
+                    ),
+                )
                 synced = True
                 pushed = ", ".join(f"{n} {s}" for s, n in sorted(result.pushed.statuses.items()))
                 click.echo(

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -30,6 +31,7 @@ from pos_app.store.replica import (
     store_server_rows,
 )
 from pos_app.store.staff import save_staff
+from pos_app.store.sync_lock import SyncBusy, sync_lock
 from pos_app.store.terminal import (
     CURSOR_KEY,
     LAST_SYNC_KEY,
@@ -39,7 +41,13 @@ from pos_app.store.terminal import (
     get_setting,
     put_setting,
 )
-from sync.engine.client import AuthRejected, ProtocolError, SequenceGapError, ServerClient
+from sync.engine.client import (
+    AuthRejected,
+    ProtocolError,
+    SequenceGapError,
+    ServerClient,
+    SyncError,
+)
 from sync.engine.feed import pages_ahead
 from sync.protocol import (
     CardChange,
@@ -302,17 +310,51 @@ class SyncResult:
     finished_at: datetime
 
 
+class AlreadySyncing(SyncError):  # noqa: N818 - a state, not a bug
+    """Another sync of this terminal database (another program or thread) is running."""
+
+
+@contextmanager
+def one_sync_at_a_time(
+    store: Store, wait_s: float = 0.0, on_wait: Callable[[], None] | None = None
+) -> Iterator[None]:
+    """Hold this terminal's sync lock; if another sync holds it, call `on_wait` and wait up
+    to `wait_s` for it to end, then raise AlreadySyncing."""
+    try:
+        with sync_lock(store.path):
+            yield
+            return
+    except SyncBusy as busy:
+        if wait_s <= 0:
+            raise AlreadySyncing(str(busy)) from None
+    if on_wait is not None:
+        on_wait()
+    try:
+        with sync_lock(store.path, wait_s):
+            yield
+    except SyncBusy as busy:
+        raise AlreadySyncing(str(busy)) from None
+
+
 def sync_once(
     store: Store,
     client: ServerClient,
     now: Callable[[], datetime] = local_now,
     progress: Progress | None = None,
     batch_size: int = PUSH_BATCH,
+    *,
+    wait_s: float = 0.0,
+    on_wait: Callable[[], None] | None = None,
 ) -> SyncResult:
-    """Push everything pending, then pull everything new; record when it last succeeded."""
-    pushed = push(store, client, batch_size=batch_size, progress=progress)
-    pulled = pull(store, client, progress=progress)
-    finished = now()
-    with store.write() as conn:
-        put_setting(conn, LAST_SYNC_KEY, finished.isoformat())
+    """Push everything pending, then pull everything new; record when it last succeeded.
+
+    One sync at a time per terminal database (`one_sync_at_a_time`): two at once would
+    send the same entries twice.
+    """
+    with one_sync_at_a_time(store, wait_s, on_wait):
+        pushed = push(store, client, batch_size=batch_size, progress=progress)
+        pulled = pull(store, client, progress=progress)
+        finished = now()
+        with store.write() as conn:
+            put_setting(conn, LAST_SYNC_KEY, finished.isoformat())
     return SyncResult(pushed, pulled, finished)

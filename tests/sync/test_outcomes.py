@@ -7,6 +7,11 @@ refusal, whatever was lost on the way.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import threading
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -16,10 +21,13 @@ import pytest
 from pos_app.domain.operations import RedeemPoints
 from pos_app.services.counter import Done
 from pos_app.services.end_of_day import day_report, report_lines
+from pos_app.services.sync import PushSummary, server_link, sync_once
+from pos_app.services.sync_loop import SyncLoop
+from pos_app.store.sync_lock import sync_lock
 from sync.engine.client import ServerUnreachable
 from sync.server.db import write
 from sync.server.models import CARDS
-from tests.server.conftest import Merchant, ServerProcess, make_merchant
+from tests.server.conftest import ROOT, Merchant, ServerProcess, make_merchant
 from tests.sync.fault_proxy import Fault, FaultProxy, Request
 from tests.sync.harness import Terminal, assert_converged, new_terminal, status_counts_of
 
@@ -72,3 +80,67 @@ def test_a_refusal_whose_answer_was_lost_is_recorded_and_reported_as_a_refusal(
     assert "refused" in text and "costs 300" in text, text
     assert "duplicate" not in text and "Nothing was refused" not in text, text
     assert_converged(server, shop, [first, second])
+
+
+def _cli_sync(db: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LOYALTY_POS_DB": str(db), "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "pos_app.cli", "sync"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+
+
+def test_a_second_sync_of_one_terminal_database_waits_for_the_first(
+    any_server: ServerProcess, tmp_path: Path
+) -> None:
+    """`loyalty-pos sync` while the window syncs: it says so, waits, and sends nothing twice."""
+    server = any_server
+    shop = make_merchant(server, card_count=4)
+    t = new_terminal(server, shop, tmp_path / "t.db")
+    t.busy_day(30)
+    upstream = int(server.base_url.rsplit(":", 1)[1])
+    slow_push = threading.Event()
+
+    def plan(request: Request, _index: int) -> Fault:
+        if request.path.startswith("/v1/push"):
+            slow_push.set()
+            return Fault.DELAY
+        return Fault.PASS
+
+    summaries: list[PushSummary] = []
+    with FaultProxy(upstream, plan, delay_s=3.0) as proxy:
+
+        def first_sync() -> None:
+            with t.client(proxy.url) as client:
+                summaries.append(sync_once(t.store, client).pushed)
+
+        first = threading.Thread(target=first_sync)
+        first.start()
+        assert slow_push.wait(30)
+        second = _cli_sync(tmp_path / "t.db")  # straight to the server, while the first waits
+        first.join(60)
+    assert second.returncode == 0, second.stderr
+    assert "Another sync of this terminal is running" in second.stderr
+    assert "pushed 0" in second.stdout, second.stdout
+    assert summaries and summaries[0].statuses == Counter({"applied": len(t.done)})
+    assert_converged(server, shop, [t])
+
+
+def test_the_sync_loop_leaves_a_round_to_a_sync_already_running(
+    sync_server: ServerProcess, shop: Merchant, tmp_path: Path
+) -> None:
+    t = new_terminal(sync_server, shop, tmp_path / "t.db")
+    t.busy_day(3)
+    loop = SyncLoop(t.store, server_link(t.store))
+    with sync_lock(t.store.path):  # another program's sync of this database
+        assert not loop.sync_now()
+        assert "another sync" in (loop.status().detail or "")
+        assert status_counts_of(t.store) == {"pending": 3}
+    assert loop.sync_now()
+    assert status_counts_of(t.store) == {"applied": 3}

@@ -120,6 +120,8 @@ def _answer(outcome: EntryOutcome) -> Answer:
         code=None if outcome.code is None else outcome.code.value,
         message=outcome.reason,
         server_card=None if outcome.card is None else outcome.card.model_dump_json(),
+        applied_stamps=outcome.applied_stamps_delta,
+        applied_points=outcome.applied_points_delta,
     )
 
 

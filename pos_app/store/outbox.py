@@ -23,6 +23,9 @@ class Answer:
     code: str | None
     message: str | None
     server_card: str | None
+    # What the server applied; None where it is not known.
+    applied_stamps: int | None = None
+    applied_points: int | None = None
 
 
 def unanswered(conn: Connection, limit: int, from_seq: int | None = None) -> list[JournalEntry]:
@@ -59,6 +62,8 @@ _RECORD = (
         outcome_code=bindparam("a_code"),
         outcome_message=bindparam("a_message"),
         server_card=bindparam("a_card"),
+        applied_stamps=bindparam("a_stamps"),
+        applied_points=bindparam("a_points"),
         updated_at=bindparam("a_at"),
     )
 )
@@ -76,6 +81,8 @@ def record_answers(conn: Connection, answers: list[Answer], at: str) -> None:
                 "a_code": a.code,
                 "a_message": a.message,
                 "a_card": a.server_card,
+                "a_stamps": a.applied_stamps,
+                "a_points": a.applied_points,
                 "a_at": at,
             }
             for a in answers

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.services.end_of_day import DayReport, Totals
+from pos_app.services.end_of_day import DayReport, Totals, amounts
 from pos_app.services.journal_view import JournalLine, journal_lines, write_csv
 from pos_app.services.sync_loop import SyncLoop
 from pos_app.store.staff import StaffMember
@@ -65,7 +65,9 @@ def _rows(items: dict[str, Totals], names: dict[str, str] | None = None) -> str:
         label = html.escape((names or {}).get(key, key))
         out.append(
             f"<tr><td>{label}</td><td align=right>{t.entries}</td>"
-            f"<td align=right>{t.stamps:+}</td><td align=right>{t.points:+}</td></tr>"
+            f"<td align=right>{t.stamps:+}</td><td align=right>{t.points:+}</td>"
+            f"<td align=right>{t.applied_stamps:+}</td><td align=right>{t.applied_points:+}</td>"
+            "</tr>"
         )
     return "".join(out)
 
@@ -73,7 +75,10 @@ def _rows(items: dict[str, Totals], names: dict[str, str] | None = None) -> str:
 def report_html(close: DayClose, terminal: str, manager: str, standalone: bool = False) -> str:
     """The report as HTML: shown on screen, and the same document goes to PDF and paper."""
     r = close.report
-    head = "<tr><th align=left>{}</th><th>entries</th><th>stamps</th><th>points</th></tr>"
+    head = (
+        "<tr><th align=left>{}</th><th>entries</th><th>stamps asked</th>"
+        "<th>points asked</th><th>stamps applied</th><th>points applied</th></tr>"
+    )
     sync_line = (
         "Standalone terminal: the report is this terminal's own journal."
         if standalone
@@ -90,7 +95,10 @@ def report_html(close: DayClose, terminal: str, manager: str, standalone: bool =
         _rows(r.by_kind, KIND_NAMES),
         f"<tr><td><b>Total</b></td><td align=right><b>{r.total.entries}</b></td>"
         f"<td align=right><b>{r.total.stamps:+}</b></td>"
-        f"<td align=right><b>{r.total.points:+}</b></td></tr></table>",
+        f"<td align=right><b>{r.total.points:+}</b></td>"
+        f"<td align=right><b>{r.total.applied_stamps:+}</b></td>"
+        f"<td align=right><b>{r.total.applied_points:+}</b></td></tr></table>",
+        "<p>Asked: by this terminal. Applied: by the server, in the entries it answered.</p>",
         "<h3>By staff</h3><table width=100% cellspacing=0 cellpadding=6>",
         head.format("staff"),
         _rows(r.by_staff),
@@ -108,6 +116,7 @@ def report_html(close: DayClose, terminal: str, manager: str, standalone: bool =
         parts.append(
             "<tr><th align=left>#</th><th align=left>time</th><th align=left>staff</th>"
             "<th align=left>card</th><th align=left>type</th><th align=left>answer</th>"
+            "<th align=left>asked</th><th align=left>applied</th>"
             "<th align=left>reason</th></tr>"
         )
         for p in r.problems:
@@ -116,6 +125,8 @@ def report_html(close: DayClose, terminal: str, manager: str, standalone: bool =
                 f"<td>{html.escape(p.staff)}</td><td>{html.escape(p.card_number)}</td>"
                 f"<td>{html.escape(KIND_NAMES.get(p.kind, p.kind))}</td>"
                 f"<td>{html.escape(p.status)}</td>"
+                f"<td>{amounts(p.stamps_delta, p.points_delta)}</td>"
+                f"<td>{amounts(p.applied_stamps, p.applied_points)}</td>"
                 f"<td>{html.escape(p.outcome or 'no reason given')}</td></tr>"
             )
         parts.append("</table>")

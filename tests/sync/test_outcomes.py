@@ -144,3 +144,23 @@ def test_the_sync_loop_leaves_a_round_to_a_sync_already_running(
         assert status_counts_of(t.store) == {"pending": 3}
     assert loop.sync_now()
     assert status_counts_of(t.store) == {"applied": 3}
+
+
+def test_the_end_of_day_totals_show_what_was_asked_and_what_the_server_applied(
+    any_server: ServerProcess, tmp_path: Path
+) -> None:
+    server = any_server
+    shop, first, second = overdrawing_terminals(server, tmp_path)
+    first.sync()
+    second.sync()
+    entry_day = date.fromisoformat(second.done[-1].entry.local_time[:10])
+    report = day_report(second.store, entry_day)
+    redeemed = report.by_kind["redeem_points"]
+    assert (redeemed.points, redeemed.applied_points) == (-300, 0)
+    assert (report.total.points, report.total.applied_points) == (-300, 0)
+    text = "\n".join(report_lines(report))
+    assert "refused (-300 points -> nothing)" in text, text
+    first_report = day_report(first.store, entry_day)
+    assert (first_report.total.points, first_report.total.applied_points) == (-300, -300)
+    assert first_report.problems == []
+    assert_converged(server, shop, [first, second])

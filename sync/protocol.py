@@ -283,6 +283,43 @@ class SequenceGap(Wire):
     expected_seq: int
 
 
+# --- where the server's copy of a terminal's journal ends ---------------------------------
+
+
+class SyncStateRequest(Wire):
+    """Asked at the start of every sync: what the terminal holds as acknowledged."""
+
+    terminal_id: uuid.UUID
+    cursor: Annotated[int, Field(ge=0, le=2**62, description="The terminal's change-feed cursor.")]
+    acknowledged_seq: Annotated[
+        int,
+        Field(
+            ge=0,
+            le=2**62,
+            description="The highest seq the server has answered, as the terminal recorded it.",
+        ),
+    ]
+
+
+class SyncState(Wire):
+    """Where the server's copy of this terminal's journal ends, and the restore epoch.
+
+    `last_seq` below the terminal's `acknowledged_seq` means the server lost entries (it
+    was restored from a backup): the terminal sends them again, from `last_seq + 1`. A new
+    `epoch` means the server's state went back in time: the terminal pulls the feed from
+    the start and takes the server's cards whatever their versions. Added in protocol 1
+    beside the other calls; a server without it answers 404, and the terminal goes on as
+    before.
+    """
+
+    last_seq: Annotated[int, Field(ge=0)]
+    epoch: Annotated[str, StringConstraints(min_length=1, max_length=36)]
+    change_version: Annotated[
+        int, Field(ge=0, description="The highest change version the server has drawn.")
+    ]
+    server_time: AwareDatetime
+
+
 # --- pull ----------------------------------------------------------------------------------
 
 

@@ -21,12 +21,20 @@ from pos_app.domain.program import program_from_dict
 from pos_app.services.clock import local_now
 from pos_app.store import Store
 from pos_app.store.journal import JournalEntry
-from pos_app.store.outbox import Answer, mark_sent, record_answers, unanswered
+from pos_app.store.outbox import (
+    Answer,
+    acknowledged_seq,
+    mark_sent,
+    pending_again_after,
+    record_answers,
+    unanswered,
+)
 from pos_app.store.programs import save_program
 from pos_app.store.provisional import forget_settled_provisional
 from pos_app.store.replica import (
     SERVER_CARD_COLUMNS,
     ServerCardRow,
+    accept_any_server_version,
     store_server_cards,
     store_server_rows,
 )
@@ -34,6 +42,7 @@ from pos_app.store.staff import save_staff
 from pos_app.store.sync_lock import SyncBusy, sync_lock
 from pos_app.store.terminal import (
     CURSOR_KEY,
+    EPOCH_KEY,
     LAST_SYNC_KEY,
     REVOKED_KEY,
     TOKEN_KEY,
@@ -174,6 +183,46 @@ def push(
         summary.statuses.update(o.status.value for o in response.outcomes)
         if progress:
             progress("push", summary.sent, summary.sent)
+
+
+@dataclass(frozen=True, slots=True)
+class Reconciled:
+    """What the start of a sync learnt: entries to send again, and whether the server's
+    state went back in time (restored from a backup)."""
+
+    resent: int = 0
+    restored: bool = False
+
+
+def reconcile(store: Store, client: ServerClient) -> Reconciled:
+    """Ask where the server's copy of this terminal's journal ends, and heal a restore.
+
+    Entries the server no longer holds become pending again (they are still in the
+    journal); after a restore the feed is pulled from the start and the server's cards are
+    taken whatever their versions. What the cashier sees does not change here: it already
+    counts those entries, and the server's answers rebase it.
+    """
+    with store.read() as conn:
+        cursor = int(get_setting(conn, CURSOR_KEY) or 0)
+        seen_epoch = get_setting(conn, EPOCH_KEY)
+        acknowledged = acknowledged_seq(conn)
+    state = client.sync_state(store.identity().terminal_id, cursor, acknowledged)
+    if state is None:  # a server that predates the call
+        return Reconciled()
+    restored = (
+        (seen_epoch is not None and state.epoch != seen_epoch)
+        or state.last_seq < acknowledged
+        or state.change_version < cursor
+    )
+    resent = 0
+    with store.write() as conn:
+        if state.last_seq < acknowledged:
+            resent = pending_again_after(conn, state.last_seq, local_now().isoformat())
+        if restored:
+            put_setting(conn, CURSOR_KEY, "0")
+            accept_any_server_version(conn)
+        put_setting(conn, EPOCH_KEY, state.epoch)
+    return Reconciled(resent, restored)
 
 
 @dataclass
@@ -354,6 +403,7 @@ def sync_once(
     send the same entries twice.
     """
     with one_sync_at_a_time(store, wait_s, on_wait):
+        reconcile(store, client)
         pushed = push(store, client, batch_size=batch_size, progress=progress)
         pulled = pull(store, client, progress=progress)
         finished = now()

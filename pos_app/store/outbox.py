@@ -90,6 +90,35 @@ def record_answers(conn: Connection, answers: list[Answer], at: str) -> None:
     )
 
 
+def acknowledged_seq(conn: Connection) -> int:
+    """The highest seq the server has answered (0 before any answer)."""
+    value = conn.execute(
+        select(func.max(JournalSyncRow.seq)).where(JournalSyncRow.status.not_in(PENDING))
+    ).scalar_one()
+    return int(value or 0)
+
+
+def pending_again_after(conn: Connection, last_seq: int, at: str) -> int:
+    """Entries after `last_seq` that the server no longer holds (it was restored from a
+    backup) become pending again, to be sent once more; how many. Their recorded answers
+    are forgotten (the server that gave them is gone); `server_card` stays, naming the card
+    a provisional stamp went to. Beside the journal: the entries themselves never change.
+    """
+    result = conn.execute(
+        update(JournalSyncRow)
+        .where(JournalSyncRow.seq > last_seq, JournalSyncRow.status.not_in(PENDING))
+        .values(
+            status="pending",
+            outcome_code=None,
+            outcome_message=None,
+            applied_stamps=None,
+            applied_points=None,
+            updated_at=at,
+        )
+    )
+    return int(result.rowcount)
+
+
 def status_counts(conn: Connection) -> dict[str, int]:
     rows = conn.execute(
         select(JournalSyncRow.status, func.count()).group_by(JournalSyncRow.status)

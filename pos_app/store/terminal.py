@@ -13,6 +13,7 @@ TOKEN_KEY = "server.token"  # noqa: S105 - the settings key, not a secret
 REVOKED_KEY = "server.revoked"
 CURSOR_KEY = "sync.cursor"
 LAST_SYNC_KEY = "sync.last_ok_at"
+EPOCH_KEY = "sync.server_epoch"  # the server's restore epoch as last seen
 
 
 def set_identity(

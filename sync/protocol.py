@@ -37,6 +37,8 @@ API_PREFIX = "/v1"
 MAX_BATCH_ENTRIES = 1000
 MAX_PAGE_SIZE = 10_000
 MAX_BODY_BYTES = 4 * 1024 * 1024
+# The largest whole number every JSON reader holds exactly (an IEEE double's 53 bits).
+MAX_JSON_INT = 2**53 - 1
 
 Id = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
 Hash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
@@ -290,12 +292,14 @@ class SyncStateRequest(Wire):
     """Asked at the start of every sync: what the terminal holds as acknowledged."""
 
     terminal_id: uuid.UUID
-    cursor: Annotated[int, Field(ge=0, le=2**62, description="The terminal's change-feed cursor.")]
+    cursor: Annotated[
+        int, Field(ge=0, le=MAX_JSON_INT, description="The terminal's change-feed cursor.")
+    ]
     acknowledged_seq: Annotated[
         int,
         Field(
             ge=0,
-            le=2**62,
+            le=MAX_JSON_INT,
             description="The highest seq the server has answered, as the terminal recorded it.",
         ),
     ]

@@ -224,7 +224,7 @@ def _routes(app: FastAPI) -> None:
     @app.post(
         f"{API_PREFIX}/sync-state",
         response_model=SyncState,
-        responses=_errors(401, 403, 429),
+        responses=_errors(400, 401, 403, 413, 429),
         tags=["sync"],
     )
     def terminal_sync_state(

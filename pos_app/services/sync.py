@@ -206,7 +206,12 @@ def reconcile(store: Store, client: ServerClient) -> Reconciled:
         cursor = int(get_setting(conn, CURSOR_KEY) or 0)
         seen_epoch = get_setting(conn, EPOCH_KEY)
         acknowledged = acknowledged_seq(conn)
-    state = client.sync_state(store.identity().terminal_id, cursor, acknowledged)
+    try:
+        state = client.sync_state(store.identity().terminal_id, cursor, acknowledged)
+    except AuthRejected:
+        # The push says so as before, or, with nothing to push, the feed tells whether
+        # this terminal was revoked.
+        return Reconciled()
     if state is None:  # a server that predates the call
         return Reconciled()
     restored = (

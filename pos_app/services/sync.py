@@ -172,15 +172,16 @@ def push(
         answered = {o.seq for o in response.outcomes}
         if not {e.seq for e in batch} <= answered:
             raise ProtocolError("the server did not answer every entry of a batch")
+        answers = [_answer(o) for o in response.outcomes]
         with store.write() as conn:
-            record_answers(conn, [_answer(o) for o in response.outcomes], local_now().isoformat())
+            record_answers(conn, answers, local_now().isoformat())
             forget_settled_provisional(conn)
             store_server_cards(
                 conn, [(o.card.to_card(), o.card.version) for o in response.outcomes if o.card]
             )
         resend_from = None
         summary.sent += len(batch)
-        summary.statuses.update(o.status.value for o in response.outcomes)
+        summary.statuses.update(a.status for a in answers)  # as recorded: first answers
         if progress:
             progress("push", summary.sent, summary.sent)
 

@@ -82,17 +82,16 @@ def test_a_refusal_whose_answer_was_lost_is_recorded_and_reported_as_a_refusal(
     assert_converged(server, shop, [first, second])
 
 
-def _cli_sync(db: Path) -> subprocess.CompletedProcess[str]:
+def _cli_sync(db: Path) -> subprocess.Popen[str]:
     env = {**os.environ, "LOYALTY_POS_DB": str(db), "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
+    return subprocess.Popen(
         [sys.executable, "-m", "pos_app.cli", "sync"],
         env=env,
         cwd=ROOT,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=120,
         stdin=subprocess.DEVNULL,
-        check=False,
     )
 
 
@@ -105,16 +104,16 @@ def test_a_second_sync_of_one_terminal_database_waits_for_the_first(
     t = new_terminal(server, shop, tmp_path / "t.db")
     t.busy_day(30)
     upstream = int(server.base_url.rsplit(":", 1)[1])
-    slow_push = threading.Event()
+    pushing, release = threading.Event(), threading.Event()
 
     def plan(request: Request, _index: int) -> Fault:
         if request.path.startswith("/v1/push"):
-            slow_push.set()
-            return Fault.DELAY
+            pushing.set()
+            release.wait(60)  # the first sync's push is held until the second has tried
         return Fault.PASS
 
     summaries: list[PushSummary] = []
-    with FaultProxy(upstream, plan, delay_s=3.0) as proxy:
+    with FaultProxy(upstream, plan) as proxy:
 
         def first_sync() -> None:
             with t.client(proxy.url) as client:
@@ -122,12 +121,16 @@ def test_a_second_sync_of_one_terminal_database_waits_for_the_first(
 
         first = threading.Thread(target=first_sync)
         first.start()
-        assert slow_push.wait(30)
+        assert pushing.wait(30)
         second = _cli_sync(tmp_path / "t.db")  # straight to the server, while the first waits
+        assert second.stderr is not None
+        said = second.stderr.readline()  # its first words (the end of output if it never waits)
+        release.set()
+        out, err = second.communicate(timeout=120)
         first.join(60)
-    assert second.returncode == 0, second.stderr
-    assert "Another sync of this terminal is running" in second.stderr
-    assert "pushed 0" in second.stdout, second.stdout
+    assert "Another sync of this terminal is running" in said, (said, out, err)
+    assert second.returncode == 0, err
+    assert "pushed 0" in out, out
     assert summaries and summaries[0].statuses == Counter({"applied": len(t.done)})
     assert_converged(server, shop, [t])
 

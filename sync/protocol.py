@@ -37,6 +37,8 @@ API_PREFIX = "/v1"
 MAX_BATCH_ENTRIES = 1000
 MAX_PAGE_SIZE = 10_000
 MAX_BODY_BYTES = 4 * 1024 * 1024
+# The largest whole number every JSON reader holds exactly (an IEEE double's 53 bits).
+MAX_JSON_INT = 2**53 - 1
 
 Id = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
 Hash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
@@ -254,7 +256,9 @@ class EntryOutcome(Wire):
     """The server's answer for one entry.
 
     A retried entry is answered `duplicate`, with `first_status` telling what it got the
-    first time (applied, adjusted or refused), so a lost response never hides a refusal.
+    first time (applied, adjusted or refused) and `code`, `reason` and the applied deltas
+    exactly as they were then (an idempotency key's replay), so a lost response never hides
+    a refusal. `card` is always the card's authoritative state now.
     """
 
     entry_id: uuid.UUID
@@ -279,6 +283,45 @@ class SequenceGap(Wire):
 
     detail: str
     expected_seq: int
+
+
+# --- where the server's copy of a terminal's journal ends ---------------------------------
+
+
+class SyncStateRequest(Wire):
+    """Asked at the start of every sync: what the terminal holds as acknowledged."""
+
+    terminal_id: uuid.UUID
+    cursor: Annotated[
+        int, Field(ge=0, le=MAX_JSON_INT, description="The terminal's change-feed cursor.")
+    ]
+    acknowledged_seq: Annotated[
+        int,
+        Field(
+            ge=0,
+            le=MAX_JSON_INT,
+            description="The highest seq the server has answered, as the terminal recorded it.",
+        ),
+    ]
+
+
+class SyncState(Wire):
+    """Where the server's copy of this terminal's journal ends, and the restore epoch.
+
+    `last_seq` below the terminal's `acknowledged_seq` means the server lost entries (it
+    was restored from a backup): the terminal sends them again, from `last_seq + 1`. A new
+    `epoch` means the server's state went back in time: the terminal pulls the feed from
+    the start and takes the server's cards whatever their versions. Added in protocol 1
+    beside the other calls; a server without it answers 404, and the terminal goes on as
+    before.
+    """
+
+    last_seq: Annotated[int, Field(ge=0)]
+    epoch: Annotated[str, StringConstraints(min_length=1, max_length=36)]
+    change_version: Annotated[
+        int, Field(ge=0, description="The highest change version the server has drawn.")
+    ]
+    server_time: AwareDatetime
 
 
 # --- pull ----------------------------------------------------------------------------------

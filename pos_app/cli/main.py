@@ -55,6 +55,9 @@ from pos_app.store.staff import StaffMember
 from sync.engine.client import AuthRejected, ServerClient, SyncError
 
 EXIT_REFUSED, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_STORE, EXIT_SYNC = 1, 2, 3, 4, 6
+# How long `sync` waits for another sync of the same terminal (the window's, another
+# `loyalty-pos sync`) before it gives up with EXIT_SYNC.
+SYNC_WAIT_S = 180.0
 
 
 def default_db() -> Path:
@@ -478,7 +481,16 @@ def sync_command(state: CliState, eod: bool, day: datetime | None) -> int:
     else:
         with ServerClient(link.url, link.token) as client:
             try:
-                result = sync_once(store, client, progress=_progress_printer())
+                result = sync_once(
+                    store,
+                    client,
+                    progress=_progress_printer(),
+                    wait_s=SYNC_WAIT_S,
+                    on_wait=lambda: click.echo(
+                        "Another sync of this terminal is running; waiting for it to finish...",
+                        err=True,
+                    ),
+                )
                 synced = True
                 pushed = ", ".join(f"{n} {s}" for s, n in sorted(result.pushed.statuses.items()))
                 click.echo(

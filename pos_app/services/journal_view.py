@@ -32,6 +32,10 @@ class JournalLine:
     status: str
     outcome: str
     hash: str
+    # What the server applied: None until it answered (or when the answer predates
+    # terminal schema 0004, which began keeping it).
+    applied_stamps: int | None = None
+    applied_points: int | None = None
 
 
 _LOCAL = LOCAL.alias("local_card")
@@ -49,6 +53,8 @@ def journal_lines(
             func.coalesce(_LOCAL.c.card_number, _REPLICA.c.card_number).label("card_number"),
             JournalSyncRow.status,
             JournalSyncRow.outcome_message,
+            JournalSyncRow.applied_stamps,
+            JournalSyncRow.applied_points,
         )
         .join(JournalSyncRow, JournalSyncRow.seq == JournalRow.seq)
         .outerjoin(StaffRow, StaffRow.id == JournalRow.staff_id)
@@ -79,6 +85,8 @@ def journal_lines(
                 status=row.status,
                 outcome=row.outcome_message or "",
                 hash=row.hash,
+                applied_stamps=row.applied_stamps,
+                applied_points=row.applied_points,
             )
 
 

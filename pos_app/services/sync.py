@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -20,18 +21,28 @@ from pos_app.domain.program import program_from_dict
 from pos_app.services.clock import local_now
 from pos_app.store import Store
 from pos_app.store.journal import JournalEntry
-from pos_app.store.outbox import Answer, mark_sent, record_answers, unanswered
+from pos_app.store.outbox import (
+    Answer,
+    acknowledged_seq,
+    mark_sent,
+    pending_again_after,
+    record_answers,
+    unanswered,
+)
 from pos_app.store.programs import save_program
 from pos_app.store.provisional import forget_settled_provisional
 from pos_app.store.replica import (
     SERVER_CARD_COLUMNS,
     ServerCardRow,
+    accept_any_server_version,
     store_server_cards,
     store_server_rows,
 )
 from pos_app.store.staff import save_staff
+from pos_app.store.sync_lock import SyncBusy, sync_lock
 from pos_app.store.terminal import (
     CURSOR_KEY,
+    EPOCH_KEY,
     LAST_SYNC_KEY,
     REVOKED_KEY,
     SERVER_SEQ_KEY,
@@ -40,7 +51,13 @@ from pos_app.store.terminal import (
     get_setting,
     put_setting,
 )
-from sync.engine.client import AuthRejected, ProtocolError, SequenceGapError, ServerClient
+from sync.engine.client import (
+    AuthRejected,
+    ProtocolError,
+    SequenceGapError,
+    ServerClient,
+    SyncError,
+)
 from sync.engine.feed import pages_ahead
 from sync.protocol import (
     CardChange,
@@ -113,6 +130,8 @@ def _answer(outcome: EntryOutcome) -> Answer:
         code=None if outcome.code is None else outcome.code.value,
         message=outcome.reason,
         server_card=None if outcome.card is None else outcome.card.model_dump_json(),
+        applied_stamps=outcome.applied_stamps_delta,
+        applied_points=outcome.applied_points_delta,
     )
 
 
@@ -154,8 +173,9 @@ def push(
         answered = {o.seq for o in response.outcomes}
         if not {e.seq for e in batch} <= answered:
             raise ProtocolError("the server did not answer every entry of a batch")
+        answers = [_answer(o) for o in response.outcomes]
         with store.write() as conn:
-            record_answers(conn, [_answer(o) for o in response.outcomes], local_now().isoformat())
+            record_answers(conn, answers, local_now().isoformat())
             put_setting(conn, SERVER_SEQ_KEY, str(response.last_seq))
             forget_settled_provisional(conn)
             store_server_cards(
@@ -163,9 +183,55 @@ def push(
             )
         resend_from = None
         summary.sent += len(batch)
-        summary.statuses.update(o.status.value for o in response.outcomes)
+        summary.statuses.update(a.status for a in answers)  # as recorded: first answers
         if progress:
             progress("push", summary.sent, summary.sent)
+
+
+@dataclass(frozen=True, slots=True)
+class Reconciled:
+    """What the start of a sync learnt: entries to send again, and whether the server's
+    state went back in time (restored from a backup)."""
+
+    resent: int = 0
+    restored: bool = False
+
+
+def reconcile(store: Store, client: ServerClient) -> Reconciled:
+    """Ask where the server's copy of this terminal's journal ends, and heal a restore.
+
+    Entries the server no longer holds become pending again (they are still in the
+    journal); after a restore the feed is pulled from the start and the server's cards are
+    taken whatever their versions. What the cashier sees does not change here: it already
+    counts those entries, and the server's answers rebase it.
+    """
+    with store.read() as conn:
+        cursor = int(get_setting(conn, CURSOR_KEY) or 0)
+        seen_epoch = get_setting(conn, EPOCH_KEY)
+        acknowledged = acknowledged_seq(conn)
+    try:
+        state = client.sync_state(store.identity().terminal_id, cursor, acknowledged)
+    except AuthRejected:
+        # The push says so as before, or, with nothing to push, the feed tells whether
+        # this terminal was revoked.
+        return Reconciled()
+    if state is None:  # a server that predates the call
+        return Reconciled()
+    restored = (
+        (seen_epoch is not None and state.epoch != seen_epoch)
+        or state.last_seq < acknowledged
+        or state.change_version < cursor
+    )
+    resent = 0
+    with store.write() as conn:
+        if state.last_seq < acknowledged:
+            resent = pending_again_after(conn, state.last_seq, local_now().isoformat())
+        if restored:
+            put_setting(conn, CURSOR_KEY, "0")
+            accept_any_server_version(conn)
+        put_setting(conn, EPOCH_KEY, state.epoch)
+        put_setting(conn, SERVER_SEQ_KEY, str(state.last_seq))
+    return Reconciled(resent, restored)
 
 
 @dataclass
@@ -304,17 +370,52 @@ class SyncResult:
     finished_at: datetime
 
 
+class AlreadySyncing(SyncError):  # noqa: N818 - a state, not a bug
+    """Another sync of this terminal database (another program or thread) is running."""
+
+
+@contextmanager
+def one_sync_at_a_time(
+    store: Store, wait_s: float = 0.0, on_wait: Callable[[], None] | None = None
+) -> Iterator[None]:
+    """Hold this terminal's sync lock; if another sync holds it, call `on_wait` and wait up
+    to `wait_s` for it to end, then raise AlreadySyncing."""
+    try:
+        with sync_lock(store.path):
+            yield
+            return
+    except SyncBusy as busy:
+        if wait_s <= 0:
+            raise AlreadySyncing(str(busy)) from None
+    if on_wait is not None:
+        on_wait()
+    try:
+        with sync_lock(store.path, wait_s):
+            yield
+    except SyncBusy as busy:
+        raise AlreadySyncing(str(busy)) from None
+
+
 def sync_once(
     store: Store,
     client: ServerClient,
     now: Callable[[], datetime] = local_now,
     progress: Progress | None = None,
     batch_size: int = PUSH_BATCH,
+    *,
+    wait_s: float = 0.0,
+    on_wait: Callable[[], None] | None = None,
 ) -> SyncResult:
-    """Push everything pending, then pull everything new; record when it last succeeded."""
-    pushed = push(store, client, batch_size=batch_size, progress=progress)
-    pulled = pull(store, client, progress=progress)
-    finished = now()
-    with store.write() as conn:
-        put_setting(conn, LAST_SYNC_KEY, finished.isoformat())
+    """Push everything pending, then pull everything new; record when it last succeeded.
+
+    One sync at a time per terminal database (`one_sync_at_a_time`): two at once would
+    send the same entries twice.
+    """
+    with one_sync_at_a_time(store, wait_s, on_wait):
+        reconcile(store, client)
+        pushed = push(store, client, batch_size=batch_size, progress=progress)
+        pulled = pull(store, client, progress=progress)
+        finished = now()
+        with store.write() as conn:
+            put_setting(conn, LAST_SYNC_KEY, finished.isoformat())
     return SyncResult(pushed, pulled, finished)

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from pos_app.services.end_of_day import DayReport, day_report
 from pos_app.services.offline_limits import unsynced_warning
 from pos_app.services.revocation import REVOKED_TEXT, known_revoked, learn_revocation
-from pos_app.services.sync import ServerLink, last_sync_at, sync_once
+from pos_app.services.sync import AlreadySyncing, ServerLink, last_sync_at, sync_once
 from pos_app.store import Store
 from pos_app.store.programs import all_programs
 from pos_app.store.schema import JournalSyncRow
@@ -27,6 +27,9 @@ from sync.engine.clock import TrustedClock
 from sync.engine.connectivity import Connectivity, SyncStatus
 
 Listener = Callable[[SyncStatus], None]
+# How long the end of day waits for a sync another program is running (a first pull of a
+# large merchant takes about a minute) before it reports without it.
+END_OF_DAY_WAIT_S = 180.0
 
 
 def pending_count(store: Store) -> int:
@@ -61,7 +64,9 @@ class SyncLoop:
         self._listeners: list[Listener] = []
         self._wake = threading.Event()
         self._stop = threading.Event()
-        self._lock = threading.Lock()  # one sync at a time: loop or end of day
+        # One sync at a time: loop or end of day (in this process; `sync_once` holds the
+        # database's own lock against other processes).
+        self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._state = Connectivity.STANDALONE if link is None else Connectivity.OFFLINE
         self._detail: str | None = None
@@ -136,15 +141,29 @@ class SyncLoop:
             self._wake.wait(wait)
             self._wake.clear()
 
-    def sync_now(self) -> bool:
-        """One sync, on the calling thread; True when it succeeded."""
+    def sync_now(self, wait_s: float = 0.0) -> bool:
+        """One sync, on the calling thread; True when it succeeded.
+
+        When another program is syncing this terminal, wait up to `wait_s` for it; a
+        round of the loop does not wait (the other sync does the work).
+        """
         if self.link is None:
             return False
         with self._lock:
+            before = self._state
             self._set(Connectivity.SYNCING)
             client = self._client_factory(self.link)
             try:
-                sync_once(self.store, client, now=self.clock.now, progress=self._progress)
+                sync_once(
+                    self.store,
+                    client,
+                    now=self.clock.now,
+                    progress=self._progress,
+                    wait_s=wait_s,
+                )
+            except AlreadySyncing as exc:
+                self._set(before, str(exc))
+                return False
             except ServerUnreachable as exc:
                 self.failures += 1
                 self._set(Connectivity.OFFLINE, str(exc))
@@ -175,6 +194,6 @@ class SyncLoop:
 
     def end_of_day(self, day: datetime | None = None) -> tuple[bool, DayReport]:
         """Sync now (however it ends), then the day's report. Blocking: call from a worker."""
-        synced = self.sync_now()
+        synced = self.sync_now(wait_s=END_OF_DAY_WAIT_S)
         when = (day or self.clock.now()).date()
         return synced, day_report(self.store, when)

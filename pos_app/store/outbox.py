@@ -23,6 +23,9 @@ class Answer:
     code: str | None
     message: str | None
     server_card: str | None
+    # What the server applied; None where it is not known.
+    applied_stamps: int | None = None
+    applied_points: int | None = None
 
 
 def unanswered(conn: Connection, limit: int, from_seq: int | None = None) -> list[JournalEntry]:
@@ -59,6 +62,8 @@ _RECORD = (
         outcome_code=bindparam("a_code"),
         outcome_message=bindparam("a_message"),
         server_card=bindparam("a_card"),
+        applied_stamps=bindparam("a_stamps"),
+        applied_points=bindparam("a_points"),
         updated_at=bindparam("a_at"),
     )
 )
@@ -76,11 +81,42 @@ def record_answers(conn: Connection, answers: list[Answer], at: str) -> None:
                 "a_code": a.code,
                 "a_message": a.message,
                 "a_card": a.server_card,
+                "a_stamps": a.applied_stamps,
+                "a_points": a.applied_points,
                 "a_at": at,
             }
             for a in answers
         ],
     )
+
+
+def acknowledged_seq(conn: Connection) -> int:
+    """The highest seq the server has answered (0 before any answer)."""
+    value = conn.execute(
+        select(func.max(JournalSyncRow.seq)).where(JournalSyncRow.status.not_in(PENDING))
+    ).scalar_one()
+    return int(value or 0)
+
+
+def pending_again_after(conn: Connection, last_seq: int, at: str) -> int:
+    """Entries after `last_seq` that the server no longer holds (it was restored from a
+    backup) become pending again, to be sent once more; how many. Their recorded answers
+    are forgotten (the server that gave them is gone); `server_card` stays, naming the card
+    a provisional stamp went to. Beside the journal: the entries themselves never change.
+    """
+    result = conn.execute(
+        update(JournalSyncRow)
+        .where(JournalSyncRow.seq > last_seq, JournalSyncRow.status.not_in(PENDING))
+        .values(
+            status="pending",
+            outcome_code=None,
+            outcome_message=None,
+            applied_stamps=None,
+            applied_points=None,
+            updated_at=at,
+        )
+    )
+    return int(result.rowcount)
 
 
 def status_counts(conn: Connection) -> dict[str, int]:

@@ -142,6 +142,12 @@ def _upsert_sql(
     return str(compiled), tuple(compiled.positiontup or ())
 
 
+def accept_any_server_version(conn: Connection) -> None:
+    """The server went back in time (restored from a backup): its next word on each card
+    replaces what is held, whatever its version. Nothing shown changes until it comes."""
+    conn.execute(_REPLICA.update().values(server_version=-1))
+
+
 _LOCAL_BY_ID = select(LOCAL.c.id).where(LOCAL.c.id.in_(bindparam("ids", expanding=True)))
 _DELETE_LOCAL = delete(LOCAL).where(LOCAL.c.id.in_(bindparam("ids", expanding=True)))
 

@@ -11,6 +11,7 @@ from sqlalchemy import (
     Column,
     ForeignKey,
     Index,
+    Integer,
     MetaData,
     String,
     Table,
@@ -172,6 +173,10 @@ class JournalSyncRow(Base):
     outcome_message: Mapped[str | None] = mapped_column(Text)
     server_card: Mapped[str | None] = mapped_column(Text)
     updated_at: Mapped[str | None] = mapped_column(String(40))
+    # What the server applied (its answer's deltas); NULL until answered, and for answers
+    # recorded before migration 0004 that did not keep them.
+    applied_stamps: Mapped[int | None] = mapped_column(Integer)
+    applied_points: Mapped[int | None] = mapped_column(Integer)
     __table_args__ = (
         CheckConstraint(
             "status in ('pending', 'sent', 'applied', 'duplicate', 'refused', 'adjusted')",

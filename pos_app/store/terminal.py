@@ -15,6 +15,7 @@ CURSOR_KEY = "sync.cursor"
 LAST_SYNC_KEY = "sync.last_ok_at"
 # The last sequence number the server said it holds of this terminal's journal.
 SERVER_SEQ_KEY = "sync.server_last_seq"
+EPOCH_KEY = "sync.server_epoch"  # the server's restore epoch as last seen
 
 
 def set_identity(

@@ -25,7 +25,14 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
-from pos_app.services.end_of_day import DayReport, Totals, kind_words, server_answers, status_words
+from pos_app.services.end_of_day import (
+    DayReport,
+    Totals,
+    amounts,
+    kind_words,
+    server_answers,
+    status_words,
+)
 
 PAPER = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 # Where Letter is the paper in the drawer (the rest of the world uses A4).
@@ -87,11 +94,24 @@ def _table(head: Iterable[tuple[str, int, str]], rows: Iterable[Iterable[str]]) 
     return "".join(out)
 
 
-_TOTAL_COLUMNS = (("Entries", 14, "right"), ("Stamps", 14, "right"), ("Points", 14, "right"))
+_ASKED_COLUMNS = (
+    ("Entries", 12, "right"),
+    ("Stamps asked", 12, "right"),
+    ("Points asked", 12, "right"),
+)
+# What the server applied: a standalone terminal has no server, so only what it did.
+_APPLIED_COLUMNS = (("Stamps applied", 12, "right"), ("Points applied", 12, "right"))
 
 
-def _totals(t: Totals) -> list[str]:
-    return [str(t.entries), f"{t.stamps:+}", f"{t.points:+}"]
+def _total_columns(label: str, standalone: bool) -> list[tuple[str, int, str]]:
+    if standalone:
+        return [(label, 64, "left-wrap"), *_ASKED_COLUMNS]
+    return [(label, 40, "left-wrap"), *_ASKED_COLUMNS, *_APPLIED_COLUMNS]
+
+
+def _totals(t: Totals, standalone: bool) -> list[str]:
+    asked = [str(t.entries), f"{t.stamps:+}", f"{t.points:+}"]
+    return asked if standalone else [*asked, f"{t.applied_stamps:+}", f"{t.applied_points:+}"]
 
 
 def report_html(close: Closing, terminal: str, manager: str, standalone: bool = False) -> str:
@@ -106,18 +126,25 @@ def report_html(close: Closing, terminal: str, manager: str, standalone: bool = 
         "confirmed yet."
     )
     by_kind = [
-        [html.escape(kind_words(kind)), *_totals(t)] for kind, t in sorted(r.by_kind.items())
+        [html.escape(kind_words(kind)), *_totals(t, standalone)]
+        for kind, t in sorted(r.by_kind.items())
     ]
-    by_kind.append(["<b>Total</b>", *(f"<b>{v}</b>" for v in _totals(r.total))])
-    by_staff = [[html.escape(name), *_totals(t)] for name, t in sorted(r.by_staff.items())]
+    by_kind.append(["<b>Total</b>", *(f"<b>{v}</b>" for v in _totals(r.total, standalone))])
+    by_staff = [
+        [html.escape(name), *_totals(t, standalone)] for name, t in sorted(r.by_staff.items())
+    ]
     parts = [
         f"<h2>End of day {r.day.isoformat()}</h2>",
         f"<p>{html.escape(terminal)} · closed by {html.escape(manager)}<br>{sync_line}</p>",
         "<h3>By type</h3>",
-        _table([("Type", 58, "left-wrap"), *_TOTAL_COLUMNS], by_kind),
+        _table(_total_columns("Type", standalone), by_kind),
         "<h3>By staff</h3>",
-        _table([("Staff", 58, "left-wrap"), *_TOTAL_COLUMNS], by_staff),
+        _table(_total_columns("Staff", standalone), by_staff),
     ]
+    if not standalone:
+        parts.append(
+            "<p>Asked: by this terminal. Applied: by the server, in the entries it answered.</p>"
+        )
     if not standalone:  # a standalone terminal sends nothing: no answers to wait for
         answers = html.escape(server_answers(r)) if r.statuses else "No entries today."
         parts += ["<h3>Server answers</h3>", f"<p>{answers}</p>"]
@@ -133,6 +160,10 @@ def report_html(close: Closing, terminal: str, manager: str, standalone: bool = 
                 html.escape(p.card_number),
                 html.escape(kind_words(p.kind)),
                 html.escape(status_words(p.status)),
+                html.escape(
+                    f"{amounts(p.stamps_delta, p.points_delta)} → "
+                    f"{amounts(p.applied_stamps, p.applied_points)}"
+                ),
                 html.escape(p.outcome or "no reason given"),
             ]
             for p in r.problems
@@ -140,11 +171,12 @@ def report_html(close: Closing, terminal: str, manager: str, standalone: bool = 
         head = [
             ("#", 6, "right"),
             ("Time", 10, "left"),
-            ("Staff", 12, "left-wrap"),
+            ("Staff", 10, "left-wrap"),
             ("Card", 17, "left"),
-            ("Type", 13, "left-wrap"),
-            ("Answer", 13, "left-wrap"),
-            ("Reason", 29, "left-wrap"),
+            ("Type", 11, "left-wrap"),
+            ("Answer", 11, "left-wrap"),
+            ("Asked → applied", 15, "left-wrap"),
+            ("Reason", 20, "left-wrap"),
         ]
         parts.append(_table(head, rows))
     else:

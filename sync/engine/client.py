@@ -26,6 +26,8 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
     SequenceGap,
+    SyncState,
+    SyncStateRequest,
     WireCard,
     WireEntry,
 )
@@ -111,6 +113,17 @@ class ServerClient:
             terminal_time=self._wall(),
         )
         return self._call("POST", "/push", PushResponse, content=body.model_dump_json())
+
+    def sync_state(self, terminal_id: str, cursor: int, acknowledged_seq: int) -> SyncState | None:
+        """Where the server's copy of this terminal's journal ends; None from a server that
+        predates the call (404)."""
+        body = SyncStateRequest(
+            terminal_id=uuid.UUID(terminal_id), cursor=cursor, acknowledged_seq=acknowledged_seq
+        )
+        try:
+            return self._call("POST", "/sync-state", SyncState, content=body.model_dump_json())
+        except _NotFoundError:
+            return None
 
     def changes(self, cursor: int, limit: int) -> ChangesPage:
         params = {"cursor": cursor, "limit": limit}

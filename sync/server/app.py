@@ -32,6 +32,8 @@ from sync.protocol import (
     PushResponse,
     QrToken,
     SequenceGap,
+    SyncState,
+    SyncStateRequest,
     WireCard,
 )
 from sync.server.auth import (
@@ -53,6 +55,7 @@ from sync.server.pairing import PairingError, redeem_pair_code
 from sync.server.push import PushRejectedError, push
 from sync.server.ratelimit import FailureLimiter
 from sync.server.shared_failures import shared_failures
+from sync.server.sync_state import sync_state
 
 FAILURES_ENV = "LOYALTY_SERVER_AUTH_FAILURES_PER_MINUTE"
 INSTANCE_ENV = "LOYALTY_SERVER_INSTANCE"
@@ -231,6 +234,23 @@ def _routes(app: FastAPI) -> None:
             return Response(body_json, media_type="application/json")
         except PushRejectedError as exc:
             return _json(exc.body, exc.status_code)
+
+    @app.post(
+        f"{API_PREFIX}/sync-state",
+        response_model=SyncState,
+        responses=_errors(400, 401, 403, 413, 429),
+        tags=["sync"],
+    )
+    def terminal_sync_state(
+        body: SyncStateRequest, terminal: Terminal, engine: EngineDep
+    ) -> SyncState:
+        """Where the server's copy of this terminal's journal ends, and the restore epoch
+        (asked at the start of every sync, so a restore from backup heals at the next)."""
+        if str(body.terminal_id) != terminal.terminal_id:
+            raise HTTPException(
+                status.HTTP_403_FORBIDDEN, "terminal_id is not the terminal this token belongs to."
+            )
+        return sync_state(engine, terminal, body, utcnow())
 
     @app.get(
         f"{API_PREFIX}/changes",

@@ -126,6 +126,9 @@ def heal_version_counter(conn: Connection) -> None:
         conn.execute(text("SELECT setval('change_version_seq', :v)"), {"v": highest})
     else:
         conn.execute(text("UPDATE change_counter SET value = :v WHERE id = 1"), {"v": highest})
+    # This database went back in time: every terminal must take its state again (each
+    # merchant's epoch is made anew at its next sync, see sync_state.py).
+    conn.execute(text("DELETE FROM sync_epochs"))
 
 
 def current_version(conn: Connection) -> int:

@@ -131,6 +131,15 @@ class AuthFailure(Base):
     __table_args__ = (Index("ix_auth_failures_client", "client", "failed_at"),)
 
 
+class SyncEpoch(Base):
+    """A merchant's restore epoch: a new one whenever the server is found to have gone back
+    in time (restored from a backup), telling its terminals to take its state again."""
+
+    __tablename__ = "sync_epochs"
+    merchant_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    epoch: Mapped[str] = mapped_column(String(36))
+
+
 class CardRow(Base):
     __tablename__ = "cards"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -235,3 +244,4 @@ PAIR_CODES = Base.metadata.tables[PairCode.__tablename__]
 CARDS = Base.metadata.tables[CardRow.__tablename__]
 TRANSACTIONS = Base.metadata.tables[TransactionRow.__tablename__]
 AUTH_FAILURES = Base.metadata.tables[AuthFailure.__tablename__]
+SYNC_EPOCHS = Base.metadata.tables[SyncEpoch.__tablename__]

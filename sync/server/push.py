@@ -685,11 +685,10 @@ def _outcome(row: dict[str, Any], card: dict[str, Any] | None) -> dict[str, Any]
 
 
 def _duplicate_outcome(row: dict[str, Any], card: dict[str, Any] | None) -> dict[str, Any]:
-    """The stored outcome again, marked duplicate; the code and reason say what it was."""
+    """The first answer again, as an idempotency key's replay: marked `duplicate`, with
+    `first_status`, code, reason and applied deltas exactly as decided the first time (a
+    lost answer never hides a refusal); the card is its authoritative state now."""
     out = _outcome(row, card)
     out["status"] = OutcomeStatus.DUPLICATE.value
-    if row["status"] != OutcomeStatus.REFUSED.value:
-        out["reason"] = f"Already received: {row['status']}." + (
-            f" {row['reason']}" if row["reason"] else ""
-        )
+    out["first_status"] = row["status"]
     return out

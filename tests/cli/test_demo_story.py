@@ -16,5 +16,5 @@ def test_the_demo_story_runs_to_its_happy_ending(
     out = capsys.readouterr().out
     assert "sync failed (ServerUnreachable): working offline" in out
     assert "1 applied, 1 refused" in out
-    assert "refused - Whole cake costs 300 points" in out
+    assert "refused (-300 points -> nothing) - Whole cake costs 300 points" in out
     assert out.count("chain intact") == 2

@@ -44,5 +44,15 @@ class Api:
             params["limit"] = limit
         return self.http.get("/v1/changes", params=params, headers=self._auth())
 
+    def sync_state(
+        self, terminal_id: uuid.UUID, cursor: int = 0, acknowledged_seq: int = 0
+    ) -> httpx.Response:
+        body = {
+            "terminal_id": str(terminal_id),
+            "cursor": cursor,
+            "acknowledged_seq": acknowledged_seq,
+        }
+        return self.http.post("/v1/sync-state", json=body, headers=self._auth())
+
     def lookup(self, **params: str) -> httpx.Response:
         return self.http.get("/v1/cards/lookup", params=params, headers=self._auth())

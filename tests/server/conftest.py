@@ -71,7 +71,11 @@ def start_server(
     with log.open("ab") as out:
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
     server = ServerProcess(backend, db_url, f"http://127.0.0.1:{port}", proc, log)
-    wait_healthy(server)
+    try:
+        wait_healthy(server)
+    except BaseException:
+        server.stop()  # a server that never became healthy must not outlive the test run
+        raise
     return server
 
 

@@ -61,3 +61,50 @@ def test_upgrading_from_0001_keeps_pending_entries_and_what_the_cashier_sees(
         assert check_store(upgraded).ok
     finally:
         upgraded.close()
+
+
+def test_upgrading_from_0003_keeps_what_the_server_applied_where_the_answer_says_it(
+    demo_store: Store,
+) -> None:
+    from pos_app.store.outbox import Answer, record_answers
+
+    done = [
+        perform(demo_store, CardRef.number(BAKERY.card_number), EarnPoints(n), CASHIER, NOON)
+        for n in (2_500, 1_000, 3_000, 500)
+    ]
+    assert all(isinstance(d, Done) for d in done)
+    seqs = [d.entry.seq for d in done if isinstance(d, Done)]
+    with demo_store.write() as conn:
+        record_answers(
+            conn,
+            [
+                Answer(seqs[0], "applied", None, None, None),
+                Answer(seqs[1], "refused", "card_inactive", "Inactive.", None),
+                Answer(seqs[2], "adjusted", None, "Other rules.", None),
+            ],
+            NOON.isoformat(),
+        )
+    path = demo_store.path
+    with demo_store.engine.connect() as conn:
+        command.downgrade(alembic_config(conn), "0003")
+        conn.commit()
+    demo_store.close()
+
+    upgraded = open_store(path, create=False)
+    try:
+        with upgraded.read() as conn:
+            rows = conn.execute(
+                select(
+                    JournalSyncRow.status,
+                    JournalSyncRow.applied_stamps,
+                    JournalSyncRow.applied_points,
+                ).order_by(JournalSyncRow.seq)
+            ).all()
+        assert [tuple(r) for r in rows] == [
+            ("applied", 0, 25),
+            ("refused", 0, 0),
+            ("adjusted", None, None),  # its amounts were never kept: the report says so
+            ("pending", None, None),
+        ]
+    finally:
+        upgraded.close()

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import RowMapping, select
 
 from pos_app.domain.card import Card
 from pos_app.domain.identifiers import CardRef
@@ -30,7 +31,9 @@ from pos_app.domain.operations import (
 from pos_app.domain.refusal import Refused
 from pos_app.domain.replay import replay
 from pos_app.services.counter import Done, perform
+from pos_app.services.end_of_day import day_report
 from pos_app.services.integrity import check_store
+from pos_app.services.journal_view import journal_lines
 from pos_app.services.pairing import pair_terminal
 from pos_app.services.sync import server_link, sync_once
 from pos_app.store import Store
@@ -137,6 +140,9 @@ def assert_converged(server: ServerProcess, merchant: Merchant, terminals: list[
         terminal_id = t.store.identity().terminal_id
         mine = {r["entry_id"] for r in rows if r["terminal_id"] == terminal_id}
         assert {e.entry_id for e in entries} == mine, "entries lost or invented"
+        _assert_manager_is_shown_the_server_s_outcomes(
+            t, [r for r in rows if r["entry_id"] in mine]
+        )
         with t.store.read() as conn:
             for card_id, server_card in server_cards.items():
                 local = get_card(conn, card_id)
@@ -160,6 +166,25 @@ def assert_converged(server: ServerProcess, merchant: Merchant, terminals: list[
         assert rebuilt.card == server_card, (
             f"server card {card_id} is not the replay of its entries"
         )
+
+
+def _assert_manager_is_shown_the_server_s_outcomes(
+    terminal: Terminal, rows: Sequence[RowMapping]
+) -> None:
+    """Each entry is recorded with the outcome the server decided (never `duplicate`), with
+    its applied amounts, and the end of day lists exactly the entries it refused or changed."""
+    by_entry = {r["entry_id"]: r for r in rows}
+    lines = list(journal_lines(terminal.store))
+    for line in lines:
+        row = by_entry[line.entry_id]
+        recorded = (line.status, line.applied_stamps, line.applied_points)
+        decided = (row["status"], row["applied_stamps_delta"], row["applied_points_delta"])
+        assert recorded == decided, f"entry {line.seq}: recorded {recorded}, server {decided}"
+    shown: set[int] = set()
+    for day in {date.fromisoformat(line.local_time[:10]) for line in lines}:
+        shown |= {p.seq for p in day_report(terminal.store, day).problems}
+    decided_problems = {r["seq"] for r in rows if r["status"] in ("refused", "adjusted")}
+    assert shown == decided_problems, "the end of day does not list what the server refused"
 
 
 def status_counts_of(store: Store) -> dict[str, int]:

@@ -49,7 +49,7 @@ def test_the_report_counts_the_day_per_staff_and_type_and_lists_refusals(
     with counter.store.write() as conn:
         record_answers(
             conn,
-            [Answer(1, "refused", "cooldown", "Stamped recently at another terminal", None)],
+            [Answer(1, "refused", "cooldown", "Stamped recently at another terminal", None, 0, 0)],
             local_now().isoformat(),
         )
 

@@ -1,0 +1,55 @@
+"""Where the server's copy of a terminal's journal ends, and its merchant's restore epoch.
+
+A terminal asks at the start of every sync (`POST /v1/sync-state`), with nothing pending
+too, so it learns after a restore from backup which of its entries the server lost (it
+resends them) and that the server's card versions went back (it takes the server's state
+again). The epoch is renewed when the server is seen to have gone back in time: at start-up
+when the change counter had to be healed, or when a terminal shows it has seen more than
+the server holds (entries acknowledged past the terminal's `last_seq`, or a feed cursor
+past every version drawn). Every terminal of the merchant then sees a new epoch, including
+those that could not tell by themselves. A terminal can only renew its own merchant's.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import Connection, Engine, delete, select, text
+
+from sync.protocol import SyncState, SyncStateRequest
+from sync.server.auth import TerminalAuth
+from sync.server.db import current_version, read, write
+from sync.server.models import SYNC_EPOCHS, TERMINALS
+
+_CLAIM = text(
+    "INSERT INTO sync_epochs (merchant_id, epoch) VALUES (:m, :e) "
+    "ON CONFLICT (merchant_id) DO NOTHING"
+)
+
+
+def sync_state(
+    engine: Engine, terminal: TerminalAuth, request: SyncStateRequest, now: datetime
+) -> SyncState:
+    merchant = terminal.merchant_id
+    with read(engine) as conn:
+        last_seq, version, epoch = _state(conn, terminal)
+    gone_back = request.acknowledged_seq > last_seq or request.cursor > version
+    if gone_back or epoch is None:
+        with write(engine) as conn:
+            if gone_back:
+                conn.execute(delete(SYNC_EPOCHS).where(SYNC_EPOCHS.c.merchant_id == merchant))
+            conn.execute(_CLAIM, {"m": merchant, "e": str(uuid.uuid4())})
+            last_seq, version, epoch = _state(conn, terminal)
+    assert epoch is not None
+    return SyncState(last_seq=last_seq, epoch=epoch, change_version=version, server_time=now)
+
+
+def _state(conn: Connection, terminal: TerminalAuth) -> tuple[int, int, str | None]:
+    last_seq = conn.execute(
+        select(TERMINALS.c.last_seq).where(TERMINALS.c.id == terminal.terminal_id)
+    ).scalar_one()
+    epoch = conn.execute(
+        select(SYNC_EPOCHS.c.epoch).where(SYNC_EPOCHS.c.merchant_id == terminal.merchant_id)
+    ).scalar_one_or_none()
+    return int(last_seq), current_version(conn), epoch

@@ -1,0 +1,65 @@
+"""`POST /v1/sync-state`: where the server's copy of a terminal's journal ends, and the epoch."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import text
+
+from sync.protocol import SyncState
+from sync.server.db import heal_version_counter, write
+from sync.server.entries import EntryChain
+from tests.server.client import Api
+from tests.server.conftest import Merchant, ServerProcess, pair_terminal
+
+
+def _state(api: Api, chain: EntryChain, cursor: int = 0, acknowledged: int = 0) -> SyncState:
+    response = api.sync_state(chain.terminal_id, cursor, acknowledged)
+    assert response.status_code == 200, response.text
+    return SyncState.model_validate(response.json())
+
+
+def test_it_says_where_the_journal_ends_and_keeps_the_epoch_while_nothing_went_back(
+    server: ServerProcess, merchant: Merchant, terminal: tuple[Api, EntryChain]
+) -> None:
+    api, chain = terminal
+    chain.add(merchant.cards[0].id, merchant.cards[0].program_id, {"kind": "stamp", "count": 1})
+    assert api.push(chain.terminal_id, chain.entries).status_code == 200
+    first = _state(api, chain, acknowledged=1)
+    assert first.last_seq == 1 and first.change_version > 0
+    assert _state(api, chain, cursor=first.change_version, acknowledged=1).epoch == first.epoch
+
+
+def test_a_terminal_that_has_seen_more_than_the_server_holds_renews_its_merchants_epoch(
+    server: ServerProcess, merchant: Merchant, terminal: tuple[Api, EntryChain]
+) -> None:
+    api, chain = terminal
+    other_api, other_chain = pair_terminal(server, merchant.stores[1], merchant.staff_id)
+    before = _state(other_api, other_chain)
+    ahead = _state(api, chain, acknowledged=5)  # answers the server no longer holds
+    assert ahead.last_seq == 0 and ahead.epoch != before.epoch
+    assert _state(other_api, other_chain).epoch == ahead.epoch  # every terminal hears of it
+    beyond = _state(api, chain, cursor=ahead.change_version + 1000)
+    assert beyond.epoch != ahead.epoch
+    other_api.close()
+
+
+def test_healing_the_change_counter_at_start_up_renews_every_epoch(
+    server: ServerProcess, merchant: Merchant, terminal: tuple[Api, EntryChain]
+) -> None:
+    api, chain = terminal
+    before = _state(api, chain)
+    with write(server.engine) as conn:  # what a restore can do to the counter
+        if server.backend == "sqlite":
+            conn.execute(text("UPDATE change_counter SET value = 1 WHERE id = 1"))
+        else:
+            conn.execute(text("SELECT setval('change_version_seq', 1)"))
+        heal_version_counter(conn)
+    assert _state(api, chain).epoch != before.epoch
+
+
+def test_another_terminal_s_state_is_refused(
+    server: ServerProcess, terminal: tuple[Api, EntryChain]
+) -> None:
+    api, _chain = terminal
+    assert api.sync_state(uuid.uuid4()).status_code == 403

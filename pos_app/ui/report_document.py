@@ -169,14 +169,14 @@ def report_html(close: Closing, terminal: str, manager: str, standalone: bool = 
             for p in r.problems
         ]
         head = [
-            ("#", 6, "right"),
-            ("Time", 10, "left"),
-            ("Staff", 10, "left-wrap"),
-            ("Card", 17, "left"),
-            ("Type", 11, "left-wrap"),
-            ("Answer", 11, "left-wrap"),
-            ("Asked → applied", 15, "left-wrap"),
-            ("Reason", 20, "left-wrap"),
+            ("#", 5, "right"),
+            ("Time", 9, "left"),
+            ("Staff", 9, "left-wrap"),
+            ("Card", 16, "left"),
+            ("Type", 10, "left-wrap"),
+            ("Answer", 10, "left-wrap"),
+            ("Asked → applied", 16, "left-wrap"),
+            ("Reason", 25, "left-wrap"),
         ]
         parts.append(_table(head, rows))
     else:

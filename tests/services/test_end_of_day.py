@@ -89,7 +89,7 @@ def test_the_report_shows_what_was_asked_and_what_the_server_applied(demo_store:
     assert [p.seq for p in report.problems] == [earn.entry.seq, void.entry.seq]
     text = "\n".join(report_lines(report))
     assert "refused (+50 points -> nothing) - Inactive." in text, text
-    assert "adjusted (-40 points -> -10 points) - Clamped at zero." in text, text
+    assert "changed by the server (-40 points -> -10 points) - Clamped at zero." in text, text
     assert "1 entry is not yet confirmed by the server (asked, not yet applied)." in text
 
 

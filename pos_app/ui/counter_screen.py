@@ -417,6 +417,7 @@ class CounterScreen(QWidget):
         if self.dialog is not None:
             self.dialog.reject()
         self.view = None
+        self.ref = None  # nothing of the previous customer stays behind
         self._camera_read = None  # the same card shown again after Esc comes back
         self.card.show_card(None)
         self.number.clear()

@@ -44,7 +44,7 @@ from sync.server.auth import (
 )
 from sync.server.cards import WIRE_COLUMNS, wire_card_from_row
 from sync.server.changes import DEFAULT_PAGE, changes_page
-from sync.server.db import make_engine, read, write
+from sync.server.db import make_engine, read, snapshot, write
 from sync.server.invalid import invalid_request
 from sync.server.logs import configure_logging
 from sync.server.middleware import AccessLog, BodyLimit
@@ -231,7 +231,7 @@ def _routes(app: FastAPI) -> None:
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE,
     ) -> Response:
         """Programs, cards, staff (and this terminal's revocation) changed after `cursor`."""
-        with read(engine) as conn:
+        with snapshot(engine) as conn:
             page = changes_page(conn, terminal, cursor, limit, utcnow())
         return Response(page, media_type="application/json")
 

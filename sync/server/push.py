@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from pydantic_core import to_json
-from sqlalchemy import Column, Connection, Engine, bindparam, or_, select
+from sqlalchemy import Column, Connection, Engine, and_, bindparam, or_, select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import DBAPIError
 
@@ -498,12 +498,20 @@ def _enroll(conn: Connection, batch: _Batch, p: _Entry, ctx: Context) -> Applied
         )
     if card_id != p.card_id:
         return Refused(RefusalCode.ALREADY_ENROLLED, "The entry names two different cards.")
+    # Numbers and tokens are the merchant's own (another merchant's never clash, so the
+    # answer tells nothing of them); card ids, random UUIDs, are unique server-wide.
+    merchant = batch.terminal.merchant_id
     taken = conn.execute(
         select(CARDS.c.id, CARDS.c.card_number, CARDS.c.qr_token, CARDS.c.merchant_id).where(
             or_(
                 CARDS.c.id == card_id,
-                CARDS.c.card_number == wire_op.card_number,
-                CARDS.c.qr_token == wire_op.qr_token,
+                and_(
+                    CARDS.c.merchant_id == merchant,
+                    or_(
+                        CARDS.c.card_number == wire_op.card_number,
+                        CARDS.c.qr_token == wire_op.qr_token,
+                    ),
+                ),
             )
         )
     ).all()

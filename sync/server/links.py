@@ -8,18 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
-_BEARER = "Bearer {$response.body#/token}"
-
 PAIR_LINKS: dict[str, Any] = {
-    "PushWithTheNewToken": {
+    "PushAsThisTerminal": {
         "operationId": "push_entries_v1_push_post",
-        "parameters": {"header.Authorization": _BEARER},
-        "description": "The token authenticates this terminal's pushes.",
+        "requestBody": {"terminal_id": "$response.body#/terminal_id"},
+        "description": "The terminal pushes under its id, with the token as its bearer.",
     },
-    "PullWithTheNewToken": {
+    "PullFromTheStart": {
         "operationId": "changes_v1_changes_get",
-        "parameters": {"header.Authorization": _BEARER, "cursor": 0},
-        "description": "A newly paired terminal pulls everything, from cursor 0.",
+        "parameters": {"cursor": 0},
+        "description": "A newly paired terminal pulls everything, from cursor 0, with the "
+        "token as its bearer.",
     },
 }
 PUSH_LINKS: dict[str, Any] = {

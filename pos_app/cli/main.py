@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import click
 import httpx
+from sqlalchemy.exc import DBAPIError
 
 from pos_app import __version__
 from pos_app.cli.render import card_json, card_summary, done_message, journal_table
@@ -41,15 +43,16 @@ from pos_app.services.integrity import check_store
 from pos_app.services.journal_view import journal_lines, write_csv
 from pos_app.services.lookup import find_card
 from pos_app.services.pairing import pair_terminal
+from pos_app.services.revocation import REVOKED_TEXT, known_revoked, server_says_revoked
 from pos_app.services.setup import DEMO_STAFF, DEMO_STORE, init_terminal
 from pos_app.services.staff_auth import sign_in
-from pos_app.services.sync import server_link, sync_once
+from pos_app.services.sync import ServerLink, server_link, sync_once
 from pos_app.services.sync_loop import SyncLoop
 from pos_app.store import Store, StoreError, open_store
+from pos_app.store.errors import database_failure
 from pos_app.store.programs import all_programs
 from pos_app.store.staff import StaffMember
-from pos_app.store.terminal import REVOKED_KEY, get_setting
-from sync.engine.client import ServerClient, SyncError
+from sync.engine.client import AuthRejected, ServerClient, SyncError
 
 EXIT_REFUSED, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_STORE, EXIT_SYNC = 1, 2, 3, 4, 6
 
@@ -108,7 +111,19 @@ CARD_FIRST = {"ignore_unknown_options": True}
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for programs.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _TerminalGroup(click.Group):
+    """Any failure of SQLite, wherever a command meets it, becomes one line naming the file."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (DBAPIError, sqlite3.Error) as exc:
+            state = ctx.find_object(CliState)
+            db = state.db if state is not None else Path("the terminal database")
+            raise database_failure(db, exc) from exc
+
+
+@click.group(cls=_TerminalGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="loyalty-pos")
 @click.option(
     "--db",
@@ -494,22 +509,30 @@ def status(state: CliState) -> None:
     click.echo(f"Terminal  {identity.name} ({identity.terminal_id})")
     click.echo(f"Merchant  {identity.merchant_id}, store {identity.store_id}")
     click.echo(f"Server    {link.url if link else 'none (standalone)'}")
-    with store.read() as conn:
-        revoked = get_setting(conn, REVOKED_KEY) == "1"
-    if revoked:
-        click.echo("          REVOKED: the server refused this terminal; pair it again")
-    elif link is not None:
-        try:
-            with ServerClient(link.url, link.token, timeout=httpx.Timeout(3.0)) as client:
-                client.health()
-            click.echo("          reachable")
-        except SyncError as exc:
-            click.echo(f"          not reachable: {exc}")
+    if link is not None:
+        click.echo(f"          {_server_state(store, link)}")
     click.echo(f"Pending   {current.pending} entries not yet confirmed")
     last = current.last_sync_at.isoformat(timespec="seconds") if current.last_sync_at else "never"
     click.echo(f"Last sync {last}")
     for warning in current.warnings:
         click.echo(f"WARNING   {warning}")
+
+
+def _server_state(store: Store, link: ServerLink) -> str:
+    """Whether the server answers and still takes this terminal's token (asked, read only)."""
+    revoked = f"REVOKED: {REVOKED_TEXT} (`loyalty-pos pair URL CODE` with a new code)"
+    if known_revoked(store):
+        return revoked
+    try:
+        with ServerClient(link.url, link.token, timeout=httpx.Timeout(3.0)) as client:
+            client.health()
+            if server_says_revoked(store, client):
+                return revoked
+    except AuthRejected as exc:
+        return f"reachable, but it refuses this terminal: {exc}"
+    except SyncError as exc:
+        return f"not reachable: {exc}"
+    return "reachable"
 
 
 def _unknown(ref: CardRef) -> str:

@@ -20,6 +20,7 @@ from pos_app.services.errors import ServiceError
 from pos_app.services.pairing import pair_terminal
 from pos_app.services.sync import server_link, sync_once
 from pos_app.store import Store, open_store
+from pos_app.store.private_files import create_private_file, make_private, make_private_folder
 from pos_app.store.terminal import URL_KEY, put_setting
 from sync.engine.client import ServerClient
 
@@ -78,10 +79,15 @@ def _port(preferred: int) -> int:
 
 def start_embedded_server(data_dir: Path, demo_cards: int = 2000) -> EmbeddedServer:
     """Start (creating and seeding it the first time) the server that lives in `data_dir`."""
-    data_dir.mkdir(parents=True, exist_ok=True)
+    make_private_folder(data_dir)
     db_file = data_dir / "server.db"
     db_url = f"sqlite:///{db_file}"
-    if not db_file.exists():
+    fresh = not db_file.exists() or db_file.stat().st_size == 0
+    # It holds the terminals' token hashes and every card: for this user alone, like the
+    # terminal's (SQLite gives the server's -wal and -shm files the same mode).
+    create_private_file(db_file)
+    make_private(db_file)
+    if fresh:
         server_command(db_url, "init-db")
         server_command(db_url, "seed-demo", "--cards", str(demo_cards))
     port_file = data_dir / "server.port"

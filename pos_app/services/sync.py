@@ -34,6 +34,7 @@ from pos_app.store.terminal import (
     CURSOR_KEY,
     LAST_SYNC_KEY,
     REVOKED_KEY,
+    SERVER_SEQ_KEY,
     TOKEN_KEY,
     URL_KEY,
     get_setting,
@@ -155,6 +156,7 @@ def push(
             raise ProtocolError("the server did not answer every entry of a batch")
         with store.write() as conn:
             record_answers(conn, [_answer(o) for o in response.outcomes], local_now().isoformat())
+            put_setting(conn, SERVER_SEQ_KEY, str(response.last_seq))
             forget_settled_provisional(conn)
             store_server_cards(
                 conn, [(o.card.to_card(), o.card.version) for o in response.outcomes if o.card]

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from pos_app.services.end_of_day import DayReport, day_report
 from pos_app.services.offline_limits import unsynced_warning
+from pos_app.services.revocation import REVOKED_TEXT, known_revoked, learn_revocation
 from pos_app.services.sync import ServerLink, last_sync_at, sync_once
 from pos_app.store import Store
 from pos_app.store.programs import all_programs
@@ -82,11 +83,14 @@ class SyncLoop:
         clock_warning = self.clock.status().warning
         if clock_warning:
             warnings.append(clock_warning)
+        state, detail = self._state, self._detail
+        if state is not Connectivity.STANDALONE and known_revoked(self.store):
+            state, detail = Connectivity.REVOKED, REVOKED_TEXT
         return SyncStatus(
-            state=self._state,
+            state=state,
             pending=pending_count(self.store),
             last_sync_at=last_sync_at(self.store),
-            detail=self._detail,
+            detail=detail,
             warnings=tuple(warnings),
             progress=progress,
         )
@@ -146,6 +150,10 @@ class SyncLoop:
                 self._set(Connectivity.OFFLINE, str(exc))
                 return False
             except AuthRejected as exc:
+                # A push is refused like any bad token: the feed tells whether it was a
+                # revocation, and `status` then shows it from the store.
+                with contextlib.suppress(SyncError):
+                    learn_revocation(self.store, client)
                 self._set(Connectivity.ERROR, str(exc))
                 return False
             except SyncError as exc:

@@ -11,13 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, select
+from sqlalchemy.exc import DBAPIError
 
 from pos_app.store.errors import (
     NewerDatabaseError,
     NotInitialisedError,
     NotOurDatabaseError,
     StoreError,
+    database_failure,
 )
+from pos_app.store.private_files import create_private_file, make_private, make_private_folder
 from pos_app.store.schema import APPLICATION_ID, TerminalRow
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -188,14 +191,24 @@ def open_store(path: Path | str, *, create: bool = True) -> Store:
     """Open (and create or upgrade) the terminal database at `path`.
 
     Refuses, changing nothing, a file that is not SQLite, a SQLite file of another program,
-    and a database written by a newer version of this program.
+    and a database written by a newer version of this program. A file SQLite cannot use
+    (damaged, on a full or read-only disk) is a `DatabaseFailure` that says which.
     """
     path = Path(path)
+    try:
+        return _open(path, create)
+    except (sqlite3.Error, DBAPIError, OSError) as exc:
+        raise database_failure(path, exc) from exc
+
+
+def _open(path: Path, create: bool) -> Store:
     _check_file(path)
     if not create and not path.exists():
         raise NotInitialisedError(f"no terminal database at {path}; run `loyalty-pos init` first")
     if create:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(path.parent)
+        create_private_file(path)
+    make_private(path)
     ours, revision = _inspect(path)
     if not ours and not create:
         raise NotInitialisedError(f"{path} is empty; run `loyalty-pos init` first")
@@ -207,7 +220,11 @@ def open_store(path: Path | str, *, create: bool = True) -> Store:
             if not ours:
                 conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
             conn.commit()
+    except (sqlite3.Error, DBAPIError, OSError):
+        engine.dispose()
+        raise
     except Exception as exc:
         engine.dispose()
-        raise StoreError(f"cannot open {path}: {exc}") from exc
+        first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise StoreError(f"cannot open {path}: {first_line}") from exc
     return Store(engine, path)

@@ -13,18 +13,30 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, func, insert, select
 
 from pos_app.domain.chain import GENESIS_HASH, canonical_json, compute_hash
 from pos_app.domain.operations import Context, Effect, Operation, op_from_dict, op_to_dict
 from pos_app.domain.program import Program
-from pos_app.store.schema import Base, JournalRow, JournalSyncRow
+from pos_app.store.errors import HELP, JournalTailMissing
+from pos_app.store.schema import Base, JournalRow, JournalSyncRow, SettingRow
+from pos_app.store.terminal import SERVER_SEQ_KEY
 
 # Built once: the counter appends an entry per operation (see `cards` for why).
 _JOURNAL = Base.metadata.tables[JournalRow.__tablename__]
 _HEAD = select(_JOURNAL.c.seq, _JOURNAL.c.hash).order_by(_JOURNAL.c.seq.desc()).limit(1)
 _INSERT_ENTRY = insert(_JOURNAL)
 _INSERT_SYNC = insert(Base.metadata.tables[JournalSyncRow.__tablename__])
+# How far other records say the journal goes: its sync statuses, and what the server holds.
+_SYNCED_END = select(func.max(JournalSyncRow.seq)).scalar_subquery()
+_SERVER_END = select(SettingRow.value).where(SettingRow.key == SERVER_SEQ_KEY).scalar_subquery()
+_RECORDED_END = select(_SYNCED_END, _SERVER_END)
+# The head and both ends in one statement: every operation appends, and asks this first.
+_HEAD_AND_ENDS = (
+    select(_JOURNAL.c.seq, _JOURNAL.c.hash, _SYNCED_END, _SERVER_END)
+    .order_by(_JOURNAL.c.seq.desc())
+    .limit(1)
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +70,52 @@ def head(conn: Connection) -> tuple[int, str]:
     return (0, GENESIS_HASH) if row is None else (row.seq, row.hash)
 
 
+@dataclass(frozen=True, slots=True)
+class MissingTail:
+    """The journal ends at `last_seq`, yet entries up to `recorded_seq` were recorded."""
+
+    last_seq: int
+    synced_seq: int  # the last entry with a sync status beside it
+    server_seq: int  # the last entry the server said it holds
+
+    @property
+    def recorded_seq(self) -> int:
+        return max(self.synced_seq, self.server_seq)
+
+    def describe(self) -> str:
+        first, last = self.last_seq + 1, self.recorded_seq
+        missing = f"entry {first}" if first == last else f"entries {first} to {last}"
+        where = []
+        if self.synced_seq == last:
+            where.append("its sync status is still recorded")
+        if self.server_seq == last:
+            where.append("the server holds it" if first == last else "the server holds them")
+        return (
+            f"{missing} missing at the end of the journal (deleted): the journal ends at "
+            f"entry {self.last_seq}, but {' and '.join(where)}"
+        )
+
+
+def missing_tail(conn: Connection, last_seq: int | None = None) -> MissingTail | None:
+    """Entries deleted from the end of the journal, which the hash chain cannot show."""
+    if last_seq is None:
+        last_seq = head(conn)[0]
+    synced, server = conn.execute(_RECORDED_END).one()
+    return _gap(last_seq, synced, server)
+
+
+def _gap(last_seq: int, synced: int | None, server: str | None) -> MissingTail | None:
+    gap = MissingTail(last_seq, int(synced or 0), int(server or 0))
+    return gap if gap.recorded_seq > last_seq else None
+
+
+def _head_and_gap(conn: Connection) -> tuple[int, str, MissingTail | None]:
+    row = conn.execute(_HEAD_AND_ENDS).first()
+    if row is None:  # an empty journal, or one emptied behind our back
+        return 0, GENESIS_HASH, missing_tail(conn, 0)
+    return row[0], row[1], _gap(row[0], row[2], row[3])
+
+
 def append(
     conn: Connection,
     *,
@@ -69,8 +127,17 @@ def append(
     staff_id: str,
     ctx: Context,
 ) -> JournalEntry:
-    """Append one entry (and its pending sync status) inside the caller's transaction."""
-    last_seq, last_hash = head(conn)
+    """Append one entry (and its pending sync status) inside the caller's transaction.
+
+    Refused when the journal's end was deleted: the new entry would take a number that
+    an entry the server may hold already had, and renumbering is not ours to do.
+    """
+    last_seq, last_hash, gap = _head_and_gap(conn)
+    if gap is not None:
+        raise JournalTailMissing(
+            f"{conn.engine.url.database}: {gap.describe()}; nothing was written. Restore the "
+            f"database from a backup or pair a new one ({HELP})"
+        )
     fields: dict[str, Any] = {
         "seq": last_seq + 1,
         "entry_id": str(uuid.uuid4()),
@@ -171,6 +238,9 @@ def verify_chain(conn: Connection) -> ChainReport:
                 count, entry.seq, f"entry {entry.seq} was altered after it was written"
             )
         expected_seq, prev_hash = entry.seq + 1, entry.hash
+    gap = missing_tail(conn, expected_seq - 1)
+    if gap is not None:
+        return ChainReport(count, gap.last_seq + 1, gap.describe())
     return ChainReport(count)
 
 

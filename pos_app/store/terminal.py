@@ -13,6 +13,8 @@ TOKEN_KEY = "server.token"  # noqa: S105 - the settings key, not a secret
 REVOKED_KEY = "server.revoked"
 CURSOR_KEY = "sync.cursor"
 LAST_SYNC_KEY = "sync.last_ok_at"
+# The last sequence number the server said it holds of this terminal's journal.
+SERVER_SEQ_KEY = "sync.server_last_seq"
 
 
 def set_identity(

@@ -28,8 +28,7 @@ DEMO_CARDS = 50
 
 def create_demo(db: Path) -> Store:
     """A demo terminal: the demo merchant, its staff and cards, and the demo camera when
-    this machine has no camera of its own."""
-    db.parent.mkdir(parents=True, exist_ok=True)
+    this machine has no camera of its own (the store makes the folder, private)."""
     store = init_terminal(
         db, merchant_id=DEMO_MERCHANT, store_id=DEMO_STORE, demo_card_count=DEMO_CARDS
     )
@@ -142,7 +141,6 @@ class FirstRunScreen(QWidget):
         def job() -> Store:
             from pos_app.services.pairing import pair_terminal  # HTTP client: load it here
 
-            db.parent.mkdir(parents=True, exist_ok=True)
             return pair_terminal(db, url, code, name.strip() or "Counter 1")
 
         self.jobs.submit(job, self.ready.emit, self._failed)

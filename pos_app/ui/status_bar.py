@@ -18,8 +18,13 @@ LABELS = {
     Connectivity.SYNCING: "SYNCING",
     Connectivity.OFFLINE: "OFFLINE",
     Connectivity.ERROR: "SYNC ERROR",
+    Connectivity.REVOKED: "REVOKED",
     Connectivity.STANDALONE: "STANDALONE",
 }
+
+
+# States whose detail (why) the strip shows.
+_EXPLAINED = (Connectivity.OFFLINE, Connectivity.ERROR, Connectivity.REVOKED)
 
 
 class SyncBridge(QObject):
@@ -47,7 +52,7 @@ def describe(status: SyncStatus, now: datetime | None = None) -> str:
         parts.append("last sync " + _when(status.last_sync_at, now or local_now()))
     else:
         parts.append("never synced")
-    if status.detail and status.state in (Connectivity.OFFLINE, Connectivity.ERROR):
+    if status.detail and status.state in _EXPLAINED:
         parts.append(status.detail)
     return " · ".join(parts)
 

@@ -12,7 +12,8 @@ class Connectivity(enum.StrEnum):
     ONLINE = "online"
     SYNCING = "syncing"
     OFFLINE = "offline"  # the server does not answer; retrying with backoff
-    ERROR = "error"  # the server refused us (token revoked, protocol error): a person must act
+    ERROR = "error"  # the server refused us (bad token, protocol error): a person must act
+    REVOKED = "revoked"  # the server revoked this terminal: a manager must pair it again
 
 
 @dataclass(frozen=True, slots=True)

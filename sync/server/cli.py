@@ -284,10 +284,11 @@ def revoke(db: str, terminal_id: str) -> None:
 )
 @click.option(
     "--forwarded-allow-ips",
-    default="127.0.0.1",
-    show_default=True,
-    help="Reverse proxies whose X-Forwarded-For names the client (comma-separated, or *): "
-    "rate limits count per client, not per proxy.",
+    default="",
+    show_default="none",
+    help="Reverse proxies whose X-Forwarded-For names the client (comma-separated addresses "
+    "or networks): rate limits then count per client, not per proxy. By default no "
+    "forwarded header is trusted, so no one can make up an address to dodge them.",
 )
 def serve(
     db: str,
@@ -315,8 +316,10 @@ def serve(
         workers=workers,
         access_log=False,
         log_config=None,
-        proxy_headers=True,
-        forwarded_allow_ips=forwarded_allow_ips,
+        # Unset, uvicorn would trust 127.0.0.1 (or $FORWARDED_ALLOW_IPS): any local process
+        # could then name itself any address.
+        proxy_headers=bool(forwarded_allow_ips.strip()),
+        forwarded_allow_ips=forwarded_allow_ips.strip() or None,
         timeout_graceful_shutdown=5,
     )
 

@@ -15,10 +15,12 @@ from pos_app.services.counter import Done, perform
 from pos_app.services.integrity import check_store
 from pos_app.services.setup import demo_cards
 from pos_app.store import Store
+from pos_app.store.errors import JournalTailMissing
 from pos_app.store.journal import iter_entries, verify_chain
 from tests.conftest import CASHIER
 
 T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
+DAY = timedelta(days=1)
 
 
 def fill(store: Store, entries: int = 6) -> None:
@@ -95,6 +97,19 @@ TAMPERING: dict[str, tuple[list[str], int, str]] = {
         3,
         "altered",
     ),
+    # The chain cannot see these: the end is found from what else recorded it.
+    "deleted at the end": (["DELETE FROM journal WHERE seq = 6"], 6, "entry 6 missing at the end"),
+    "emptied": (["DELETE FROM journal"], 1, "entries 1 to 6 missing at the end"),
+    "deleted at the end with its statuses, after the server took them": (
+        [
+            "DELETE FROM journal_sync WHERE seq >= 5",
+            "DELETE FROM journal WHERE seq >= 5",
+            "INSERT INTO settings VALUES ('sync.server_last_seq', '6')",
+        ],
+        5,
+        "entries 5 to 6 missing at the end of the journal (deleted): the journal ends at "
+        "entry 4, but the server holds them",
+    ),
     "reordered": (
         [
             "UPDATE journal SET seq = 100 WHERE seq = 2",
@@ -119,6 +134,17 @@ def test_tampering_is_named_at_the_first_bad_entry(demo_store: Store, how: str) 
     assert not report.ok
     assert report.first_bad_seq == first_bad
     assert words in (report.problem or "")
+
+
+def test_nothing_is_appended_after_a_deleted_end(demo_store: Store) -> None:
+    """The next entry would take a deleted entry's number: refused, never renumbered."""
+    fill(demo_store)
+    tamper(demo_store, "DELETE FROM journal WHERE seq = 6")
+    coffee = demo_cards(1)[0]
+    with pytest.raises(JournalTailMissing, match="entry 6 missing at the end"):
+        perform(demo_store, CardRef.number(coffee.card_number), Stamp(), CASHIER, T0 + DAY)
+    with demo_store.read() as conn:
+        assert [e.seq for e in iter_entries(conn)] == [1, 2, 3, 4, 5]
 
 
 def test_a_card_edited_behind_the_journals_back_is_found(demo_store: Store) -> None:

@@ -12,7 +12,15 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+)
 
 from pos_app.domain.card import Card
 from pos_app.domain.chain import canonical_json, compute_hash
@@ -40,11 +48,42 @@ MAX_BODY_BYTES = 4 * 1024 * 1024
 # The largest whole number every JSON reader holds exactly (an IEEE double's 53 bits).
 MAX_JSON_INT = 2**53 - 1
 
+# An entry's `local_time` is accepted this far before and after the server's clock; out of
+# that window the entry is refused (`clock_out_of_range`), recorded and reported, never
+# applied: such a time is a clock gone wrong, not a terminal that was offline, and stored
+# on a card it would break cooldowns, expiry and the feed (9999-12-31T23:00-14:00 is past
+# the last instant Python holds). Half a year back admits a terminal kept offline for a
+# season; a month ahead admits a date set wrong by hand by days or weeks, which the server
+# applies and flags `clock_suspect` (over a day ahead) for the manager.
+LOCAL_TIME_BEFORE_DAYS = 183
+LOCAL_TIME_AFTER_DAYS = 31
+
+
+def _a_json_number(value: Any) -> Any:
+    # Text ("1") and true/false are not numbers, whatever Python's int() makes of them.
+    # 1.0 is: JSON Schema's integer is any number without a fraction.
+    if isinstance(value, str | bool):
+        raise ValueError("a whole number is a JSON number, not text or true/false")
+    return value
+
+
+# Whole numbers on the wire are JSON numbers without a fraction, and fit the column that
+# stores them: `integer` (32 bits) or `bigint` (64 bits). A `bigint` field is bounded by
+# 2**53 - 1, the largest whole number every JSON reader (and this document's own bounds,
+# written as doubles) holds exactly.
+INT32_MAX = 2**31 - 1
+SAFE_INT_MAX = 2**53 - 1
+# After the bounds, so that they stay the schema's own minimum and maximum.
+JSON_NUMBER = BeforeValidator(_a_json_number)
+Int32 = Annotated[int, Field(ge=-INT32_MAX - 1, le=INT32_MAX), JSON_NUMBER]
+BigInt = Annotated[int, Field(ge=-SAFE_INT_MAX, le=SAFE_INT_MAX), JSON_NUMBER]
+
 Id = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
 Hash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 CardNumber = Annotated[str, StringConstraints(pattern=r"^[0-9]{12}$")]
 QrToken = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{16,64}$")]
-Name = Annotated[str, StringConstraints(max_length=200)]
+# Free text a person typed: no NUL, which PostgreSQL text cannot hold.
+Name = Annotated[str, StringConstraints(max_length=200, pattern=r"^[^\x00]*$")]
 
 
 class Wire(BaseModel):
@@ -91,7 +130,7 @@ class NumberRef(Wire):
 
 class StampOp(Wire):
     kind: Literal["stamp"]
-    count: Annotated[int, Field(ge=1, le=100)]
+    count: Annotated[int, Field(ge=1, le=100), JSON_NUMBER]
     card_ref: Annotated[
         TokenRef | NumberRef | None,
         Field(
@@ -109,7 +148,7 @@ class RedeemStampsOp(Wire):
 
 class EarnPointsOp(Wire):
     kind: Literal["earn_points"]
-    amount_minor: Annotated[int, Field(ge=1, le=10**11)]
+    amount_minor: Annotated[int, Field(ge=1, le=10**11), JSON_NUMBER]
 
 
 class RedeemPointsOp(Wire):
@@ -119,7 +158,7 @@ class RedeemPointsOp(Wire):
 
 class VoidPointsOp(Wire):
     kind: Literal["void_points"]
-    points: Annotated[int, Field(ge=1, le=10**7)]
+    points: Annotated[int, Field(ge=1, le=10**7), JSON_NUMBER]
 
 
 class ExpirePointsOp(Wire):
@@ -132,9 +171,9 @@ class ReverseOp(Wire):
     kind: Literal["reverse"]
     of_entry_id: uuid.UUID
     of_kind: Literal["stamp", "redeem_stamps", "earn_points", "redeem_points", "void_points"]
-    stamps: Annotated[int, Field(ge=-1000, le=1000)]
-    points: Annotated[int, Field(ge=-(10**9), le=10**9)]
-    requested_points: Annotated[int, Field(ge=1, le=10**7)] | None = None
+    stamps: Annotated[int, Field(ge=-1000, le=1000), JSON_NUMBER]
+    points: Annotated[int, Field(ge=-(10**9), le=10**9), JSON_NUMBER]
+    requested_points: Annotated[int, Field(ge=1, le=10**7), JSON_NUMBER] | None = None
 
 
 WireOperation = Annotated[
@@ -184,17 +223,24 @@ class WireEntry(Wire):
     """One journal entry exactly as the terminal recorded it (hash included)."""
 
     entry_id: uuid.UUID
-    seq: Annotated[int, Field(ge=1)]
+    seq: Annotated[int, Field(ge=1, le=SAFE_INT_MAX), JSON_NUMBER]
     card_id: uuid.UUID
     program_id: Id
     operation: WireOperation
-    stamps_delta: int
-    points_delta: int
-    adjusted: bool
+    stamps_delta: Int32
+    points_delta: BigInt
+    adjusted: Annotated[bool, Strict()]
     staff_id: Id
     store_id: Id
-    local_time: AwareDatetime
-    rule_version: Annotated[int, Field(ge=1)]
+    local_time: Annotated[
+        AwareDatetime,
+        Field(
+            description=f"The terminal's wall time, with its offset. An entry more than "
+            f"{LOCAL_TIME_BEFORE_DAYS} days before or {LOCAL_TIME_AFTER_DAYS} days after the "
+            "server's clock is refused (`clock_out_of_range`), never applied."
+        ),
+    ]
+    rule_version: Annotated[int, Field(ge=1, le=INT32_MAX), JSON_NUMBER]
     prev_hash: Hash
     hash: Hash
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import enum
 import math
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from pos_app.domain.card import Card
 from pos_app.domain.identifiers import CardRef
+from pos_app.domain.instants import later
 from pos_app.domain.money import MAX_PURCHASE_MINOR, format_minor, points_for_purchase
 from pos_app.domain.program import Program
 from pos_app.domain.refusal import RefusalCode, Refused
@@ -229,7 +230,7 @@ def _stamp(card: Card, program: Program, op: Stamp, ctx: Context) -> Outcome:
             f"Stamps per scan must be between 1 and {program.max_stamps_per_scan}.",
         )
     if program.cooldown_minutes and card.last_stamp_at is not None:
-        ready_at = card.last_stamp_at + timedelta(minutes=program.cooldown_minutes)
+        ready_at = later(card.last_stamp_at, minutes=program.cooldown_minutes)
         if ctx.now < ready_at:
             minutes_left = math.ceil((ready_at - ctx.now).total_seconds() / 60)
             unit = "minute" if minutes_left == 1 else "minutes"
@@ -350,7 +351,7 @@ def _expire_points(card: Card, program: Program, ctx: Context) -> Outcome:
         return Refused(RefusalCode.NOTHING_TO_EXPIRE, f"Points in {program.name} never expire.")
     if card.points_balance == 0 or card.last_points_at is None:
         return Refused(RefusalCode.NOTHING_TO_EXPIRE, "The card has no points to expire.")
-    expires_at = card.last_points_at + timedelta(days=program.points_expiry_days)
+    expires_at = later(card.last_points_at, days=program.points_expiry_days)
     if ctx.now < expires_at:
         return Refused(
             RefusalCode.NOTHING_TO_EXPIRE,

@@ -7,12 +7,14 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+
+from pos_app.domain.instants import later
 
 # About 50 ms per check on a counter PC: cheap for a person, ruinous for a brute force.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 MAX_FAILED_ATTEMPTS = 5
-LOCKOUT = timedelta(minutes=5)
+LOCKOUT_MINUTES = 5
 
 
 def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
@@ -51,7 +53,7 @@ def after_attempt(state: SignInState, success: bool, now: datetime) -> SignInSta
         return SignInState(0, None)
     failed = state.failed_attempts + 1
     if failed >= MAX_FAILED_ATTEMPTS:
-        return SignInState(0, now + LOCKOUT)
+        return SignInState(0, later(now, minutes=LOCKOUT_MINUTES))
     return SignInState(failed, state.locked_until)
 
 

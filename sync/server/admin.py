@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, select, true
 
 from pos_app.domain.card import Card
 from pos_app.domain.pin import hash_pin
@@ -153,7 +153,7 @@ def import_cards(
             cards.append(_card_from_csv(row, merchant_id, programs, stores))
         except (KeyError, ValueError) as exc:
             raise AdminError(f"line {line}: {exc}") from None
-    _refuse_duplicates(conn, cards)
+    _refuse_duplicates(conn, merchant_id, cards)
     insert_cards(conn, cards, now)
     return len(cards)
 
@@ -190,15 +190,18 @@ def _card_from_csv(
     )
 
 
-def _refuse_duplicates(conn: Connection, cards: list[Card]) -> None:
+def _refuse_duplicates(conn: Connection, merchant_id: str, cards: list[Card]) -> None:
     for attr in ("id", "card_number", "qr_token"):
         values = [getattr(c, attr) for c in cards]
         if len(set(values)) != len(values):
             raise AdminError(f"the file has the same {attr} twice")
         column = CARDS.c[attr]
+        # Ids are unique server-wide; numbers and tokens within the merchant.
+        scope = true() if attr == "id" else CARDS.c.merchant_id == merchant_id
         for start in range(0, len(values), IMPORT_CHUNK):
+            chunk = values[start : start + IMPORT_CHUNK]
             taken = conn.execute(
-                select(column).where(column.in_(values[start : start + IMPORT_CHUNK])).limit(1)
+                select(column).where(scope, column.in_(chunk)).limit(1)
             ).scalar_one_or_none()
             if taken is not None:
                 raise AdminError(f"a card with {attr} {taken!r} already exists")

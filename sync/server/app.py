@@ -46,8 +46,9 @@ from sync.server.auth import (
 )
 from sync.server.cards import WIRE_COLUMNS, wire_card_from_row
 from sync.server.changes import DEFAULT_PAGE, changes_page
-from sync.server.db import make_engine, read, write
+from sync.server.db import make_engine, read, snapshot, write
 from sync.server.invalid import invalid_request
+from sync.server.links import CHANGES_LINKS, PAIR_LINKS, PUSH_LINKS
 from sync.server.logs import configure_logging
 from sync.server.middleware import AccessLog, BodyLimit
 from sync.server.models import CARDS
@@ -182,7 +183,7 @@ def _routes(app: FastAPI) -> None:
     @app.post(
         f"{API_PREFIX}/pair",
         response_model=PairResponse,
-        responses=_errors(400, 401, 409, 413, 429),
+        responses={200: {"links": PAIR_LINKS}, **_errors(400, 401, 409, 413, 429)},
         tags=["pairing"],
     )
     def pair(body: PairRequest, request: Request, engine: EngineDep) -> PairResponse:
@@ -214,6 +215,7 @@ def _routes(app: FastAPI) -> None:
         f"{API_PREFIX}/push",
         response_model=PushResponse,
         responses={
+            200: {"links": PUSH_LINKS},
             **_errors(400, 401, 403, 413, 429),
             409: {
                 "model": SequenceGap | ErrorBody,
@@ -255,7 +257,7 @@ def _routes(app: FastAPI) -> None:
     @app.get(
         f"{API_PREFIX}/changes",
         response_model=ChangesPage,
-        responses=_errors(401, 429),
+        responses={200: {"links": CHANGES_LINKS}, **_errors(401, 429)},
         tags=["sync"],
     )
     def changes(
@@ -265,7 +267,7 @@ def _routes(app: FastAPI) -> None:
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE,
     ) -> Response:
         """Programs, cards, staff (and this terminal's revocation) changed after `cursor`."""
-        with read(engine) as conn:
+        with snapshot(engine) as conn:
             page = changes_page(conn, terminal, cursor, limit, utcnow())
         return Response(page, media_type="application/json")
 

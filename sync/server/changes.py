@@ -5,6 +5,13 @@ index on (merchant_id, version), so a page is a handful of keyset range scans me
 version, whatever the size of the merchant: the first sync of a million cards costs the
 same per page as the last. So does the remaining estimate: counted exactly up to a bound,
 extrapolated beyond it (see `_count_after`), never a scan of everything still to come.
+
+A page is read from one snapshot (`db.snapshot`): change versions are drawn under a lock
+held to commit (`db.next_versions`), so version order is commit order, and a snapshot that
+holds version N holds every version before it. A terminal whose cursor moves to N can
+then never jump over a change committed after its page was read. Read by statements with
+a snapshot each, a page could hold a card change at N+1 but miss the program committed
+at N just before it -- for good.
 """
 
 from __future__ import annotations

@@ -87,6 +87,23 @@ def read(engine: Engine) -> Iterator[Connection]:
         yield conn
 
 
+@contextmanager
+def snapshot(engine: Engine) -> Iterator[Connection]:
+    """A read transaction whose every statement sees the same committed state.
+
+    PostgreSQL's default (READ COMMITTED) takes a new snapshot per statement: a reader of
+    several tables can see a change committed between two of its statements in one and not
+    in the other. REPEATABLE READ keeps the first statement's snapshot to the end. SQLite
+    in WAL mode already does: a read transaction sees the database as of its first read.
+    """
+    with engine.connect() as plain:
+        conn = plain
+        if conn.dialect.name == "postgresql":
+            conn = plain.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            yield conn
+
+
 def alembic_config(url: str) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))

@@ -38,10 +38,11 @@ class EntryChain:
         local_time: datetime | None = None,
         rule_version: int = 1,
         store_id: str | None = None,
+        entry_id: uuid.UUID | None = None,
     ) -> WireEntry:
         """Append an entry with a correct seq, prev_hash and hash; returns it."""
         draft: dict[str, Any] = {
-            "entry_id": uuid.uuid4(),
+            "entry_id": entry_id or uuid.uuid4(),
             "seq": self.last_seq + 1,
             "card_id": uuid.UUID(str(card_id)),
             "program_id": program_id,

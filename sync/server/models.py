@@ -143,8 +143,9 @@ class SyncEpoch(Base):
 class CardRow(Base):
     __tablename__ = "cards"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    card_number: Mapped[str] = mapped_column(String(12), unique=True)
-    qr_token: Mapped[str] = mapped_column(String(64), unique=True)
+    # Unique within the merchant (every lookup is): another merchant's cards never clash.
+    card_number: Mapped[str] = mapped_column(String(12))
+    qr_token: Mapped[str] = mapped_column(String(64))
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
     customer_id: Mapped[str | None] = mapped_column(ForeignKey("customers.id"))
     program_id: Mapped[str] = mapped_column(ForeignKey("programs.id"))
@@ -176,6 +177,8 @@ class CardRow(Base):
         CheckConstraint("points_balance >= 0", name="cards_points_nonneg"),
         CheckConstraint("stamp_count >= 0", name="cards_stamps_nonneg"),
         UniqueConstraint("customer_id", "enrolled_at_store", name="uq_cards_customer_store"),
+        UniqueConstraint("merchant_id", "card_number", name="uq_cards_merchant_card_number"),
+        UniqueConstraint("merchant_id", "qr_token", name="uq_cards_merchant_qr_token"),
         Index("ix_cards_feed", "merchant_id", "version"),
     )
 

@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from pydantic_core import to_json
-from sqlalchemy import Column, Connection, Engine, bindparam, or_, select
+from sqlalchemy import Column, Connection, Engine, and_, bindparam, or_, select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import DBAPIError
 
@@ -41,6 +41,8 @@ from pos_app.domain.operations import (
 from pos_app.domain.program import Program
 from pos_app.domain.refusal import RefusalCode, Refused
 from sync.protocol import (
+    LOCAL_TIME_AFTER_DAYS,
+    LOCAL_TIME_BEFORE_DAYS,
     EnrollOp,
     OutcomeStatus,
     PushRequest,
@@ -83,6 +85,7 @@ def push(
     form before, the response JSON after) is done outside the transaction.
     """
     _check_consecutive(request.entries)
+    _check_distinct_ids(request.entries)
     prepared = [_prepare(terminal.terminal_id, e) for e in request.entries]
     for attempt in range(_RETRIES):
         try:
@@ -145,6 +148,40 @@ def _check_consecutive(entries: list[WireEntry]) -> None:
             )
 
 
+def _check_distinct_ids(entries: list[WireEntry]) -> None:
+    first_seq: dict[uuid.UUID, int] = {}
+    for entry in entries:
+        earlier = first_seq.setdefault(entry.entry_id, entry.seq)
+        if earlier != entry.seq:
+            raise PushRejectedError(
+                400,
+                {
+                    "detail": f"entry {entry.seq} has the entry id of entry {earlier}: "
+                    "every entry needs its own"
+                },
+            )
+
+
+def _check_new_ids(conn: Connection, new: list[_Entry]) -> None:
+    """A new entry's id must be new to the server (UNIQUE(entry_id)), whoever used it."""
+    if not new:
+        return
+    taken = conn.execute(
+        select(TRANSACTIONS.c.entry_id)
+        .where(TRANSACTIONS.c.entry_id.in_([e.entry_id for e in new]))
+        .limit(1)
+    ).scalar_one_or_none()
+    if taken is not None:
+        seq = next(e.seq for e in new if e.entry_id == taken)
+        raise PushRejectedError(
+            409,
+            {
+                "detail": f"entry {seq}: its entry id {taken} was already received with "
+                "another entry; nothing of the batch was applied"
+            },
+        )
+
+
 @dataclass
 class _Batch:
     """What one batch works on: locked cards (current state) and what it changed."""
@@ -161,9 +198,14 @@ class _Batch:
     rows: dict[str, dict[str, Any]] = field(default_factory=dict)
     # An entry's local time after this is flagged `clock_suspect`.
     suspect_after: datetime = field(init=False)
+    # An entry's local time outside these is refused (`sync.protocol.LOCAL_TIME_*`).
+    earliest: datetime = field(init=False)
+    latest: datetime = field(init=False)
 
     def __post_init__(self) -> None:
         self.suspect_after = self.received_at + CLOCK_SUSPECT_AHEAD
+        self.earliest = self.received_at - timedelta(days=LOCAL_TIME_BEFORE_DAYS)
+        self.latest = self.received_at + timedelta(days=LOCAL_TIME_AFTER_DAYS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +239,7 @@ def _push_batch(
         )
     stored = _stored_outcomes(conn, terminal.terminal_id, old)
     _check_chain(new, head.last_hash)
+    _check_new_ids(conn, new)
     # A provisional stamp names its card by what the terminal scanned: the server's card.
     applied_to: dict[str, str] = {}
     old = [_resolve_provisional(conn, terminal, e, applied_to) for e in old]
@@ -345,7 +388,17 @@ def _apply_entry(conn: Connection, batch: _Batch, p: _Entry) -> dict[str, Any]:
     entry = p.wire
     ctx = Context(entry.local_time, entry.store_id)
     result: Applied | Refused
-    if entry.store_id not in batch.stores:
+    # Compared as aware datetimes (a difference, never a conversion): even an instant that
+    # no datetime can hold in UTC, such as 9999-12-31T23:00-14:00, compares without error.
+    in_window = batch.earliest <= entry.local_time <= batch.latest
+    if not in_window:
+        result = Refused(
+            RefusalCode.CLOCK_OUT_OF_RANGE,
+            f"The terminal's clock said {p.local_time_text}, more than "
+            f"{LOCAL_TIME_BEFORE_DAYS} days before or {LOCAL_TIME_AFTER_DAYS} days after the "
+            "server's time: check the terminal's date and time.",
+        )
+    elif entry.store_id not in batch.stores:
         result = Refused(
             RefusalCode.OTHER_STORE, f"Store {entry.store_id!r} is not a store of this merchant."
         )
@@ -386,10 +439,12 @@ def _apply_entry(conn: Connection, batch: _Batch, p: _Entry) -> dict[str, Any]:
         "adjusted": entry.adjusted,
         "staff_id": entry.staff_id,
         "store_id": entry.store_id,
-        "local_time": entry.local_time,
+        # Out of the window, the instant may not even be storable: the server's time stands
+        # in for it, and `local_time_text` keeps what the terminal said (as hashed).
+        "local_time": entry.local_time if in_window else batch.received_at,
         "local_time_text": p.local_time_text,
         "received_at": batch.received_at,
-        "clock_suspect": entry.local_time > batch.suspect_after,
+        "clock_suspect": not in_window or entry.local_time > batch.suspect_after,
         "rule_version": entry.rule_version,
         "prev_hash": entry.prev_hash,
         "hash": entry.hash,
@@ -443,12 +498,20 @@ def _enroll(conn: Connection, batch: _Batch, p: _Entry, ctx: Context) -> Applied
         )
     if card_id != p.card_id:
         return Refused(RefusalCode.ALREADY_ENROLLED, "The entry names two different cards.")
+    # Numbers and tokens are the merchant's own (another merchant's never clash, so the
+    # answer tells nothing of them); card ids, random UUIDs, are unique server-wide.
+    merchant = batch.terminal.merchant_id
     taken = conn.execute(
         select(CARDS.c.id, CARDS.c.card_number, CARDS.c.qr_token, CARDS.c.merchant_id).where(
             or_(
                 CARDS.c.id == card_id,
-                CARDS.c.card_number == wire_op.card_number,
-                CARDS.c.qr_token == wire_op.qr_token,
+                and_(
+                    CARDS.c.merchant_id == merchant,
+                    or_(
+                        CARDS.c.card_number == wire_op.card_number,
+                        CARDS.c.qr_token == wire_op.qr_token,
+                    ),
+                ),
             )
         )
     ).all()

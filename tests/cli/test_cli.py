@@ -242,3 +242,21 @@ def test_the_export_leaves_out_the_cards_qr_tokens(tmp_path: Path) -> None:
     assert t.run("export", "--out", str(out)).returncode == 0
     assert token not in out.read_text()
     assert token not in t.run("export").stdout
+
+
+def test_a_card_stamped_at_the_end_of_the_calendar_gets_a_clear_answer(tmp_path: Path) -> None:
+    # A clock at 9999-12-31T23:59 stamped this card (here, or at a terminal whose entry the
+    # server took before it bounded times): the cooldown ends after the last instant.
+    t = Terminal(tmp_path / "t.db")
+    assert t.run("init", "--demo").returncode == 0
+    with sqlite3.connect(t.db) as conn:
+        conn.execute(
+            "UPDATE card_replica SET last_stamp_at = ? WHERE card_number = ?",
+            ("9999-12-31T23:59:00+00:00", COFFEE),
+        )
+
+    result = t.run("stamp", COFFEE)
+
+    assert result.returncode == 1, result.stderr
+    assert "Stamped recently: next stamp in" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

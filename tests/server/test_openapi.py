@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from sync.server.openapi import render
+from tests.pg import create_database, drop_database, pg_admin_url  # noqa: F401
 from tests.server.client import Api
 from tests.server.conftest import ROOT, make_merchant, pair_code, start_server
 
@@ -24,22 +27,44 @@ def test_the_published_openapi_is_the_app_s_own() -> None:
     )
 
 
-def test_schemathesis_finds_no_server_error_and_no_schema_violation(tmp_path: Path) -> None:
-    """Property-based calls from the published schema, bounded (about 10-20 s)."""
+@pytest.fixture(params=["sqlite", "postgres"])
+def fuzz_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, str]]:
+    """A database of the fuzzer's own: its refused codes and tokens count against every
+    server on that database (the rate limit is shared), so never the shared test server's."""
+    if request.param == "sqlite":
+        yield "sqlite", f"sqlite:///{tmp_path / 'fuzz.db'}"
+        return
+    admin_url = request.getfixturevalue("pg_admin_url")
+    url = create_database(admin_url)
+    try:
+        yield "postgres", url
+    finally:
+        drop_database(admin_url, url)
+
+
+def test_schemathesis_finds_no_server_error_and_no_schema_violation(
+    fuzz_db: tuple[str, str], tmp_path: Path
+) -> None:
+    """Property-based calls from the published schema, stateful along its links (pair, then
+    push and pull with the new token, then look up the cards they name), bounded."""
     cli = Path(sys.executable).with_name("schemathesis")
     if not cli.exists() and shutil.which("schemathesis") is None:
         pytest.fail("schemathesis is not installed in this environment")
-    # Its own server: fuzzed bad tokens and codes must not rate-limit the shared one.
+    backend, db_url = fuzz_db
     server = start_server(
-        "sqlite",
-        f"sqlite:///{tmp_path / 'fuzz.db'}",
-        tmp_path / "server.log",
-        extra=("--auth-failures-per-minute", "1000000"),
+        backend, db_url, tmp_path / "server.log", extra=("--auth-failures-per-minute", "1000000")
     )
     try:
         merchant = make_merchant(server, card_count=5)
         api = Api(server.base_url)
         token = api.pair(pair_code(server, merchant.stores[0]), uuid.uuid4()).json()["token"]
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "SCHEMATHESIS_HOOKS": "tests.server.schemathesis_hooks",
+            "LOYALTY_FUZZ_DB": db_url,
+            "LOYALTY_FUZZ_STORE": merchant.stores[0],
+        }
         result = subprocess.run(
             [
                 str(cli) if cli.exists() else "schemathesis",
@@ -62,6 +87,8 @@ def test_schemathesis_finds_no_server_error_and_no_schema_violation(tmp_path: Pa
             text=True,
             timeout=120,
             check=False,
+            env=env,
+            cwd=ROOT,
         )
     finally:
         server.stop()

@@ -12,12 +12,14 @@ from pos_app.domain.identifiers import CardRef
 from pos_app.domain.operations import Stamp
 from pos_app.domain.refusal import RefusalCode, Refused
 from pos_app.services.counter import Done, perform
+from pos_app.services.end_of_day import day_report, report_lines
+from pos_app.services.journal_view import journal_lines
 from pos_app.services.sync import server_link
 from pos_app.services.sync_loop import SyncLoop
 from sync.engine.clock import TrustedClock
 from sync.server.db import read
 from sync.server.models import TRANSACTIONS
-from tests.server.conftest import Merchant, ServerProcess
+from tests.server.conftest import Merchant, ServerProcess, make_merchant
 from tests.sync.harness import assert_converged, new_terminal
 
 
@@ -91,3 +93,27 @@ def test_a_clock_that_jumps_mid_session_does_not_reopen_the_cooldown(
     assert any("jumped" in w for w in loop.status().warnings)
     assert loop.sync_now()
     assert_converged(sync_server, shop, [t])
+
+
+def test_a_terminal_clock_half_a_year_off_gets_its_entry_refused_and_reported(
+    any_server: ServerProcess, tmp_path: Path
+) -> None:
+    shop = make_merchant(any_server, card_count=2)
+    t = new_terminal(any_server, shop, tmp_path / "t.db")
+    wall = SettableWall(-timedelta(days=200))
+    card = shop.card(shop.stamps, 0)
+    done = perform(t.store, CardRef.number(card.card_number), Stamp(), shop.staff_id, wall())
+    assert isinstance(done, Done)
+
+    t.sync()
+
+    report = day_report(t.store, wall().date())
+    assert [(p.status, p.seq) for p in report.problems] == [("refused", done.entry.seq)]
+    assert "check the terminal's date and time" in (report.problems[0].outcome or "")
+    assert "clock said" in "\n".join(report_lines(report))
+    # The next entry, at the right time, goes through: the outbox did not stop.
+    again = perform(t.store, CardRef.number(card.card_number), Stamp(), shop.staff_id)
+    assert isinstance(again, Done)
+    t.sync()
+    statuses = {line.seq: line.status for line in journal_lines(t.store)}
+    assert statuses[again.entry.seq] == "applied"

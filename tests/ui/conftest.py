@@ -16,6 +16,8 @@ from pos_app.store import Store
 from pos_app.ui.demo_video import WIFI_CODE, write_demo_video
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.terminal_settings import CounterSettings, save_settings
+from tests.server.conftest import Merchant, ServerProcess, make_merchant, start_server
+from tests.sync.harness import new_terminal
 
 CASHIER, CASHIER_PIN = "Alex", "1234"
 MANAGER, MANAGER_PIN = "Sam", "9999"
@@ -78,3 +80,25 @@ def counter_window(qtbot: QtBot, window: MainWindow) -> MainWindow:
     """The window with the cashier signed in, at the counter."""
     sign_in(qtbot, window)
     return window
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    """A real server process (SQLite) for the module's paired counters."""
+    tmp = tmp_path_factory.mktemp("ui-server")
+    process = start_server("sqlite", f"sqlite:///{tmp / 'server.db'}", tmp / "server.log")
+    yield process
+    process.stop()
+
+
+def paired_counter(qtbot: QtBot, server: ServerProcess, db: Path) -> tuple[Merchant, MainWindow]:
+    """A new merchant's terminal, paired and synced, its window shown and its cashier (pulled
+    from the server) signed in."""
+    shop = make_merchant(server, card_count=4)
+    terminal = new_terminal(server, shop, db)
+    window = MainWindow(terminal.store.path, terminal.store, camera="")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.loop is not None)
+    sign_in(qtbot, window)
+    return shop, window

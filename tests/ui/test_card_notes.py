@@ -3,39 +3,22 @@ words, and the count goes when the server has confirmed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from pos_app.domain.card import Card
 from pos_app.ui.main_window import MainWindow
-from tests.server.conftest import ServerProcess, make_merchant, start_server
-from tests.sync.harness import new_terminal
-from tests.ui.conftest import sign_in
+from tests.server.conftest import ServerProcess
+from tests.ui.conftest import paired_counter
 from tests.ui.keyboard import press
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    tmp = tmp_path_factory.mktemp("notes-server")
-    process = start_server("sqlite", f"sqlite:///{tmp / 'server.db'}", tmp / "server.log")
-    yield process
-    process.stop()
 
 
 def test_the_unconfirmed_note_goes_when_the_server_confirms(
     qtbot: QtBot, server: ServerProcess, tmp_path: Path
 ) -> None:
-    shop = make_merchant(server, card_count=4)
-    terminal = new_terminal(server, shop, tmp_path / "t.db")
-    window = MainWindow(terminal.store.path, terminal.store, camera="")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.loop is not None)
-    sign_in(qtbot, window)
+    shop, window = paired_counter(qtbot, server, tmp_path / "t.db")
     counter = window.counter
     assert counter is not None
     loop = window.loop

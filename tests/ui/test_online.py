@@ -2,42 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from pos_app.ui.main_window import MainWindow
 from sync.engine.connectivity import Connectivity
 from sync.server.db import read
 from sync.server.models import TRANSACTIONS
-from tests.server.conftest import ServerProcess, make_merchant, start_server
-from tests.sync.harness import new_terminal
-from tests.ui.conftest import sign_in
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    tmp = tmp_path_factory.mktemp("ui-server")
-    process = start_server("sqlite", f"sqlite:///{tmp / 'server.db'}", tmp / "server.log")
-    yield process
-    process.stop()
+from tests.server.conftest import ServerProcess
+from tests.ui.conftest import paired_counter
 
 
 def test_a_paired_counter_shows_online_and_syncs_a_stamp_at_once(
     qtbot: QtBot, server: ServerProcess, tmp_path: Path
 ) -> None:
-    shop = make_merchant(server, card_count=4)
-    terminal = new_terminal(server, shop, tmp_path / "t.db")
-    window = MainWindow(terminal.store.path, terminal.store, camera="")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.loop is not None)
-    sign_in(qtbot, window)  # the merchant's cashier, pulled from the server
+    shop, window = paired_counter(qtbot, server, tmp_path / "t.db")
     strip = window.status_strip
     qtbot.waitUntil(
         lambda: strip.pill.property("state") == Connectivity.ONLINE.value, timeout=15000

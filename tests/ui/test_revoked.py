@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from pos_app.domain.operations import Stamp
 from pos_app.ui.main_window import MainWindow
 from sync.server import admin
 from sync.server.db import write
-from tests.server.conftest import ServerProcess, make_merchant, start_server
+from tests.server.conftest import ServerProcess, make_merchant
 from tests.sync.harness import new_terminal
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    tmp = tmp_path_factory.mktemp("ui-revoked-server")
-    process = start_server("sqlite", f"sqlite:///{tmp / 'server.db'}", tmp / "server.log")
-    yield process
-    process.stop()
 
 
 def test_the_status_bar_shows_a_revoked_terminal(

@@ -21,7 +21,7 @@ DIST = ROOT / "dist"
 BUNDLE = DIST / "loyalty-pos"
 PROGRAM = BUNDLE / "loyalty-pos"
 # What the bundle is made from; a change to any of them means a rebuild.
-SOURCES = ("build.spec", "bundle", "pos_app", "sync", "resources", "pyproject.toml")
+SOURCES = ("build.spec", "bundle", "pos_app", "sync", "pyproject.toml")
 
 pytestmark = pytest.mark.slow
 

@@ -1,4 +1,4 @@
-"""Regenerate the counter's sounds (small 16-bit mono WAVs): `python resources/make_sounds.py`.
+"""Regenerate the counter's sounds (small 16-bit mono WAVs): `python scripts/make_sounds.py`.
 
 Synthesised rather than recorded so the files are tiny, licence-free and reproducible:
 a rising two-note chime for success, a low double buzz for a refusal, a short tick for a scan.
@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 RATE = 22_050
-HERE = Path(__file__).parent / "sounds"
+HERE = Path(__file__).resolve().parents[1] / "pos_app" / "resources" / "sounds"
 
 
 def tone(freq: float, seconds: float, volume: float = 0.5, harmonics: int = 2) -> np.ndarray:

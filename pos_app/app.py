@@ -22,16 +22,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from pos_app.paths import default_db
+
 STARTED = time.perf_counter()
 FROZEN = bool(getattr(sys, "frozen", False))  # running from the PyInstaller bundle
-SELF_TEST_QR = ("selftest-qr.png",)  # the first demo card's QR code, under resources/
+SELF_TEST_QR = ("selftest-qr.png",)  # the first demo card's QR code (pos_app.resources)
 SELF_TEST_DECODERS = ("zxing", "zbar", "opencv")
 SELF_TEST_TIMEOUT_S = 60.0
-
-
-def default_db() -> Path:
-    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "loyalty-pos" / "terminal.db"
 
 
 def rss_mb() -> float:

@@ -35,6 +35,7 @@ from pos_app.domain.operations import (
 )
 from pos_app.domain.program import program_to_dict
 from pos_app.domain.refusal import Refused
+from pos_app.paths import default_db
 from pos_app.services.clock import local_now
 from pos_app.services.counter import Done, enroll_customer, perform
 from pos_app.services.end_of_day import day_report, report_lines
@@ -58,11 +59,6 @@ EXIT_REFUSED, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_STORE, EXIT_SYNC = 1, 2, 3, 4, 6
 # How long `sync` waits for another sync of the same terminal (the window's, another
 # `loyalty-pos sync`) before it gives up with EXIT_SYNC.
 SYNC_WAIT_S = 180.0
-
-
-def default_db() -> Path:
-    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "loyalty-pos" / "terminal.db"
 
 
 @dataclass

@@ -99,11 +99,18 @@ def demo_video_name(texts: Sequence[str]) -> str:
 
 
 def default_demo_video() -> Path:
-    """The bundled demo video of the current demo cards, written on first use if missing."""
+    """The bundled demo video of the current demo cards, written on first use if missing
+    (beside the bundled one, or in the user's cache folder where the install is read-only)."""
+    import os
+
+    from pos_app.paths import cache_dir
     from pos_app.resources import resource_path
 
     texts = demo_texts()
     path = resource_path("demo", demo_video_name(texts))
+    if not path.exists() and not os.access(path.parent, os.W_OK):
+        path = cache_dir() / "demo" / path.name
+        path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
         # Written beside, then renamed: an interrupted first run leaves no half video.
         partial = path.with_name(f"writing-{path.name}")

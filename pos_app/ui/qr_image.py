@@ -1,5 +1,6 @@
-"""A QR code as a QImage: from `qrcode` when installed, else OpenCV's encoder (a runtime
-dependency anyway), else None and the caller shows the text."""
+"""A QR code as a QImage, from OpenCV's encoder (a runtime dependency anyway, so the code a
+customer scans is drawn by the same encoder in development, in tests and at the counter);
+None if it cannot encode the text, and the caller shows the text."""
 
 from __future__ import annotations
 
@@ -19,21 +20,14 @@ def qr_matrix(text: str) -> npt.NDArray[np.bool_] | None:
     import numpy as np
 
     try:
-        import qrcode
-
-        code = qrcode.QRCode(border=0, error_correction=qrcode.constants.ERROR_CORRECT_M)
-        code.add_data(text)
-        code.make(fit=True)
-        return np.array(code.get_matrix(), dtype=bool)
-    except ImportError:
-        pass
-    try:
         import cv2
 
         modules = cv2.QRCodeEncoder.create().encode(text)
     except Exception:
         return None
     dark = np.asarray(modules) < 128
+    if not dark.any():
+        return None
     rows, cols = np.nonzero(dark)
     return dark[rows.min() : rows.max() + 1, cols.min() : cols.max() + 1]
 

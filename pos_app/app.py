@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import os
 import signal
 import sys
@@ -22,7 +23,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from pos_app.paths import default_db
+from pos_app.paths import default_db, log_dir
 
 STARTED = time.perf_counter()
 FROZEN = bool(getattr(sys, "frozen", False))  # running from the PyInstaller bundle
@@ -81,6 +82,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.self_test:
         return self_test(args)
+    from pos_app.logs import install_logging
+
+    logging.getLogger(__name__).info("terminal starting; log in %s", install_logging(log_dir()))
     server = None
     if args.demo:
         if FROZEN:
@@ -140,6 +144,9 @@ def self_test(args: argparse.Namespace) -> int:
     """The window as usual (on a throwaway demo terminal unless --db is given), then the
     native parts; 0 after `SELF-TEST OK`, 1 after a one-line `SELF-TEST FAILED: reason`."""
     with tempfile.TemporaryDirectory(prefix="loyalty-pos-self-test-") as tmp:
+        from pos_app.logs import install_logging
+
+        install_logging(Path(tmp) / "log")  # a self-test leaves nothing behind
         try:
             own_terminal = args.db is None
             if own_terminal:
@@ -218,10 +225,12 @@ def run_window(args: argparse.Namespace, report: WindowReport | None = None) -> 
     from PySide6.QtWidgets import QApplication
 
     from pos_app.ui.main_window import MainWindow
+    from pos_app.ui.qt_log import route_qt_messages
     from pos_app.ui.style import apply_style
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    route_qt_messages()
     app.setApplicationName("Loyalty terminal")
     apply_style(app)
     window = MainWindow(args.db, camera=args.camera)  # sized for its screen

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.logs import log_file
 from pos_app.scanner.cameras import list_cameras
 from pos_app.services.pairing import pair_terminal
 from pos_app.services.sync import server_link
@@ -113,7 +114,17 @@ class SettingsDialog(QDialog):
         form.addRow(self.auto_stamp)
         form.addRow(self.sounds)
         form.addRow("Lock when idle after", self.idle)
+        self.log_path = QLabel(self._log_text())
+        self.log_path.setObjectName("Muted")
+        self.log_path.setWordWrap(True)
+        self.log_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow("Log file", self.log_path)
         return page
+
+    @staticmethod
+    def _log_text() -> str:
+        path = log_file()
+        return str(path) if path else "not written (the window was started without its log)"
 
     def _camera_tab(self) -> QWidget:
         page = QWidget()

@@ -1,0 +1,27 @@
+"""Qt's own messages (warnings about fonts, plugins, multimedia) go to the terminal's log."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+
+log = logging.getLogger("qt")
+
+LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def route_qt_messages() -> None:
+    """From now on Qt writes through `logging` (to the log file, warnings also to stderr)."""
+    qInstallMessageHandler(_handle)
+
+
+def _handle(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    where = f" ({context.category})" if context.category and context.category != "default" else ""
+    log.log(LEVELS.get(kind, logging.WARNING), "%s%s", message, where)

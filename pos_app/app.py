@@ -231,6 +231,11 @@ def run_window(args: argparse.Namespace, report: WindowReport | None = None) -> 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     route_qt_messages()
+    from PySide6.QtCore import QLocale
+
+    from pos_app.services.locale_format import use_locale
+
+    use_locale(QLocale.system().name())
     app.setApplicationName("Loyalty terminal")
     apply_style(app)
     window = MainWindow(args.db, camera=args.camera)  # sized for its screen

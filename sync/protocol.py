@@ -24,6 +24,7 @@ from pydantic import (
 
 from pos_app.domain.card import Card
 from pos_app.domain.chain import canonical_json, compute_hash
+from pos_app.domain.currency import DEFAULT_CURRENCY
 from pos_app.domain.identifiers import CardRef
 from pos_app.domain.operations import (
     EarnPoints,
@@ -398,6 +399,9 @@ class WireProgram(Wire):
     daily_stamp_cap: Annotated[int, Field(ge=1)] | None
     max_stamps_per_scan: Annotated[int, Field(ge=1)]
     points_per_unit: str
+    # ISO 4217; amounts are in its minor units (JPY 0 decimals, EUR 2, KWD 3). A server from
+    # before currencies sends none: the rules then meant hundredths, as EUR has.
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = DEFAULT_CURRENCY
     rewards: list[WireReward]
     welcome_bonus_points: Annotated[int, Field(ge=0)]
     welcome_bonus_stamps: Annotated[int, Field(ge=0)]

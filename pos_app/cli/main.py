@@ -22,6 +22,7 @@ from sqlalchemy.exc import DBAPIError
 
 from pos_app import __version__
 from pos_app.cli.render import card_json, card_summary, done_message, journal_table
+from pos_app.domain.currency import DEFAULT_CURRENCY
 from pos_app.domain.demo import DEMO_MERCHANT, DEMO_STAFF, DEMO_STORE
 from pos_app.domain.identifiers import CardRef, format_card_number, parse_card_ref
 from pos_app.domain.money import AmountError, parse_amount
@@ -320,9 +321,11 @@ def redeem(state: CliState, ref: CardRef, as_json: bool) -> int:
 @json_option
 @click.pass_obj
 def earn(state: CliState, ref: CardRef, amount: str, as_json: bool) -> int:
-    """Earn points for a purchase of AMOUNT (like 12.50)."""
+    """Earn points for a purchase of AMOUNT (like 12.50, in the card's program currency)."""
+    view = find_card(state.store(), ref)
+    currency = view.program.currency if view is not None else DEFAULT_CURRENCY
     try:
-        minor = parse_amount(amount)
+        minor = parse_amount(amount, currency)
     except AmountError as exc:
         raise click.BadParameter(str(exc), param_hint="AMOUNT") from None
     return _operate(state, ref, EarnPoints(minor), as_json)

@@ -16,7 +16,7 @@ from typing import Any
 from pos_app.domain.card import Card
 from pos_app.domain.identifiers import CardRef
 from pos_app.domain.instants import later
-from pos_app.domain.money import MAX_PURCHASE_MINOR, format_minor, points_for_purchase
+from pos_app.domain.money import format_minor, max_purchase_minor, points_for_purchase
 from pos_app.domain.program import Program
 from pos_app.domain.refusal import RefusalCode, Refused
 
@@ -279,12 +279,14 @@ def _redeem_stamps(card: Card, program: Program, ctx: Context) -> Outcome:
 def _earn_points(card: Card, program: Program, op: EarnPoints, ctx: Context) -> Outcome:
     if (refused := _needs_points(program)) is not None:
         return refused
-    if not 0 < op.amount_minor <= MAX_PURCHASE_MINOR:
+    limit = max_purchase_minor(program.currency)
+    if not 0 < op.amount_minor <= limit:
         return Refused(
             RefusalCode.INVALID_AMOUNT,
-            f"A purchase must be more than 0.00 and at most {format_minor(MAX_PURCHASE_MINOR)}.",
+            f"A purchase must be more than {format_minor(0, program.currency)} and at most "
+            f"{format_minor(limit, program.currency)} {program.currency}.",
         )
-    points = points_for_purchase(op.amount_minor, program.points_per_unit)
+    points = points_for_purchase(op.amount_minor, program.points_per_unit, program.currency)
     new = replace(
         card,
         points_balance=card.points_balance + points,

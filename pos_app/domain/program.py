@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from pos_app.domain.currency import DEFAULT_CURRENCY, check_currency
+
 
 class ProgramKind(enum.StrEnum):
     STAMPS = "stamps"
@@ -52,6 +54,7 @@ class Program:
     points_expiry_days: int | None = None
     cross_store: bool = True
     offline: OfflineLimits = field(default_factory=OfflineLimits)
+    currency: str = DEFAULT_CURRENCY  # ISO 4217: what purchases are counted in
 
     @property
     def has_stamps(self) -> bool:
@@ -65,6 +68,7 @@ class Program:
         return next((r for r in self.rewards if r.code == code), None)
 
     def __post_init__(self) -> None:
+        check_currency(self.currency)
         if self.stamps_target < 1:
             raise ValueError("stamps_target must be at least 1")
         if self.cooldown_minutes < 0:
@@ -95,6 +99,7 @@ def program_to_dict(p: Program) -> dict[str, Any]:
         "daily_stamp_cap": p.daily_stamp_cap,
         "max_stamps_per_scan": p.max_stamps_per_scan,
         "points_per_unit": str(p.points_per_unit),
+        "currency": p.currency,
         "rewards": [
             {"code": r.code, "name": r.name, "points_cost": r.points_cost} for r in p.rewards
         ],
@@ -126,6 +131,7 @@ def program_from_dict(d: dict[str, Any]) -> Program:
         daily_stamp_cap=d["daily_stamp_cap"],
         max_stamps_per_scan=d["max_stamps_per_scan"],
         points_per_unit=Decimal(d["points_per_unit"]),
+        currency=d.get("currency", DEFAULT_CURRENCY),
         rewards=tuple(Reward(**r) for r in d["rewards"]),
         welcome_bonus_points=d["welcome_bonus_points"],
         welcome_bonus_stamps=d["welcome_bonus_stamps"],

@@ -7,6 +7,7 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from pos_app.domain.identifiers import mask_card_number
+from pos_app.services.locale_format import number
 from pos_app.services.lookup import CardView
 from pos_app.services.words import counted
 from pos_app.ui.style import STAMP_EMPTY, STAMP_FILLED, TEXT
@@ -157,7 +158,7 @@ class CardPanel(QWidget):
                     f"★ {program.stamp_reward} ready" + (f" ×{available}" if available > 1 else "")
                 )
         if program.has_points:
-            self.points.setText(f"{card.points_balance:,}")
+            self.points.setText(number(card.points_balance))
             affordable = [r for r in program.rewards if r.points_cost <= card.points_balance]
             if affordable:
                 names = ", ".join(f"{r.name} ({r.points_cost})" for r in affordable)

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.domain.currency import DEFAULT_CURRENCY, minor_digits
 from pos_app.domain.identifiers import CardRef, format_card_number
-from pos_app.domain.money import parse_amount
 from pos_app.domain.operations import (
     CardOperation,
     EarnPoints,
@@ -40,6 +40,7 @@ from pos_app.scanner.debounce import REPEAT_AFTER_S
 from pos_app.scanner.payload import Rejection, parse_scan
 from pos_app.services.clock import local_now
 from pos_app.services.counter import Done, perform, undo
+from pos_app.services.locale_format import amount_example, parse_typed_amount
 from pos_app.services.lookup import CardView, NotFound, find_card, find_or_fetch
 from pos_app.services.scan_rules import payload_rules
 from pos_app.store import Store
@@ -376,13 +377,15 @@ class CounterScreen(QWidget):
     def earn(self) -> None:
         if not self._can("earn"):
             return
+        currency = self.view.program.currency if self.view else DEFAULT_CURRENCY
         dialog = NumberDialog(
             "Earn points",
-            "Purchase amount",
-            parse_amount,
-            decimal=True,
+            f"Purchase amount ({currency})",
+            lambda text: parse_typed_amount(text, currency),
+            decimal=minor_digits(currency) > 0,
             confirm="Add points",
             parent=self,
+            example=amount_example(currency),
         )
         self._open(dialog, lambda: self.perform(EarnPoints(_value(dialog))))
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.services.end_of_day import DayReport
 from pos_app.services.journal_view import JournalLine, journal_lines, write_csv
+from pos_app.services.locale_format import day_text
 from pos_app.services.sync_loop import SyncLoop
 from pos_app.services.words import counted
 from pos_app.store.staff import StaffMember
@@ -160,7 +161,7 @@ class EndOfDayDialog(QDialog):
 
     @property
     def title(self) -> str:
-        day = self.close_.report.day.isoformat() if self.close_ else ""
+        day = day_text(self.close_.report.day) if self.close_ else ""
         identity = self.loop.store.identity()
         return f"End of day {day} · {identity.name} ({identity.store_id})"
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.services.locale_format import decimal_sign
 from pos_app.ui.style import icon
 
 T = TypeVar("T")
@@ -40,7 +41,8 @@ class Keypad(QWidget):
         for i, key in enumerate(keys):
             if not key:
                 continue
-            button = QPushButton(key)
+            # The "." key types the locale's decimal sign ("," in German, French, Spanish).
+            button = QPushButton(decimal_sign() if key == "." else key)
             button.setObjectName("Key")
             button.setAccessibleName(KEY_NAMES.get(key, key))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the keyboard
@@ -52,10 +54,10 @@ class Keypad(QWidget):
         text = self.target.text()
         if key == BACKSPACE:
             self.target.setText(text[:-1])
-        elif key == "." and "." in text:
+        elif key == "." and decimal_sign() in text:
             return
         elif len(text) < self.target.maxLength():
-            self.target.setText(text + key)
+            self.target.setText(text + (decimal_sign() if key == "." else key))
 
 
 class NumberDialog(QDialog, Generic[T]):
@@ -71,6 +73,7 @@ class NumberDialog(QDialog, Generic[T]):
         decimal: bool = False,
         confirm: str = "OK",
         parent: QWidget | None = None,
+        example: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -86,7 +89,7 @@ class NumberDialog(QDialog, Generic[T]):
         self.field = QLineEdit()
         self.field.setObjectName("AmountDisplay")
         self.field.setMaxLength(12)
-        self.field.setPlaceholderText("0.00" if decimal else "0")
+        self.field.setPlaceholderText(example or ("0.00" if decimal else "0"))
         self.field.setAccessibleName(prompt)
         self.error = QLabel()
         self.error.setObjectName("StatusWarning")

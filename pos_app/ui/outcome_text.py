@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pos_app.domain.money import format_minor
 from pos_app.domain.operations import (
     CardOperation,
     EarnPoints,
@@ -15,6 +14,7 @@ from pos_app.domain.operations import (
 )
 from pos_app.domain.refusal import RefusalCode, Refused
 from pos_app.services.counter import Done
+from pos_app.services.locale_format import money
 
 SUCCESS, WARNING, REFUSAL, BUSY, NEUTRAL = "success", "warning", "refusal", "busy", "neutral"
 
@@ -45,7 +45,7 @@ def done_message(op: CardOperation, done: Done) -> Message:
             text = f"Reward given: {program.stamp_reward}"
         case EarnPoints():
             text = (
-                f"+{effect.points_delta} points for {format_minor(op.amount_minor)}"
+                f"+{effect.points_delta} points for {money(op.amount_minor, program.currency)}"
                 f" · balance {card.points_balance}"
             )
         case RedeemPoints():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -33,6 +34,7 @@ from pos_app.services.end_of_day import (
     server_answers,
     status_words,
 )
+from pos_app.services.locale_format import clock_text, day_text
 
 PAPER = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 # Where Letter is the paper in the drawer (the rest of the world uses A4).
@@ -134,7 +136,7 @@ def report_html(close: Closing, terminal: str, manager: str, standalone: bool = 
         [html.escape(name), *_totals(t, standalone)] for name, t in sorted(r.by_staff.items())
     ]
     parts = [
-        f"<h2>End of day {r.day.isoformat()}</h2>",
+        f"<h2>End of day {html.escape(day_text(r.day))}</h2>",
         f"<p>{html.escape(terminal)} · closed by {html.escape(manager)}<br>{sync_line}</p>",
         "<h3>By type</h3>",
         _table(_total_columns("Type", standalone), by_kind),
@@ -155,7 +157,7 @@ def report_html(close: Closing, terminal: str, manager: str, standalone: bool = 
         rows = [
             [
                 str(p.seq),
-                p.local_time[11:19],
+                html.escape(clock_text(datetime.fromisoformat(p.local_time), seconds=True)),
                 html.escape(p.staff),
                 html.escape(p.card_number),
                 html.escape(kind_words(p.kind)),

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from pos_app.services.clock import local_now
+from pos_app.services.locale_format import clock_text, moment_text
 from pos_app.services.words import counted
 from pos_app.ui.error_words import sync_trouble
 from pos_app.ui.style import set_tone
@@ -61,8 +62,8 @@ def describe(status: SyncStatus, now: datetime | None = None) -> str:
 def _when(at: datetime, now: datetime) -> str:
     local = at.astimezone(now.tzinfo)
     if local.date() == now.date():
-        return local.strftime("%H:%M")
-    return local.strftime("%d %b %H:%M")
+        return clock_text(local)
+    return moment_text(local)
 
 
 class StatusStrip(QFrame):
@@ -115,6 +116,6 @@ class StatusStrip(QFrame):
         self.staff.setText(f"Signed in: {name}" if name else "Locked")
 
     def _refresh_clock(self) -> None:
-        self.clock.setText(local_now().strftime("%H:%M"))
+        self.clock.setText(clock_text(local_now()))
         if self.status is not None:
             self.text.setText(describe(self.status))  # "last sync" stays current

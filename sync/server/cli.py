@@ -21,6 +21,7 @@ import click
 from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import SQLAlchemyError
 
+from pos_app.domain.currency import DEFAULT_CURRENCY
 from pos_app.domain.demo import DEMO_MERCHANT, DEMO_STORES
 from pos_app.domain.program import OfflineLimits, Program, ProgramKind, Reward, program_from_dict
 from sync.server import admin, demo
@@ -147,6 +148,12 @@ def _reward(text: str) -> Reward:
 @click.option("--cooldown-minutes", type=int, default=0, show_default=True)
 @click.option("--daily-stamp-cap", type=int)
 @click.option("--points-per-unit", default="1", show_default=True)
+@click.option(
+    "--currency",
+    default=DEFAULT_CURRENCY,
+    show_default=True,
+    help="ISO 4217 code of the purchases points are earned on (JPY, EUR, KWD, ...).",
+)
 @click.option("--reward", "rewards", multiple=True, help="CODE:NAME:POINTS, repeatable.")
 @click.option("--welcome-points", type=int, default=0)
 @click.option("--welcome-stamps", type=int, default=0)
@@ -169,6 +176,7 @@ def add_program(
     cooldown_minutes: int,
     daily_stamp_cap: int | None,
     points_per_unit: str,
+    currency: str,
     rewards: tuple[str, ...],
     welcome_points: int,
     welcome_stamps: int,
@@ -196,6 +204,7 @@ def add_program(
                 cooldown_minutes=cooldown_minutes,
                 daily_stamp_cap=daily_stamp_cap,
                 points_per_unit=Decimal(points_per_unit),
+                currency=currency.upper(),
                 rewards=tuple(_reward(r) for r in rewards),
                 welcome_bonus_points=welcome_points,
                 welcome_bonus_stamps=welcome_stamps,

@@ -131,7 +131,7 @@ def test_earn_points_with_the_keypad_and_an_amount_that_makes_no_sense(
     for key in "12.50":
         QTest.mouseClick(dialog.keypad.buttons[key], LEFT)
     QTest.mouseClick(dialog.ok, LEFT)
-    qtbot.waitUntil(lambda: "+12 points for 12.50" in counter.banner.text())
+    qtbot.waitUntil(lambda: "+12 points for €12.50" in counter.banner.text())
     assert counter.card.points.text() == f"{card.points_balance + 12:,}"
 
 

@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run demo tour test lint typecheck pytest bench lock clean
+.PHONY: setup run demo tour test lint typecheck pytest bench lock clean translations
 
 setup: $(STAMP)
 
@@ -52,3 +52,15 @@ lock:
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache
+
+# The translations: refresh the .ts sources from the code (new texts come in unfinished, for
+# Qt Linguist), then compile the .qm files the package ships (committed, so a clean clone and
+# a wheel have them). English carries only the plural forms.
+TS_DIR := pos_app/resources/translations
+UI_SOURCES := $(wildcard pos_app/ui/*.py)
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate $(UI_SOURCES) -locations none -no-obsolete \
+		-ts $(TS_DIR)/loyalty_de.ts $(TS_DIR)/loyalty_fr.ts $(TS_DIR)/loyalty_es.ts
+	$(BIN)/pyside6-lupdate $(UI_SOURCES) -locations none -no-obsolete -pluralonly \
+		-ts $(TS_DIR)/loyalty_en.ts
+	for ts in $(TS_DIR)/*.ts; do $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm; done

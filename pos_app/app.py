@@ -231,11 +231,9 @@ def run_window(args: argparse.Namespace, report: WindowReport | None = None) -> 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     route_qt_messages()
-    from PySide6.QtCore import QLocale
+    from pos_app.ui.i18n import install_language
 
-    from pos_app.services.locale_format import use_locale
-
-    use_locale(QLocale.system().name())
+    install_language()  # before the first widget: every text is made in the language
     app.setApplicationName("Loyalty terminal")
     apply_style(app)
     window = MainWindow(args.db, camera=args.camera)  # sized for its screen

@@ -81,7 +81,8 @@ def install_logging(folder: Path, level: int = logging.INFO) -> Path:
     to_file.setFormatter(RedactingFormatter(FORMAT))
     to_stderr = logging.StreamHandler(sys.stderr)
     to_stderr.setLevel(logging.WARNING)
-    to_stderr.setFormatter(RedactingFormatter("%(levelname)s %(name)s: %(message)s"))
+    # On stderr, lines look as they did before the log existed (Python's and Qt's own form).
+    to_stderr.setFormatter(RedactingFormatter("%(message)s"))
     for handler in (to_file, to_stderr):
         handler.set_name(HANDLER_NAME)
         root.addHandler(handler)

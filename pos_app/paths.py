@@ -29,3 +29,8 @@ def log_dir() -> Path:
 
 def cache_dir() -> Path:
     return platformdirs.user_cache_path(APP, appauthor=False)
+
+
+def config_dir() -> Path:
+    """This computer's own preferences (the language), not the terminal database's."""
+    return platformdirs.user_config_path(APP, appauthor=False)

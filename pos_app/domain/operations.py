@@ -212,13 +212,21 @@ def _check_card(card: Card, program: Program, ctx: Context) -> Refused | None:
 def _needs_stamps(program: Program) -> Refused | None:
     if program.has_stamps:
         return None
-    return Refused(RefusalCode.WRONG_PROGRAM_TYPE, f"{program.name} does not collect stamps.")
+    return Refused(
+        RefusalCode.WRONG_PROGRAM_TYPE,
+        f"{program.name} does not collect stamps.",
+        {"program": program.name, "collects": "stamps"},
+    )
 
 
 def _needs_points(program: Program) -> Refused | None:
     if program.has_points:
         return None
-    return Refused(RefusalCode.WRONG_PROGRAM_TYPE, f"{program.name} does not collect points.")
+    return Refused(
+        RefusalCode.WRONG_PROGRAM_TYPE,
+        f"{program.name} does not collect points.",
+        {"program": program.name, "collects": "points"},
+    )
 
 
 def _stamp(card: Card, program: Program, op: Stamp, ctx: Context) -> Outcome:
@@ -235,7 +243,9 @@ def _stamp(card: Card, program: Program, op: Stamp, ctx: Context) -> Outcome:
             minutes_left = math.ceil((ready_at - ctx.now).total_seconds() / 60)
             unit = "minute" if minutes_left == 1 else "minutes"
             return Refused(
-                RefusalCode.COOLDOWN, f"Stamped recently: next stamp in {minutes_left} {unit}."
+                RefusalCode.COOLDOWN,
+                f"Stamped recently: next stamp in {minutes_left} {unit}.",
+                {"minutes_left": minutes_left},
             )
     today = ctx.now.date()
     stamped_today = card.stamps_on_day if card.stamp_day == today else 0
@@ -244,6 +254,7 @@ def _stamp(card: Card, program: Program, op: Stamp, ctx: Context) -> Outcome:
             RefusalCode.DAILY_CAP,
             f"Daily limit of {program.daily_stamp_cap} stamps reached "
             f"({stamped_today} given today).",
+            {"cap": program.daily_stamp_cap, "today": stamped_today},
         )
     new = replace(
         card,
@@ -265,6 +276,7 @@ def _redeem_stamps(card: Card, program: Program, ctx: Context) -> Outcome:
         return Refused(
             RefusalCode.INSUFFICIENT_STAMPS,
             f"Not enough stamps: {card.stamp_count} of {program.stamps_target}, {missing} to go.",
+            {"count": card.stamp_count, "target": program.stamps_target, "missing": missing},
         )
     new = replace(
         card,
@@ -309,6 +321,7 @@ def _redeem_points(card: Card, program: Program, op: RedeemPoints, ctx: Context)
         return Refused(
             RefusalCode.INSUFFICIENT_POINTS,
             f"{reward.name} costs {reward.points_cost} points; the card has {card.points_balance}.",
+            {"reward": reward.name, "cost": reward.points_cost, "balance": card.points_balance},
         )
     new = replace(
         card,

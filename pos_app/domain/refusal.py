@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 
 class RefusalCode(enum.StrEnum):
@@ -29,3 +30,6 @@ class RefusalCode(enum.StrEnum):
 class Refused:
     code: RefusalCode
     message: str
+    # The figures behind the message, by name, so the window can say it in its own language
+    # ("minutes_left": 7); the message stays the English form for logs, the CLI and the wire.
+    params: Mapping[str, str | int] = field(default_factory=dict, compare=False, hash=False)

@@ -36,6 +36,8 @@ class JournalLine:
     # terminal schema 0004, which began keeping it).
     applied_stamps: int | None = None
     applied_points: int | None = None
+    # The server's reason as a code (RefusalCode), for words in the reader's language.
+    outcome_code: str | None = None
 
 
 _LOCAL = LOCAL.alias("local_card")
@@ -53,6 +55,7 @@ def journal_lines(
             func.coalesce(_LOCAL.c.card_number, _REPLICA.c.card_number).label("card_number"),
             JournalSyncRow.status,
             JournalSyncRow.outcome_message,
+            JournalSyncRow.outcome_code,
             JournalSyncRow.applied_stamps,
             JournalSyncRow.applied_points,
         )
@@ -87,6 +90,7 @@ def journal_lines(
                 hash=row.hash,
                 applied_stamps=row.applied_stamps,
                 applied_points=row.applied_points,
+                outcome_code=row.outcome_code,
             )
 
 

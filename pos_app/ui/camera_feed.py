@@ -83,7 +83,9 @@ class CameraFeed(QObject):
             )
         except Exception as exc:  # no OpenCV, unknown decoder: say so where the preview is
             log.exception("camera could not start")
-            self._emit_status("unavailable", f"The camera cannot start: {exc}")
+            self._emit_status(
+                "unavailable", self.tr("The camera cannot start: {exc}").format(exc=exc)
+            )
             return
         self._capture = capture
         capture.start()

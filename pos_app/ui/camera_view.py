@@ -16,10 +16,10 @@ class CameraView(QWidget):
         # Small enough for a 960x540 screen (scale factor 2 on full HD); it grows with the room.
         self.setMinimumSize(160, 120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Camera preview")
-        self.setAccessibleDescription("No camera")
+        self.setAccessibleName(self.tr("Camera preview"))
+        self.setAccessibleDescription(self.tr("No camera"))
         self._image: QImage | None = None
-        self._message = "No camera"
+        self._message = self.tr("No camera")
         self._flash: QColor | None = None
         self._flash_timer = QTimer(self, singleShot=True, interval=900)
         self._flash_timer.timeout.connect(self._end_flash)
@@ -35,7 +35,7 @@ class CameraView(QWidget):
     def show_status(self, state: str, message: str) -> None:
         self._message = message
         self.setAccessibleDescription(
-            "Hold the card's code to the camera" if state == "running" else message
+            self.tr("Hold the card's code to the camera") if state == "running" else message
         )
         if state != "running":
             self._image = None

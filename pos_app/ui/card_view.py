@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 from pos_app.domain.identifiers import mask_card_number
 from pos_app.services.locale_format import number
 from pos_app.services.lookup import CardView
-from pos_app.services.words import counted
 from pos_app.ui.style import STAMP_EMPTY, STAMP_FILLED, TEXT
+from pos_app.ui.words import counts
 
 
 class StampRow(QWidget):
@@ -26,7 +26,9 @@ class StampRow(QWidget):
 
     def set_stamps(self, filled: int, target: int) -> None:
         self.filled, self.target = filled, target
-        self.setAccessibleName(f"{filled} of {target} stamps")
+        self.setAccessibleName(
+            self.tr("{filled} of {target} stamps").format(filled=filled, target=target)
+        )
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
@@ -66,10 +68,10 @@ class CardPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("Panel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setAccessibleName("The card on show")
+        self.setAccessibleName(self.tr("The card on show"))
         self.view: CardView | None = None
 
-        self.placeholder = QLabel("Scan a card, or type its number")
+        self.placeholder = QLabel(self.tr("Scan a card, or type its number"))
         self.placeholder.setObjectName("Placeholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -84,7 +86,7 @@ class CardPanel(QWidget):
         self.stamps_text.setObjectName("Subtitle")
         self.points = QLabel()
         self.points.setObjectName("BigNumber")
-        self.points_caption = QLabel("points")
+        self.points_caption = QLabel(self.tr("points"))
         self.points_caption.setObjectName("Subtitle")
         self.rewards = QLabel()
         self.rewards.setObjectName("Rewards")
@@ -132,12 +134,12 @@ class CardPanel(QWidget):
             return
         card, program = view.card, view.program
         if view.provisional:
-            self.customer.setText("New to this terminal (provisional)")
+            self.customer.setText(self.tr("New to this terminal (provisional)"))
             self.number.setText(
-                mask_card_number(card.card_number) if card.card_number else "QR code only"
+                mask_card_number(card.card_number) if card.card_number else self.tr("QR code only")
             )
         else:
-            self.customer.setText(card.customer_name or "Customer without a name")
+            self.customer.setText(card.customer_name or self.tr("Customer without a name"))
             self.number.setText(mask_card_number(card.card_number))
         self.program.setText(program.name)
         self.stamps.setVisible(program.has_stamps)
@@ -150,29 +152,42 @@ class CardPanel(QWidget):
             available = card.rewards_available(target)
             to_go = target - card.stamp_count % target
             self.stamps_text.setText(
-                f"{card.stamp_count} of {target} stamps"
-                + ("" if available else f" · {to_go} to go for {program.stamp_reward}")
+                self.tr("{stamp_count} of {target} stamps").format(
+                    stamp_count=card.stamp_count, target=target
+                )
+                + (
+                    ""
+                    if available
+                    else self.tr(" · {to_go} to go for {stamp_reward}").format(
+                        to_go=to_go, stamp_reward=program.stamp_reward
+                    )
+                )
             )
             if available:
                 rewards.append(
-                    f"★ {program.stamp_reward} ready" + (f" ×{available}" if available > 1 else "")
+                    self.tr("★ {reward} ready").format(reward=program.stamp_reward)
+                    + (f" ×{available}" if available > 1 else "")
                 )
         if program.has_points:
             self.points.setText(number(card.points_balance))
             affordable = [r for r in program.rewards if r.points_cost <= card.points_balance]
             if affordable:
                 names = ", ".join(f"{r.name} ({r.points_cost})" for r in affordable)
-                rewards.append(f"★ Can take: {names}")
+                rewards.append(self.tr("★ Can take: {names}").format(names=names))
         if not card.is_active:
-            rewards.insert(0, "This card is no longer active")
+            rewards.insert(0, self.tr("This card is no longer active"))
         if view.provisional:
             # Its real balance is on the server: promise nothing from it.
-            rewards = ["Stamps given here until the server confirms the card; no rewards yet"]
+            rewards = [
+                self.tr("Stamps given here until the server confirms the card; no rewards yet")
+            ]
         self.rewards.setText("\n".join(rewards))
         self.rewards.setVisible(bool(rewards))
         waiting = view.pending_entries and not standalone
         self.pending.setText(
-            counted(view.pending_entries, "change", "changes") + " not yet confirmed by the server"
+            self.tr("{changes} not yet confirmed by the server").format(
+                changes=counts().changes(view.pending_entries)
+            )
             if waiting
             else ""
         )

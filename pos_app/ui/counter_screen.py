@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -59,6 +59,7 @@ from pos_app.ui.reward_dialog import RewardDialog
 from pos_app.ui.sounds import Sound, Sounds
 from pos_app.ui.style import REFUSAL, SUCCESS, WARNING, icon, set_tone
 from pos_app.ui.terminal_settings import CounterSettings
+from pos_app.ui.words import role_words
 from pos_app.ui.workers import Jobs
 from sync.engine.connectivity import Connectivity, SyncStatus
 
@@ -70,12 +71,12 @@ STILL_HELD_S = 3 * REPEAT_AFTER_S
 
 # (name, label, icon, shortcut)
 ACTIONS = (
-    ("stamp", "Stamp", "stamp", "F1"),
-    ("redeem", "Redeem reward", "gift", "F2"),
-    ("earn", "Earn points", "earn", "F3"),
-    ("catalogue", "Points reward", "catalogue", "F4"),
-    ("void", "Void / return", "void", "F5"),
-    ("enroll", "New customer", "enroll", "F6"),
+    ("stamp", QT_TRANSLATE_NOOP("CounterScreen", "Stamp"), "stamp", "F1"),
+    ("redeem", QT_TRANSLATE_NOOP("CounterScreen", "Redeem reward"), "gift", "F2"),
+    ("earn", QT_TRANSLATE_NOOP("CounterScreen", "Earn points"), "earn", "F3"),
+    ("catalogue", QT_TRANSLATE_NOOP("CounterScreen", "Points reward"), "catalogue", "F4"),
+    ("void", QT_TRANSLATE_NOOP("CounterScreen", "Void / return"), "void", "F5"),
+    ("enroll", QT_TRANSLATE_NOOP("CounterScreen", "New customer"), "enroll", "F6"),
 )
 
 
@@ -114,23 +115,29 @@ class CounterScreen(QWidget):
 
         self.camera = CameraView()
         self.number = QLineEdit()
-        self.number.setPlaceholderText("Card number, e.g. 1234-5678-9012")
+        self.number.setPlaceholderText(self.tr("Card number, e.g. 1234-5678-9012"))
         self.number.setMaxLength(64)
         self.number.returnPressed.connect(self._typed)
-        describe(self.number, "Card number", "Type the card's number and press Enter")
-        self.find_button = QPushButton(icon("search"), "Find")
-        describe(self.find_button, "Find the card", "Looks up the number typed beside it")
+        describe(
+            self.number, self.tr("Card number"), self.tr("Type the card's number and press Enter")
+        )
+        self.find_button = QPushButton(icon("search"), self.tr("Find"))
+        describe(
+            self.find_button,
+            self.tr("Find the card"),
+            self.tr("Looks up the number typed beside it"),
+        )
         self.find_button.clicked.connect(self._typed)
-        self.banner = QLabel("Ready: scan a card")
+        self.banner = QLabel(self.tr("Ready: scan a card"))
         self.banner.setObjectName("Banner")
         self.banner.setWordWrap(True)
-        self.banner.setAccessibleDescription("The outcome of the last scan or action")
+        self.banner.setAccessibleDescription(self.tr("The outcome of the last scan or action"))
         # Undo stays offered for a few seconds after each action: a compensating entry.
-        self.undo_button = QPushButton(icon("void"), "Undo  Ctrl+Z")
+        self.undo_button = QPushButton(icon("void"), self.tr("Undo  Ctrl+Z"))
         self.undo_button.setObjectName("Undo")
         # Tab reaches the buttons; a tap leaves the keyboard where it was.
         self.undo_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        describe(self.undo_button, "Undo the last action", "Shortcut Ctrl+Z")
+        describe(self.undo_button, self.tr("Undo the last action"), self.tr("Shortcut Ctrl+Z"))
         self.undo_button.clicked.connect(self.undo_last)
         self.undo_button.hide()
         self.undo_timer = QTimer(self)
@@ -141,12 +148,13 @@ class CounterScreen(QWidget):
 
         self.buttons: dict[str, QPushButton] = {}
         self.action_grid = ActionGrid()
-        for name, label, icon_name, key in ACTIONS:
+        for name, source, icon_name, key in ACTIONS:
+            label = self.tr(str(source))
             button = QPushButton(icon(icon_name), f"{label}\n{key}")
             button.setObjectName("Action")
             button.setIconSize(button.iconSize() * 2)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            describe(button, label, f"Shortcut {key}")
+            describe(button, label, self.tr("Shortcut {key}").format(key=key))
             button.clicked.connect(getattr(self, name))
             self.action_grid.add(button)
             self.buttons[name] = button
@@ -205,20 +213,20 @@ class CounterScreen(QWidget):
         place.setObjectName("Subtitle")
         self.staff_label = ElidedLabel()
         self.staff_label.setObjectName("StaffName")
-        eod = QPushButton(icon("report"), "End of day  F8")
+        eod = QPushButton(icon("report"), self.tr("End of day  F8"))
         eod.setObjectName("Flat")
         eod.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        describe(eod, "End of day", "Shortcut F8; needs a manager's PIN")
+        describe(eod, self.tr("End of day"), self.tr("Shortcut F8; needs a manager's PIN"))
         eod.clicked.connect(self.end_of_day_requested.emit)
-        settings = QPushButton(icon("settings"), "Settings  F10")
+        settings = QPushButton(icon("settings"), self.tr("Settings  F10"))
         settings.setObjectName("Flat")
         settings.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        describe(settings, "Settings", "Shortcut F10; needs a manager's PIN")
+        describe(settings, self.tr("Settings"), self.tr("Shortcut F10; needs a manager's PIN"))
         settings.clicked.connect(self.settings_requested.emit)
-        self.lock_button = QPushButton(icon("lock"), "Lock  Ctrl+L")
+        self.lock_button = QPushButton(icon("lock"), self.tr("Lock  Ctrl+L"))
         self.lock_button.setObjectName("Flat")
         self.lock_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        describe(self.lock_button, "Lock the terminal", "Shortcut Ctrl+L")
+        describe(self.lock_button, self.tr("Lock the terminal"), self.tr("Shortcut Ctrl+L"))
         self.lock_button.clicked.connect(self.lock_requested.emit)
         row = QHBoxLayout(header)
         row.setContentsMargins(16, 6, 16, 6)
@@ -236,7 +244,7 @@ class CounterScreen(QWidget):
 
     def set_staff(self, staff: StaffMember | None) -> None:
         self.staff = staff
-        self.staff_label.setText(f"{staff.name} · {staff.role}" if staff else "")
+        self.staff_label.setText(f"{staff.name} · {role_words(staff.role)}" if staff else "")
         if staff is None:
             self.clear()
         self._update_buttons()  # New customer needs no card: offered from sign-in on
@@ -329,13 +337,20 @@ class CounterScreen(QWidget):
             self._show(
                 Message(
                     tones.WARNING,
-                    "⚠  Not on this terminal yet, and the server cannot be reached: "
-                    "Stamp gives a provisional stamp the server will confirm",
+                    self.tr(
+                        "⚠  Not on this terminal yet, and the server cannot be reached: Stamp "
+                        "gives a provisional stamp the server will confirm"
+                    ),
                 )
             )
         elif outcome is None:
             self._show(
-                Message(tones.SUCCESS, f"✓  {view.card.customer_name or 'Card'} found"),
+                Message(
+                    tones.SUCCESS,
+                    self.tr("✓  {customer} found").format(customer=view.card.customer_name)
+                    if view.card.customer_name
+                    else self.tr("✓  Card found"),
+                ),
                 sound=Sound.SCAN,
             )
         else:
@@ -379,11 +394,11 @@ class CounterScreen(QWidget):
             return
         currency = self.view.program.currency if self.view else DEFAULT_CURRENCY
         dialog = NumberDialog(
-            "Earn points",
-            f"Purchase amount ({currency})",
+            self.tr("Earn points"),
+            self.tr("Purchase amount ({currency})").format(currency=currency),
             lambda text: parse_typed_amount(text, currency),
             decimal=minor_digits(currency) > 0,
-            confirm="Add points",
+            confirm=self.tr("Add points"),
             parent=self,
             example=amount_example(currency),
         )
@@ -399,10 +414,10 @@ class CounterScreen(QWidget):
         if not self._can("void"):
             return
         dialog = NumberDialog(
-            "Void / return",
-            "Points to take back for the returned purchase",
+            self.tr("Void / return"),
+            self.tr("Points to take back for the returned purchase"),
             parse_points,
-            confirm="Take points back",
+            confirm=self.tr("Take points back"),
             parent=self,
         )
         self._open(dialog, lambda: self.perform(VoidPoints(_value(dialog))))
@@ -425,7 +440,7 @@ class CounterScreen(QWidget):
         self.card.show_card(None)
         self.number.clear()
         self._forget_undo()
-        self._show(Message(tones.NEUTRAL, "Ready: scan a card"), sound=None)
+        self._show(Message(tones.NEUTRAL, self.tr("Ready: scan a card")), sound=None)
         self._update_buttons()
 
     def perform(self, op: CardOperation) -> None:
@@ -440,7 +455,7 @@ class CounterScreen(QWidget):
             outcome = perform(self.store, ref, op, staff_id, self.clock(), provisional=provisional)
             return outcome, find_card(self.store, ref)
 
-        self._show(Message(tones.BUSY, "Saving…"), sound=None)
+        self._show(Message(tones.BUSY, self.tr("Saving…")), sound=None)
         self._run(job, lambda result: self._performed(op, *result))
 
     def _performed(self, op: CardOperation, outcome: Done | Refused, view: CardView | None) -> None:
@@ -452,7 +467,12 @@ class CounterScreen(QWidget):
         self.changed.emit()
         self._show_view(CardView(done.card, done.program, 1))
         self._show(
-            Message(tones.SUCCESS, f"✓  Card {format_card_number(done.card.card_number)} created")
+            Message(
+                tones.SUCCESS,
+                self.tr("✓  Card {format_card_number} created").format(
+                    format_card_number=format_card_number(done.card.card_number)
+                ),
+            )
         )
 
     # --- plumbing --------------------------------------------------------------------------
@@ -538,7 +558,7 @@ class CounterScreen(QWidget):
             outcome = undo(self.store, done.entry.seq, staff.id, self.clock())
             return outcome, find_card(self.store, ref)
 
-        self._show(Message(tones.BUSY, "Undoing…"), sound=None)
+        self._show(Message(tones.BUSY, self.tr("Undoing…")), sound=None)
         self._run(job, lambda result: self._undone(*result))
 
     def _undone(self, outcome: Done | Refused, view: CardView | None) -> None:
@@ -548,7 +568,7 @@ class CounterScreen(QWidget):
             self._show(refusal_message(outcome))
             return
         self.changed.emit()
-        self._show(Message(tones.WARNING, "↶  Undone: the last action was taken back"))
+        self._show(Message(tones.WARNING, self.tr("↶  Undone: the last action was taken back")))
 
     def _show(self, message: Message, sound: Sound | bool | None = True) -> None:
         self.banner.setText(message.text)

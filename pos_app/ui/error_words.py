@@ -3,17 +3,11 @@ an exception's name or errno. The technical text goes to the log (and a tooltip)
 
 from __future__ import annotations
 
-OFFLINE = "Offline - the server cannot be reached; stamps are saved here and will sync"
-REFUSED_TERMINAL = (
-    "Sync stopped - the server refused this terminal; a manager must pair it again "
-    "(Settings, Server)"
-)
-# The sync engine's words for a refused token (sync.engine.client.AuthRejected).
+from PySide6.QtCore import QCoreApplication
+
+# The sync engine's words for a refused token (sync.engine.client.AuthRejected): matched, not
+# shown, so not translated.
 _REFUSED_TERMINAL_DETAIL = "the server refused this terminal"
-NOT_UNDERSTOOD = (
-    "Sync stopped - the server and this terminal do not understand each other; "
-    "stamps are saved here; ask for the terminal to be updated"
-)
 
 
 def for_people(error: BaseException) -> str:
@@ -23,25 +17,49 @@ def for_people(error: BaseException) -> str:
     from sync.engine.client import AuthRejected, ServerUnreachable, SyncError
 
     if isinstance(error, ServerUnreachable):
-        return "The server cannot be reached: check the address and the network, then try again"
+        return QCoreApplication.translate(
+            "error_words",
+            "The server cannot be reached: check the address and the network, then try again",
+        )
     if isinstance(error, AuthRejected):
-        return (
+        return QCoreApplication.translate(
+            "error_words",
             "The server refused: the pairing code is wrong, used or expired, "
-            "or this terminal was revoked"
+            "or this terminal was revoked",
         )
     if isinstance(error, SyncError):
-        return "The server's answer was not understood: ask for the terminal to be updated"
+        return QCoreApplication.translate(
+            "error_words",
+            "The server's answer was not understood: ask for the terminal to be updated",
+        )
     if isinstance(error, ServiceError):
         return str(error)  # already written for people
     if isinstance(error, OSError):
-        return f"The file could not be written: {error.strerror or 'the system refused'}"
-    return "Something went wrong here; it is in the log. Try again, or lock and sign in again"
+        reason = error.strerror or QCoreApplication.translate("error_words", "the system refused")
+        return QCoreApplication.translate(
+            "error_words", "The file could not be written: {reason}"
+        ).format(reason=reason)
+    return QCoreApplication.translate(
+        "error_words",
+        "Something went wrong here; it is in the log. Try again, or lock and sign in again",
+    )
 
 
 def sync_trouble(detail: str | None, offline: bool) -> str:
     """The status strip's words for a sync that did not get through."""
     if offline:
-        return OFFLINE
+        return QCoreApplication.translate(
+            "error_words",
+            "Offline - the server cannot be reached; stamps are saved here and will sync",
+        )
     if detail and detail.startswith(_REFUSED_TERMINAL_DETAIL):
-        return REFUSED_TERMINAL
-    return NOT_UNDERSTOOD
+        return QCoreApplication.translate(
+            "error_words",
+            "Sync stopped - the server refused this terminal; a manager must pair it again "
+            "(Settings, Server)",
+        )
+    return QCoreApplication.translate(
+        "error_words",
+        "Sync stopped - the server and this terminal do not understand each other; "
+        "stamps are saved here; ask for the terminal to be updated",
+    )

@@ -45,21 +45,23 @@ class FirstRunScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("Screen")
         self.db, self.jobs = db, jobs
-        title = QLabel("Welcome to the loyalty terminal")
+        title = QLabel(self.tr("Welcome to the loyalty terminal"))
         title.setObjectName("Title")
         intro = QLabel(
-            "This terminal has no database yet. Pair it with your loyalty server using the "
-            "one-time code from the back office, or try it with a demo shop."
+            self.tr(
+                "This terminal has no database yet. Pair it with your loyalty server using the "
+                "one-time code from the back office, or try it with a demo shop."
+            )
         )
         intro.setObjectName("Subtitle")
         intro.setWordWrap(True)
 
         self.url = QLineEdit()
-        self.url.setPlaceholderText("https://loyalty.example.com")
+        self.url.setPlaceholderText(self.tr("https://loyalty.example.com"))
         self.code = QLineEdit()
-        self.code.setPlaceholderText("One-time code")
+        self.code.setPlaceholderText(self.tr("One-time code"))
         self.name = QLineEdit("Counter 1")
-        self.pair_button = QPushButton(icon("sync"), "Pair with the server")
+        self.pair_button = QPushButton(icon("sync"), self.tr("Pair with the server"))
         self.pair_button.setObjectName("Primary")
         self.pair_button.clicked.connect(self.pair)
         pair_box = QWidget()
@@ -69,27 +71,28 @@ class FirstRunScreen(QWidget):
         form.setContentsMargins(24, 20, 24, 20)
         form.setSpacing(12)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        heading = QLabel("Pair with a server")
+        heading = QLabel(self.tr("Pair with a server"))
         heading.setObjectName("Subtitle")
         form.addRow(heading)
-        form.addRow("Server", self.url)
-        form.addRow("Code", self.code)
-        form.addRow("Terminal name", self.name)
+        form.addRow(self.tr("Server"), self.url)
+        form.addRow(self.tr("Code"), self.code)
+        form.addRow(self.tr("Terminal name"), self.name)
         form.addRow(self.pair_button)
 
-        self.demo_button = QPushButton(icon("stamp"), "Try the demo")
+        self.demo_button = QPushButton(icon("stamp"), self.tr("Try the demo"))
         self.demo_button.clicked.connect(self.demo)
         demo_box = QWidget()
         demo_box.setObjectName("Panel")
         demo_box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         demo_layout = QVBoxLayout(demo_box)
         demo_layout.setContentsMargins(24, 20, 24, 20)
-        demo_heading = QLabel("Try the demo")
+        demo_heading = QLabel(self.tr("Try the demo"))
         demo_heading.setObjectName("Subtitle")
         demo_text = QLabel(
-            "A coffee shop with a stamp card and a bakery with points, two staff "
-            "(Alex, PIN 1234, cashier; Sam, PIN 9999, manager) and a demo camera "
-            "showing customers' cards."
+            self.tr(
+                "A coffee shop with a stamp card and a bakery with points, two staff (Alex, PIN "
+                "1234, cashier; Sam, PIN 9999, manager) and a demo camera showing customers' cards."
+            )
         )
         demo_text.setWordWrap(True)
         demo_layout.addWidget(demo_heading)
@@ -100,7 +103,7 @@ class FirstRunScreen(QWidget):
         self.message = QLabel()
         self.message.setObjectName("StatusWarning")
         self.message.setWordWrap(True)
-        where = QLabel(f"Database: {db}")
+        where = QLabel(self.tr("Database: {db}").format(db=db))
         where.setObjectName("Muted")
 
         boxes = QHBoxLayout()
@@ -128,15 +131,15 @@ class FirstRunScreen(QWidget):
         self.demo_button.setEnabled(True)
 
     def demo(self) -> None:
-        self._busy("Creating the demo shop…")
+        self._busy(self.tr("Creating the demo shop…"))
         self.jobs.submit(lambda: create_demo(self.db), self.ready.emit, self._failed)
 
     def pair(self) -> None:
         url, code, name = self.url.text().strip(), self.code.text().strip(), self.name.text()
         if not url or not code:
-            self.message.setText("Type the server address and the one-time code.")
+            self.message.setText(self.tr("Type the server address and the one-time code."))
             return
-        self._busy("Pairing…")
+        self._busy(self.tr("Pairing…"))
         db = self.db
 
         def job() -> Store:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -22,7 +22,6 @@ from pos_app.ui.style import icon
 
 T = TypeVar("T")
 BACKSPACE = "⌫"
-KEY_NAMES = {BACKSPACE: "Backspace", ".": "Decimal point"}
 
 
 class Keypad(QWidget):
@@ -44,7 +43,8 @@ class Keypad(QWidget):
             # The "." key types the locale's decimal sign ("," in German, French, Spanish).
             button = QPushButton(decimal_sign() if key == "." else key)
             button.setObjectName("Key")
-            button.setAccessibleName(KEY_NAMES.get(key, key))
+            names = {BACKSPACE: self.tr("Backspace"), ".": self.tr("Decimal point")}
+            button.setAccessibleName(names.get(key, key))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the keyboard
             button.clicked.connect(lambda _=False, k=key: self.press(k))
             grid.addWidget(button, i // 3, i % 3)
@@ -71,7 +71,7 @@ class NumberDialog(QDialog, Generic[T]):
         parse: Callable[[str], T],
         *,
         decimal: bool = False,
-        confirm: str = "OK",
+        confirm: str = "",
         parent: QWidget | None = None,
         example: str = "",
     ) -> None:
@@ -96,10 +96,10 @@ class NumberDialog(QDialog, Generic[T]):
         self.error.setWordWrap(True)
         self.keypad = Keypad(self.field, decimal=decimal)
 
-        self.ok = QPushButton(icon("ok"), confirm)
+        self.ok = QPushButton(icon("ok"), confirm or self.tr("OK"))
         self.ok.setObjectName("Primary")
         self.ok.clicked.connect(self.confirm)
-        cancel = QPushButton("Cancel  (Esc)")
+        cancel = QPushButton(self.tr("Cancel  (Esc)"))
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(cancel)
@@ -130,5 +130,7 @@ class NumberDialog(QDialog, Generic[T]):
 def parse_points(text: str) -> int:
     stripped = text.strip()
     if not stripped.isdigit() or int(stripped) <= 0:
-        raise ValueError("type a whole number of points, more than zero")
+        raise ValueError(
+            QCoreApplication.translate("keypad", "type a whole number of points, more than zero")
+        )
     return int(stripped)

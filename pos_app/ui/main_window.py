@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Loyalty terminal")
+        self.setWindowTitle(self.tr("Loyalty terminal"))
         self.db = db
         self.camera_override = camera
         self._loop_factory = sync_loop_factory
@@ -92,7 +92,9 @@ class MainWindow(QMainWindow):
         fit_window(self)
 
         self.idle = QTimer(self, singleShot=True)
-        self.idle.timeout.connect(lambda: self.lock("Locked after a while without activity."))
+        self.idle.timeout.connect(
+            lambda: self.lock(self.tr("Locked after a while without activity."))
+        )
         self.input = InputFilter(self._wedge_active, parent=self)
         self.input.activity.connect(self._activity)
         self.input.scanner_read.connect(self._scanner_read)
@@ -104,7 +106,7 @@ class MainWindow(QMainWindow):
             self.first_run = FirstRunScreen(db, self.background)
             self.first_run.ready.connect(self.open_terminal)
             self.screens.addWidget(self.first_run)
-            self.status_strip.pill.setText("NOT SET UP")
+            self.status_strip.pill.setText(self.tr("NOT SET UP"))
             set_tone(self.status_strip.pill, "state", "standalone")
             self.status_strip.staff.clear()
         else:
@@ -176,11 +178,15 @@ class MainWindow(QMainWindow):
         try:
             source = resolve_camera(setting)
         except OSError as exc:
-            self.counter.camera.show_status("unavailable", f"The demo video cannot be made: {exc}")
+            self.counter.camera.show_status(
+                "unavailable",
+                self.tr("The demo video cannot be made: {exc}").format(exc=exc),
+            )
             return
         if source is None:
             self.counter.camera.show_status(
-                "stopped", "No camera: scan with the handheld scanner or type the number"
+                "stopped",
+                self.tr("No camera: scan with the handheld scanner or type the number"),
             )
             return
         self.camera.start(source, self.settings.decoder)
@@ -249,7 +255,7 @@ class MainWindow(QMainWindow):
         if self._manager() is not None:
             self._open_end_of_day(self._manager())
             return
-        self._ask_manager("The end of day needs a manager's PIN.", self._open_end_of_day)
+        self._ask_manager(self.tr("The end of day needs a manager's PIN."), self._open_end_of_day)
 
     def _open_end_of_day(self, manager: StaffMember | None) -> None:
         from pos_app.ui.end_of_day import EndOfDayDialog
@@ -265,7 +271,9 @@ class MainWindow(QMainWindow):
         if self._manager() is not None:
             self._open_settings()
             return
-        self._ask_manager("Settings need a manager's PIN.", lambda _manager: self._open_settings())
+        self._ask_manager(
+            self.tr("Settings need a manager's PIN."), lambda _manager: self._open_settings()
+        )
 
     def _open_settings(self) -> None:
         from pos_app.ui.settings_dialog import SettingsDialog

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from pos_app.domain.operations import (
     CardOperation,
     EarnPoints,
@@ -15,6 +17,7 @@ from pos_app.domain.operations import (
 from pos_app.domain.refusal import RefusalCode, Refused
 from pos_app.services.counter import Done
 from pos_app.services.locale_format import money
+from pos_app.ui.words import refusal_words
 
 SUCCESS, WARNING, REFUSAL, BUSY, NEUTRAL = "success", "warning", "refusal", "busy", "neutral"
 
@@ -29,39 +32,57 @@ class Message:
 
 
 def refusal_message(refused: Refused) -> Message:
-    return Message(WARNING if refused.code in _SOFT else REFUSAL, "✗  " + refused.message)
+    return Message(WARNING if refused.code in _SOFT else REFUSAL, "✗  " + refusal_words(refused))
 
 
 def done_message(op: CardOperation, done: Done) -> Message:
     card, program, effect = done.card, done.program, done.effect
     match op:
         case Stamp() if is_provisional_stamp(done):
-            text = "Provisional stamp added: the server adds it to the card at the next sync"
+            text = QCoreApplication.translate(
+                "outcome_text",
+                "Provisional stamp added: the server adds it to the card at the next sync",
+            )
         case Stamp():
-            text = f"Stamp added: {card.stamp_count} of {program.stamps_target}"
+            text = QCoreApplication.translate(
+                "outcome_text", "Stamp added: {stamp_count} of {stamps_target}"
+            ).format(stamp_count=card.stamp_count, stamps_target=program.stamps_target)
             if card.rewards_available(program.stamps_target):
-                text += f" · {program.stamp_reward} is ready!"
+                text += QCoreApplication.translate("outcome_text", " · {reward} is ready!").format(
+                    reward=program.stamp_reward
+                )
         case RedeemStamps():
-            text = f"Reward given: {program.stamp_reward}"
+            text = QCoreApplication.translate(
+                "outcome_text", "Reward given: {stamp_reward}"
+            ).format(stamp_reward=program.stamp_reward)
         case EarnPoints():
-            text = (
-                f"+{effect.points_delta} points for {money(op.amount_minor, program.currency)}"
-                f" · balance {card.points_balance}"
+            text = QCoreApplication.translate(
+                "outcome_text", "+{points_delta} points for {money} · balance {points_balance}"
+            ).format(
+                points_delta=effect.points_delta,
+                money=money(op.amount_minor, program.currency),
+                points_balance=card.points_balance,
             )
         case RedeemPoints():
             reward = program.reward(op.reward_code)
             name = reward.name if reward else op.reward_code
-            text = f"Reward given: {name} ({effect.points_delta} points)"
+            text = QCoreApplication.translate(
+                "outcome_text", "Reward given: {name} ({points_delta} points)"
+            ).format(name=name, points_delta=effect.points_delta)
         case VoidPoints():
             if effect.adjusted:
                 return Message(
                     WARNING,
-                    f"Only {-effect.points_delta} of {op.points} points could be taken back: "
-                    "the balance is now 0",
+                    QCoreApplication.translate(
+                        "outcome_text",
+                        "Only {value} of {points} points could be taken back: the balance is now 0",
+                    ).format(value=-effect.points_delta, points=op.points),
                 )
-            text = f"{-effect.points_delta} points taken back · balance {card.points_balance}"
+            text = QCoreApplication.translate(
+                "outcome_text", "{value} points taken back · balance {points_balance}"
+            ).format(value=-effect.points_delta, points_balance=card.points_balance)
         case _:
-            text = "Done"
+            text = QCoreApplication.translate("outcome_text", "Done")
     return Message(SUCCESS, "✓  " + text)
 
 

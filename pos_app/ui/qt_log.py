@@ -23,5 +23,6 @@ def route_qt_messages() -> None:
 
 
 def _handle(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-    where = f" ({context.category})" if context.category and context.category != "default" else ""
-    log.log(LEVELS.get(kind, logging.WARNING), "%s%s", message, where)
+    # As Qt itself writes them: "qt.multimedia.symbolsresolver: Couldn't load ...".
+    category = context.category if context.category and context.category != "default" else ""
+    log.log(LEVELS.get(kind, logging.WARNING), "%s%s", f"{category}: " if category else "", message)

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QLocale, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -26,15 +26,9 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
-from pos_app.services.end_of_day import (
-    DayReport,
-    Totals,
-    amounts,
-    kind_words,
-    server_answers,
-    status_words,
-)
+from pos_app.services.end_of_day import DayReport, Totals
 from pos_app.services.locale_format import clock_text, day_text
+from pos_app.ui.words import amounts, kind_words, refusal_reason, server_answers, status_words
 
 PAPER = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 # Where Letter is the paper in the drawer (the rest of the world uses A4).
@@ -82,7 +76,12 @@ def _table(head: Iterable[tuple[str, int, str]], rows: Iterable[Iterable[str]]) 
     out = ["<table width='100%' cellspacing='0' cellpadding='4'><thead><tr>"]
     for title, width, align in columns:
         side = "left" if align == "left-wrap" else align
-        out.append(f"<th width='{width}%' align='{side}'>{html.escape(title)}</th>")
+        # Headings never break inside a word ("Opération-s"): one word a line, an arrow kept
+        # with the word before it, and the column takes the longest word's width.
+        heading = "<br>".join(html.escape(title).replace(" → ", "\u00a0→ ").split(" "))
+        out.append(
+            f"<th width='{width}%' align='{side}' style='white-space: nowrap'>{heading}</th>"
+        )
     out.append("</tr></thead>")
     for row in rows:
         out.append("<tr>")
@@ -96,19 +95,20 @@ def _table(head: Iterable[tuple[str, int, str]], rows: Iterable[Iterable[str]]) 
     return "".join(out)
 
 
-_ASKED_COLUMNS = (
-    ("Entries", 12, "right"),
-    ("Stamps asked", 12, "right"),
-    ("Points asked", 12, "right"),
-)
-# What the server applied: a standalone terminal has no server, so only what it did.
-_APPLIED_COLUMNS = (("Stamps applied", 12, "right"), ("Points applied", 12, "right"))
-
-
 def _total_columns(label: str, standalone: bool) -> list[tuple[str, int, str]]:
+    asked = [
+        (QCoreApplication.translate("report_document", "Entries"), 12, "right"),
+        (QCoreApplication.translate("report_document", "Stamps asked"), 12, "right"),
+        (QCoreApplication.translate("report_document", "Points asked"), 12, "right"),
+    ]
     if standalone:
-        return [(label, 64, "left-wrap"), *_ASKED_COLUMNS]
-    return [(label, 40, "left-wrap"), *_ASKED_COLUMNS, *_APPLIED_COLUMNS]
+        return [(label, 64, "left-wrap"), *asked]
+    # What the server applied: a standalone terminal has no server, so only what it did.
+    applied = [
+        (QCoreApplication.translate("report_document", "Stamps applied"), 12, "right"),
+        (QCoreApplication.translate("report_document", "Points applied"), 12, "right"),
+    ]
+    return [(label, 40, "left-wrap"), *asked, *applied]
 
 
 def _totals(t: Totals, standalone: bool) -> list[str]:
@@ -120,40 +120,86 @@ def report_html(close: Closing, terminal: str, manager: str, standalone: bool = 
     """The report as HTML: shown on screen, and the same document goes to PDF and paper."""
     r = close.report
     sync_line = (
-        "Standalone terminal: the report is this terminal's own journal."
+        QCoreApplication.translate(
+            "report_document", "Standalone terminal: the report is this terminal's own journal."
+        )
         if standalone
-        else "Synced with the server just now."
+        else QCoreApplication.translate("report_document", "Synced with the server just now.")
         if close.synced
-        else "<b>The sync did not complete</b>: figures include entries the server has not "
-        "confirmed yet."
+        else QCoreApplication.translate(
+            "report_document",
+            "<b>The sync did not complete</b>: figures include entries the server has not "
+            "confirmed yet.",
+        )
     )
     by_kind = [
         [html.escape(kind_words(kind)), *_totals(t, standalone)]
         for kind, t in sorted(r.by_kind.items())
     ]
-    by_kind.append(["<b>Total</b>", *(f"<b>{v}</b>" for v in _totals(r.total, standalone))])
+    by_kind.append(
+        [
+            "<b>" + QCoreApplication.translate("report_document", "Total") + "</b>",
+            *(f"<b>{v}</b>" for v in _totals(r.total, standalone)),
+        ]
+    )
     by_staff = [
         [html.escape(name), *_totals(t, standalone)] for name, t in sorted(r.by_staff.items())
     ]
     parts = [
-        f"<h2>End of day {html.escape(day_text(r.day))}</h2>",
-        f"<p>{html.escape(terminal)} · closed by {html.escape(manager)}<br>{sync_line}</p>",
-        "<h3>By type</h3>",
-        _table(_total_columns("Type", standalone), by_kind),
-        "<h3>By staff</h3>",
-        _table(_total_columns("Staff", standalone), by_staff),
+        "<h2>"
+        + QCoreApplication.translate("report_document", "End of day {day}").format(
+            day=html.escape(day_text(r.day))
+        )
+        + "</h2>",
+        "<p>"
+        + QCoreApplication.translate("report_document", "{terminal} · closed by {manager}").format(
+            terminal=html.escape(terminal), manager=html.escape(manager)
+        )
+        + f"<br>{sync_line}</p>",
+        "<h3>" + QCoreApplication.translate("report_document", "By type") + "</h3>",
+        _table(
+            _total_columns(QCoreApplication.translate("report_document", "Type"), standalone),
+            by_kind,
+        ),
+        "<h3>" + QCoreApplication.translate("report_document", "By staff") + "</h3>",
+        _table(
+            _total_columns(QCoreApplication.translate("report_document", "Staff"), standalone),
+            by_staff,
+        ),
     ]
     if not standalone:
         parts.append(
-            "<p>Asked: by this terminal. Applied: by the server, in the entries it answered.</p>"
+            "<p>"
+            + QCoreApplication.translate(
+                "report_document",
+                "Asked: by this terminal. Applied: by the server, in the entries it answered.",
+            )
+            + "</p>"
         )
     if not standalone:  # a standalone terminal sends nothing: no answers to wait for
-        answers = html.escape(server_answers(r)) if r.statuses else "No entries today."
-        parts += ["<h3>Server answers</h3>", f"<p>{answers}</p>"]
+        answers = (
+            html.escape(server_answers(r.statuses))
+            if r.statuses
+            else QCoreApplication.translate("report_document", "No entries today.")
+        )
+        parts += [
+            "<h3>" + QCoreApplication.translate("report_document", "Server answers") + "</h3>",
+            f"<p>{answers}</p>",
+        ]
     if r.unconfirmed and not standalone:
-        parts.append(f"<p><b>{r.unconfirmed}</b> entries are not yet confirmed by the server.</p>")
+        parts.append(
+            "<p>"
+            + QCoreApplication.translate(
+                "report_document", "<b>{count}</b> entries are not yet confirmed by the server."
+            ).format(count=r.unconfirmed)
+            + "</p>"
+        )
     if r.problems:
-        parts.append("<h3>Refused or changed by the server</h3>")
+        parts.append(
+            "<h3>"
+            + QCoreApplication.translate("report_document", "Refused or changed by the server")
+            + "</h3>"
+        )
         rows = [
             [
                 str(p.seq),
@@ -166,23 +212,29 @@ def report_html(close: Closing, terminal: str, manager: str, standalone: bool = 
                     f"{amounts(p.stamps_delta, p.points_delta)} → "
                     f"{amounts(p.applied_stamps, p.applied_points)}"
                 ),
-                html.escape(p.outcome or "no reason given"),
+                html.escape(refusal_reason(p.outcome_code, p.outcome)),
             ]
             for p in r.problems
         ]
         head = [
             ("#", 5, "right"),
-            ("Time", 9, "left"),
-            ("Staff", 9, "left-wrap"),
-            ("Card", 16, "left"),
-            ("Type", 10, "left-wrap"),
-            ("Answer", 10, "left-wrap"),
-            ("Asked → applied", 16, "left-wrap"),
-            ("Reason", 25, "left-wrap"),
+            (QCoreApplication.translate("report_document", "Time"), 9, "left"),
+            (QCoreApplication.translate("report_document", "Staff"), 9, "left-wrap"),
+            (QCoreApplication.translate("report_document", "Card"), 16, "left"),
+            (QCoreApplication.translate("report_document", "Type"), 10, "left-wrap"),
+            (QCoreApplication.translate("report_document", "Answer"), 12, "left-wrap"),
+            (QCoreApplication.translate("report_document", "Asked → applied"), 16, "left-wrap"),
+            (QCoreApplication.translate("report_document", "Reason"), 23, "left-wrap"),
         ]
         parts.append(_table(head, rows))
     else:
-        parts.append("<p>Nothing was refused or changed by the server.</p>")
+        parts.append(
+            "<p>"
+            + QCoreApplication.translate(
+                "report_document", "Nothing was refused or changed by the server."
+            )
+            + "</p>"
+        )
     return "".join(parts)
 
 
@@ -214,7 +266,10 @@ def paint_pages(document_html: str, device: QPagedPaintDevice, title: str) -> in
             flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
             painter.drawText(line, int(flags), title)
             right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            painter.drawText(line, int(right), f"Page {page + 1} of {pages}")
+            page_of = QCoreApplication.translate(
+                "report_document", "Page {page} of {pages}"
+            ).format(page=page + 1, pages=pages)
+            painter.drawText(line, int(right), page_of)
             painter.drawLine(0, int(header * 0.65), int(body.width()), int(header * 0.65))
             painter.save()
             painter.translate(0, header - page * body.height())

@@ -12,11 +12,15 @@ from pos_app.ui.style import icon
 class RewardDialog(QDialog):
     def __init__(self, card: Card, program: Program, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Redeem a reward")
+        self.setWindowTitle(self.tr("Redeem a reward"))
         self.chosen: str | None = None
-        title = QLabel("Redeem a reward")
+        title = QLabel(self.tr("Redeem a reward"))
         title.setObjectName("Title")
-        balance = QLabel(f"{card.points_balance} points on the card")
+        balance = QLabel(
+            self.tr("{points_balance} points on the card").format(
+                points_balance=card.points_balance
+            )
+        )
         balance.setObjectName("Subtitle")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
@@ -31,7 +35,10 @@ class RewardDialog(QDialog):
             affordable = reward.points_cost <= card.points_balance
             short = "" if affordable else f"  ·  {reward.points_cost - card.points_balance} short"
             button = QPushButton(
-                icon("gift"), f"{reward.name}  ·  {reward.points_cost} points{short}"
+                icon("gift"),
+                self.tr("{name}  ·  {points_cost} points{short}").format(
+                    name=reward.name, points_cost=reward.points_cost, short=short
+                ),
             )
             button.setObjectName("Reward")
             button.setEnabled(affordable)
@@ -40,8 +47,8 @@ class RewardDialog(QDialog):
             self.group.addButton(button)
             self.buttons[reward.code] = button
         if not program.rewards:
-            layout.addWidget(QLabel("This program has no rewards to redeem."))
-        cancel = QPushButton("Cancel  (Esc)")
+            layout.addWidget(QLabel(self.tr("This program has no rewards to redeem.")))
+        cancel = QPushButton(self.tr("Cancel  (Esc)"))
         cancel.clicked.connect(self.reject)
         layout.addSpacing(8)
         layout.addWidget(cancel)

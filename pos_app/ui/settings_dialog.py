@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,7 @@ from pos_app.store import Store
 from pos_app.ui.camera_feed import CameraFeed
 from pos_app.ui.camera_view import CameraView
 from pos_app.ui.error_words import for_people
+from pos_app.ui.i18n import LANGUAGES, SYSTEM, save_language, saved_language
 from pos_app.ui.style import fit_to_screen, icon
 from pos_app.ui.terminal_settings import DEMO_CAMERA, CounterSettings, save_settings
 from pos_app.ui.workers import Jobs
@@ -61,19 +62,19 @@ class SettingsDialog(QDialog):
         self, store: Store, jobs: Jobs, settings: CounterSettings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self.store, self.jobs, self.settings = store, jobs, settings
         self.test_feed: CameraFeed | None = None
-        title = QLabel("Settings")
+        title = QLabel(self.tr("Settings"))
         title.setObjectName("Title")
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._counter_tab(), "Counter")
-        self.tabs.addTab(self._camera_tab(), "Camera")
-        self.tabs.addTab(self._server_tab(), "Server")
-        self.save_button = QPushButton(icon("ok"), "Save")
+        self.tabs.addTab(self._counter_tab(), self.tr("Counter"))
+        self.tabs.addTab(self._camera_tab(), self.tr("Camera"))
+        self.tabs.addTab(self._server_tab(), self.tr("Server"))
+        self.save_button = QPushButton(icon("ok"), self.tr("Save"))
         self.save_button.setObjectName("Primary")
         self.save_button.clicked.connect(self.save)
-        cancel = QPushButton("Cancel  (Esc)")
+        cancel = QPushButton(self.tr("Cancel  (Esc)"))
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(cancel)
@@ -99,44 +100,55 @@ class SettingsDialog(QDialog):
 
     def _counter_tab(self) -> QWidget:
         page = QWidget()
-        self.auto_stamp = QCheckBox("Stamp automatically when a stamp card is scanned")
+        self.auto_stamp = QCheckBox(self.tr("Stamp automatically when a stamp card is scanned"))
         self.auto_stamp.setChecked(self.settings.auto_stamp)
-        self.sounds = QCheckBox("Sounds for success and refusal")
+        self.sounds = QCheckBox(self.tr("Sounds for success and refusal"))
         self.sounds.setChecked(self.settings.sounds)
         self.idle = QSpinBox()
         self.idle.setRange(0, 120)
-        self.idle.setSuffix(" min")
-        self.idle.setSpecialValueText("never")
+        self.idle.setSuffix(self.tr(" min"))
+        self.idle.setSpecialValueText(self.tr("never"))
         self.idle.setValue(self.settings.idle_lock_minutes)
         form = QFormLayout(page)
         form.setSpacing(16)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.addRow(self.auto_stamp)
         form.addRow(self.sounds)
-        form.addRow("Lock when idle after", self.idle)
+        form.addRow(self.tr("Lock when idle after"), self.idle)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("As the computer is set"), SYSTEM)
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(saved_language())))
+        self.language.setAccessibleName(self.tr("Language"))
+        form.addRow(self.tr("Language (from the next start)"), self.language)
         self.log_path = QLabel(self._log_text())
         self.log_path.setObjectName("Muted")
         self.log_path.setWordWrap(True)
         self.log_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow("Log file", self.log_path)
+        form.addRow(self.tr("Log file"), self.log_path)
         return page
 
     @staticmethod
     def _log_text() -> str:
         path = log_file()
-        return str(path) if path else "not written (the window was started without its log)"
+        if path:
+            return str(path)
+        return QCoreApplication.translate(
+            "SettingsDialog", "not written (the window was started without its log)"
+        )
 
     def _camera_tab(self) -> QWidget:
         page = QWidget()
         self.camera = QComboBox()
         for cam in list_cameras():
             self.camera.addItem(f"{cam.name} ({cam.path})", str(cam.index))
-        self.camera.addItem("Demo video (no camera needed)", DEMO_CAMERA)
-        self.camera.addItem("Video file or stream URL…", CUSTOM)
-        self.camera.addItem("No camera (handheld scanner or typing only)", "")
+        self.camera.addItem(self.tr("Demo video (no camera needed)"), DEMO_CAMERA)
+        self.camera.addItem(self.tr("Video file or stream URL…"), CUSTOM)
+        self.camera.addItem(self.tr("No camera (handheld scanner or typing only)"), "")
         self.custom = QLineEdit()
-        self.custom.setPlaceholderText("/path/to/video.mp4 or rtsp://…")
-        self.custom.setAccessibleName("Video file or stream URL")
+        self.custom.setPlaceholderText(self.tr("/path/to/video.mp4 or rtsp://…"))
+        self.custom.setAccessibleName(self.tr("Video file or stream URL"))
         index = self.camera.findData(self.settings.camera)
         if index < 0:
             index = self.camera.findData(CUSTOM)
@@ -149,17 +161,17 @@ class SettingsDialog(QDialog):
         self.decoder.setCurrentIndex(max(0, self.decoder.findData(self.settings.decoder)))
         self.test_view = CameraView()
         self.test_view.setMinimumHeight(120)
-        self.test_result = QLabel("Press Test and show a card to the camera.")
+        self.test_result = QLabel(self.tr("Press Test and show a card to the camera."))
         self.test_result.setObjectName("Subtitle")
         self.test_result.setWordWrap(True)
-        test = QPushButton(icon("camera"), "Test")
+        test = QPushButton(icon("camera"), self.tr("Test"))
         test.clicked.connect(self.start_test)
         form = QFormLayout()
         form.setSpacing(12)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        form.addRow("Camera", self.camera)
+        form.addRow(self.tr("Camera"), self.camera)
         form.addRow("", self.custom)
-        form.addRow("Decoder", self.decoder)
+        form.addRow(self.tr("Decoder"), self.decoder)
         layout = QVBoxLayout(page)
         layout.addLayout(form)
         row = QHBoxLayout()
@@ -174,15 +186,17 @@ class SettingsDialog(QDialog):
         page = QWidget()
         link = server_link(self.store)
         self.pair_state = QLabel(
-            f"Paired with {link.url}" if link else "Not paired: this terminal works standalone."
+            self.tr("Paired with {url}").format(url=link.url)
+            if link
+            else self.tr("Not paired: this terminal works standalone.")
         )
         self.pair_state.setObjectName("Subtitle")
         self.pair_state.setWordWrap(True)
         self.url = QLineEdit(link.url if link else "")
-        self.url.setPlaceholderText("https://loyalty.example.com")
+        self.url.setPlaceholderText(self.tr("https://loyalty.example.com"))
         self.code = QLineEdit()
-        self.code.setPlaceholderText("One-time code from the server")
-        self.pair_button = QPushButton(icon("sync"), "Pair")
+        self.code.setPlaceholderText(self.tr("One-time code from the server"))
+        self.pair_button = QPushButton(icon("sync"), self.tr("Pair"))
         self.pair_button.clicked.connect(self.pair)
         self.pair_message = QLabel()
         self.pair_message.setObjectName("StatusWarning")
@@ -191,8 +205,8 @@ class SettingsDialog(QDialog):
         form.setSpacing(12)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.addRow(self.pair_state)
-        form.addRow("Server address", self.url)
-        form.addRow("Pairing code", self.code)
+        form.addRow(self.tr("Server address"), self.url)
+        form.addRow(self.tr("Pairing code"), self.code)
         form.addRow("", self.pair_button)
         form.addRow(self.pair_message)
         return page
@@ -214,7 +228,7 @@ class SettingsDialog(QDialog):
             self.test_result.setText(str(exc))
             return
         if source is None:
-            self.test_result.setText("No camera chosen.")
+            self.test_result.setText(self.tr("No camera chosen."))
             return
         feed = CameraFeed(self)
         feed.frame_ready.connect(self.test_view.show_frame)
@@ -222,14 +236,16 @@ class SettingsDialog(QDialog):
         feed.scanned.connect(self._test_scanned)
         feed.start(source, str(self.decoder.currentData()))
         self.test_feed = feed
-        self.test_result.setText("Testing… show a card to the camera.")
+        self.test_result.setText(self.tr("Testing… show a card to the camera."))
 
     def _test_scanned(self, event: object) -> None:
         outcome = getattr(event, "outcome", None)
         latency = getattr(event, "latency", 0.0) * 1000
         message = getattr(outcome, "message", None)
         self.test_result.setText(
-            f"Read a card ({latency:.0f} ms)" if message is None else f"Read: {message}"
+            self.tr("Read a card ({latency:.0f} ms)").format(latency=latency)
+            if message is None
+            else self.tr("Read: {message}").format(message=message)
         )
 
     def stop_test(self) -> None:
@@ -247,16 +263,18 @@ class SettingsDialog(QDialog):
             idle_lock_minutes=self.idle.value(),
         )
         save_settings(self.store, self.settings)
+        if self.language.currentData() != saved_language():
+            save_language(str(self.language.currentData()))
         self.saved.emit(self.settings)
         self.accept()
 
     def pair(self) -> None:
         url, code = self.url.text().strip(), self.code.text().strip()
         if not url or not code:
-            self.pair_message.setText("Type the server address and the pairing code.")
+            self.pair_message.setText(self.tr("Type the server address and the pairing code."))
             return
         self.pair_button.setEnabled(False)
-        self.pair_message.setText("Pairing…")
+        self.pair_message.setText(self.tr("Pairing…"))
         db, name = self.store.path, self.store.identity().name
 
         def job() -> None:
@@ -268,10 +286,16 @@ class SettingsDialog(QDialog):
         self.pair_button.setEnabled(True)
         self.code.clear()
         link = server_link(self.store)
-        self.pair_state.setText(f"Paired with {link.url}" if link else "Paired.")
-        self.pair_message.setText("Paired. The terminal syncs in the background from now on.")
+        self.pair_state.setText(
+            self.tr("Paired with {url}").format(url=link.url) if link else self.tr("Paired.")
+        )
+        self.pair_message.setText(
+            self.tr("Paired. The terminal syncs in the background from now on.")
+        )
         self.paired.emit()
 
     def _pair_failed(self, error: Exception) -> None:
         self.pair_button.setEnabled(True)
-        self.pair_message.setText(f"Pairing failed. {for_people(error)}.")
+        self.pair_message.setText(
+            self.tr("Pairing failed. {for_people}.").format(for_people=for_people(error))
+        )

@@ -27,6 +27,7 @@ from pos_app.store.staff import StaffMember, all_staff
 from pos_app.ui.error_words import for_people
 from pos_app.ui.keypad import Keypad
 from pos_app.ui.style import fit_to_screen, icon
+from pos_app.ui.words import role_words
 from pos_app.ui.workers import Jobs
 
 
@@ -52,13 +53,13 @@ class PinForm(QWidget):
         self.pin.setObjectName("PinDisplay")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(12)
-        self.pin.setPlaceholderText("PIN")
-        self.pin.setAccessibleName("PIN")
-        self.pin.setAccessibleDescription("Your staff PIN; Enter signs in")
+        self.pin.setPlaceholderText(self.tr("PIN"))
+        self.pin.setAccessibleName(self.tr("PIN"))
+        self.pin.setAccessibleDescription(self.tr("Your staff PIN; Enter signs in"))
         self.pin.returnPressed.connect(self.submit)
         self.group.idClicked.connect(lambda _id: self.pin.setFocus())
         self.keypad = Keypad(self.pin)
-        self.go = QPushButton(icon("lock"), "Sign in")
+        self.go = QPushButton(icon("lock"), self.tr("Sign in"))
         self.go.setObjectName("Primary")
         self.go.clicked.connect(self.submit)
         self.message = QLabel()
@@ -67,7 +68,7 @@ class PinForm(QWidget):
         self.message.setProperty("reserve", True)  # style.qss keeps room for two lines
 
         left = QVBoxLayout()
-        who = QLabel("Manager" if managers_only else "Who is at the counter?")
+        who = QLabel(self.tr("Manager") if managers_only else self.tr("Who is at the counter?"))
         who.setObjectName("Subtitle")
         left.addWidget(who)
         left.addLayout(self.names)
@@ -102,7 +103,7 @@ class PinForm(QWidget):
             button.setParent(None)
         self.staff = staff
         for i, member in enumerate(staff):
-            button = QPushButton(f"{member.name}    ·  {member.role}")
+            button = QPushButton(f"{member.name}    ·  {role_words(member.role)}")
             button.setObjectName("Staff")
             button.setCheckable(True)
             # By keyboard: Tab or the arrows to a name, Enter or Space picks it.
@@ -117,9 +118,9 @@ class PinForm(QWidget):
             self.group.button(0).setChecked(True)
         if not staff:
             self.message.setText(
-                "No manager on this terminal yet."
+                self.tr("No manager on this terminal yet.")
                 if self.managers_only
-                else "No staff on this terminal yet: sync with the server first."
+                else self.tr("No staff on this terminal yet: sync with the server first.")
             )
         self.pin.clear()
 
@@ -145,17 +146,17 @@ class PinForm(QWidget):
             return
         chosen = self.group.checkedId()
         if chosen < 0:
-            self.message.setText("Tap your name first.")
+            self.message.setText(self.tr("Tap your name first."))
             return
         member = self.staff[chosen]
         pin = self.pin.text()
         self.pin.clear()
         if not pin:
-            self.message.setText("Type your PIN.")
+            self.message.setText(self.tr("Type your PIN."))
             return
         self.busy = True
         self.go.setEnabled(False)
-        self.message.setText("Checking…")
+        self.message.setText(self.tr("Checking…"))
         self.jobs.submit(
             lambda: sign_in(self.store, member.id, pin), self._signed_in, self._refused
         )
@@ -177,7 +178,7 @@ class SignInScreen(QWidget):
     def __init__(self, store: Store, jobs: Jobs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Screen")
-        title = QLabel("Sign in")
+        title = QLabel(self.tr("Sign in"))
         title.setObjectName("Title")
         self.terminal = QLabel()
         self.terminal.setObjectName("Subtitle")
@@ -213,16 +214,16 @@ class ManagerPinDialog(QDialog):
 
     def __init__(self, store: Store, jobs: Jobs, reason: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Manager PIN")
+        self.setWindowTitle(self.tr("Manager PIN"))
         self.manager: StaffMember | None = None
-        title = QLabel("Manager PIN")
+        title = QLabel(self.tr("Manager PIN"))
         title.setObjectName("Title")
         why = QLabel(reason)
         why.setObjectName("Subtitle")
         why.setWordWrap(True)
         self.form = PinForm(store, jobs, managers_only=True)
         self.form.accepted.connect(self._accepted)
-        cancel = QPushButton("Cancel  (Esc)")
+        cancel = QPushButton(self.tr("Cancel  (Esc)"))
         cancel.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)

@@ -6,24 +6,15 @@ from __future__ import annotations
 import contextlib
 from datetime import datetime
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from pos_app.services.clock import local_now
 from pos_app.services.locale_format import clock_text, moment_text
-from pos_app.services.words import counted
 from pos_app.ui.error_words import sync_trouble
 from pos_app.ui.style import set_tone
+from pos_app.ui.words import connectivity_words, counts
 from sync.engine.connectivity import Connectivity, SyncStatus
-
-LABELS = {
-    Connectivity.ONLINE: "ONLINE",
-    Connectivity.SYNCING: "SYNCING",
-    Connectivity.OFFLINE: "OFFLINE",
-    Connectivity.ERROR: "SYNC ERROR",
-    Connectivity.REVOKED: "REVOKED",
-    Connectivity.STANDALONE: "STANDALONE",
-}
 
 
 class SyncBridge(QObject):
@@ -41,16 +32,27 @@ def describe(status: SyncStatus, now: datetime | None = None) -> str:
     parts = []
     if status.state is Connectivity.STANDALONE:
         # Nothing is waiting: a standalone terminal's journal is its only record.
-        journal = counted(status.pending, "entry", "entries")
-        return f"not paired with a server · {journal} in this terminal's journal"
+        journal = counts().entries(status.pending)
+        return QCoreApplication.translate(
+            "status_bar", "not paired with a server · {journal} in this terminal's journal"
+        ).format(journal=journal)
     if status.progress is not None:
         phase, done, total = status.progress
         parts.append(f"{phase} {done}/{total}" if total else f"{phase} {done}")
-    parts.append(f"{status.pending} waiting to sync" if status.pending else "nothing waiting")
+    parts.append(
+        QCoreApplication.translate("status_bar", "{pending} waiting to sync").format(
+            pending=status.pending
+        )
+        if status.pending
+        else QCoreApplication.translate("status_bar", "nothing waiting")
+    )
     if status.last_sync_at is not None:
-        parts.append("last sync " + _when(status.last_sync_at, now or local_now()))
+        parts.append(
+            QCoreApplication.translate("status_bar", "last sync ")
+            + _when(status.last_sync_at, now or local_now())
+        )
     else:
-        parts.append("never synced")
+        parts.append(QCoreApplication.translate("status_bar", "never synced"))
     if status.state in (Connectivity.OFFLINE, Connectivity.ERROR):
         offline = status.state is Connectivity.OFFLINE
         parts.insert(0, sync_trouble(status.detail, offline))
@@ -82,12 +84,12 @@ class StatusStrip(QFrame):
         self.staff.setObjectName("StatusText")
         self.clock = QLabel()
         self.clock.setObjectName("Clock")
-        self.setAccessibleName("Status")
-        self.pill.setAccessibleDescription("Connection to the loyalty server")
-        self.text.setAccessibleDescription("What waits to sync")
-        self.warnings.setAccessibleDescription("Warnings")
-        self.staff.setAccessibleDescription("Who is signed in")
-        self.clock.setAccessibleDescription("Time")
+        self.setAccessibleName(self.tr("Status"))
+        self.pill.setAccessibleDescription(self.tr("Connection to the loyalty server"))
+        self.text.setAccessibleDescription(self.tr("What waits to sync"))
+        self.warnings.setAccessibleDescription(self.tr("Warnings"))
+        self.staff.setAccessibleDescription(self.tr("Who is signed in"))
+        self.clock.setAccessibleDescription(self.tr("Time"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 6, 14, 6)
         layout.setSpacing(16)
@@ -105,7 +107,7 @@ class StatusStrip(QFrame):
     @Slot(object)
     def show_status(self, status: SyncStatus) -> None:
         self.status = status
-        self.pill.setText(LABELS[status.state])
+        self.pill.setText(connectivity_words(status.state))
         set_tone(self.pill, "state", status.state.value)
         self.text.setText(describe(status))
         # The engineer's detail stays at hand, out of the cashier's way.
@@ -113,7 +115,9 @@ class StatusStrip(QFrame):
         self.warnings.setText("⚠ " + "  ⚠ ".join(status.warnings) if status.warnings else "")
 
     def show_staff(self, name: str | None) -> None:
-        self.staff.setText(f"Signed in: {name}" if name else "Locked")
+        self.staff.setText(
+            self.tr("Signed in: {name}").format(name=name) if name else self.tr("Locked")
+        )
 
     def _refresh_clock(self) -> None:
         self.clock.setText(clock_text(local_now()))

@@ -102,3 +102,11 @@ def paired_counter(qtbot: QtBot, server: ServerProcess, db: Path) -> tuple[Merch
     qtbot.waitUntil(lambda: window.loop is not None)
     sign_in(qtbot, window)
     return shop, window
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp: object) -> None:
+    """The window in English, whatever this machine's language: the tests read its words."""
+    from pos_app.ui.i18n import install_language
+
+    install_language("en")

@@ -4,12 +4,15 @@ prints, as JSON, each control that is not wholly on the screen and unclipped.
 
     QT_QPA_PLATFORM=offscreen:configfile=SCREEN.json [QT_SCALE_FACTOR=2] python fit_probe.py DIR
 
+In English unless LOYALTY_POS_LANGUAGE names another language (or `pseudo`); with
+FIT_PROBE_SHOTS=FOLDER it also saves a PNG of each screen and dialog there, to look at.
 tests/ui/test_fits_screens.py runs it at each screen size.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -30,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from pos_app.domain.demo import demo_cards
 from pos_app.ui.camera_view import CameraView
 from pos_app.ui.first_run import create_demo
+from pos_app.ui.i18n import LANGUAGE_ENV, install_language
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.style import apply_style, is_compact
 
@@ -113,6 +117,9 @@ def check(name: str, top: QWidget, must: list[QWidget], report: Report) -> None:
         why = unseen(widget, screen)
         if why:
             problems.append(f"{_name(widget)}: {why}")
+    shots = os.environ.get("FIT_PROBE_SHOTS")
+    if shots:
+        top.grab().save(str(Path(shots) / (name.replace(" ", "-").replace(",", "") + ".png")))
     report[name] = {
         "problems": sorted(set(problems)),
         "compact": is_compact(top),
@@ -220,6 +227,7 @@ def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     apply_style(app)
+    install_language(os.environ.get(LANGUAGE_ENV) or "en")
     report = probe(Path(argv[0]))
     screen = app.primaryScreen()
     print(

@@ -37,14 +37,18 @@ SCREENS = {
 
 
 @cache
-def probe(screen: str, tmp: Path) -> dict[str, Any]:
+def probe(screen: str, tmp: Path, language: str = "en") -> dict[str, Any]:
     width, height, scale = SCREENS[screen]
+    work = tmp / f"work-{width}x{height}x{scale}-{language}"
+    shots = tmp / f"shots-{width}x{height}x{scale}-{language}"
+    shots.mkdir()
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": offscreen_platform(tmp, width, height),
         "QT_SCALE_FACTOR": str(scale),
+        "LOYALTY_POS_LANGUAGE": language,
+        "FIT_PROBE_SHOTS": str(shots),
     }
-    work = tmp / f"work-{width}x{height}x{scale}"
     work.mkdir()
     done = subprocess.run(
         [sys.executable, str(PROBE), str(work)],
@@ -71,6 +75,16 @@ def test_every_control_of_every_screen_and_dialog_is_wholly_visible(screen: str,
     assert result["screen"] == [width // scale, height // scale]
     assert result["ratio"] == scale
     assert len(result["screens"]) >= 12  # first run, sign-in, counter, every dialog
+    problems = {name: s["problems"] for name, s in result["screens"].items() if s["problems"]}
+    assert problems == {}
+
+
+def test_text_40_percent_longer_and_accented_still_fits_a_laptop_screen(tmp: Path) -> None:
+    """The pseudo-language (every translatable text accented and 40 % longer, as German or
+    French run) at 1366x768: nothing clipped, squeezed or off the screen. Its screenshots are
+    in the test's temporary folder (shots-1366x768x1-pseudo) to look at."""
+    result = probe("1366x768", tmp, "pseudo")
+    assert len(result["screens"]) >= 12
     problems = {name: s["problems"] for name, s in result["screens"].items() if s["problems"]}
     assert problems == {}
 

@@ -159,7 +159,7 @@ def test_earn_points_by_keyboard_and_escape_on_the_void_dialog(
     qtbot.waitUntil(lambda: QApplication.focusWidget() is earn.field)
     type_text(qtbot, "12.50")
     press(qtbot, Key.Key_Return)
-    qtbot.waitUntil(lambda: "+12 points for 12.50" in counter.banner.text())
+    qtbot.waitUntil(lambda: "+12 points for €12.50" in counter.banner.text())
     wait_for_counter_focus(qtbot, counter_window)
     press(qtbot, Key.Key_F5)
     void = counter.dialog

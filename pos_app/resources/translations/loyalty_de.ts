@@ -1,0 +1,1199 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>CameraFeed</name>
+    <message>
+        <source>The camera cannot start: {exc}</source>
+        <translation>Die Kamera kann nicht starten: {exc}</translation>
+    </message>
+</context>
+<context>
+    <name>CameraView</name>
+    <message>
+        <source>Camera preview</source>
+        <translation>Kameravorschau</translation>
+    </message>
+    <message>
+        <source>No camera</source>
+        <translation>Keine Kamera</translation>
+    </message>
+    <message>
+        <source>Hold the card&apos;s code to the camera</source>
+        <translation>Code der Karte vor die Kamera halten</translation>
+    </message>
+</context>
+<context>
+    <name>CardPanel</name>
+    <message>
+        <source>The card on show</source>
+        <translation>Die angezeigte Karte</translation>
+    </message>
+    <message>
+        <source>Scan a card, or type its number</source>
+        <translation>Karte scannen oder Nummer eingeben</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>New to this terminal (provisional)</source>
+        <translation>Neu an diesem Terminal (vorläufig)</translation>
+    </message>
+    <message>
+        <source>QR code only</source>
+        <translation>Nur QR-Code</translation>
+    </message>
+    <message>
+        <source>Customer without a name</source>
+        <translation>Kunde ohne Namen</translation>
+    </message>
+    <message>
+        <source>{stamp_count} of {target} stamps</source>
+        <translation>{stamp_count} von {target} Stempeln</translation>
+    </message>
+    <message>
+        <source> · {to_go} to go for {stamp_reward}</source>
+        <translation> · noch {to_go} bis {stamp_reward}</translation>
+    </message>
+    <message>
+        <source>★ {reward} ready</source>
+        <translation>★ {reward} bereit</translation>
+    </message>
+    <message>
+        <source>★ Can take: {names}</source>
+        <translation>★ Einlösbar: {names}</translation>
+    </message>
+    <message>
+        <source>This card is no longer active</source>
+        <translation>Diese Karte ist nicht mehr aktiv</translation>
+    </message>
+    <message>
+        <source>Stamps given here until the server confirms the card; no rewards yet</source>
+        <translation>Stempel werden hier vergeben, bis der Server die Karte bestätigt; noch keine Prämien</translation>
+    </message>
+    <message>
+        <source>{changes} not yet confirmed by the server</source>
+        <translation>{changes} vom Server noch nicht bestätigt</translation>
+    </message>
+</context>
+<context>
+    <name>CounterScreen</name>
+    <message>
+        <source>Card number, e.g. 1234-5678-9012</source>
+        <translation>Kartennummer, z. B. 1234-5678-9012</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Ready: scan a card</source>
+        <translation>Bereit: Karte scannen</translation>
+    </message>
+    <message>
+        <source>The outcome of the last scan or action</source>
+        <translation>Das Ergebnis des letzten Scans oder Vorgangs</translation>
+    </message>
+    <message>
+        <source>Undo  Ctrl+Z</source>
+        <translation>Rückgängig  Strg+Z</translation>
+    </message>
+    <message>
+        <source>End of day  F8</source>
+        <translation>Tagesabschluss  F8</translation>
+    </message>
+    <message>
+        <source>Settings  F10</source>
+        <translation>Einstellungen  F10</translation>
+    </message>
+    <message>
+        <source>Lock  Ctrl+L</source>
+        <translation>Sperren  Strg+L</translation>
+    </message>
+    <message>
+        <source>⚠  Not on this terminal yet, and the server cannot be reached: Stamp gives a provisional stamp the server will confirm</source>
+        <translation>⚠  Noch nicht an diesem Terminal, und der Server ist nicht erreichbar: „Stempeln“ vergibt einen vorläufigen Stempel, den der Server bestätigt</translation>
+    </message>
+    <message>
+        <source>Earn points</source>
+        <translation>Punkte sammeln</translation>
+    </message>
+    <message>
+        <source>Purchase amount ({currency})</source>
+        <translation>Einkaufsbetrag ({currency})</translation>
+    </message>
+    <message>
+        <source>Add points</source>
+        <translation>Punkte gutschreiben</translation>
+    </message>
+    <message>
+        <source>Void / return</source>
+        <translation>Storno / Rückgabe</translation>
+    </message>
+    <message>
+        <source>Stamp</source>
+        <translation>Stempeln</translation>
+    </message>
+    <message>
+        <source>Redeem reward</source>
+        <translation>Prämie einlösen</translation>
+    </message>
+    <message>
+        <source>Points reward</source>
+        <translation>Punkteprämie</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Neukunde</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Kartennummer</translation>
+    </message>
+    <message>
+        <source>Type the card&apos;s number and press Enter</source>
+        <translation>Kartennummer eingeben und Eingabetaste drücken</translation>
+    </message>
+    <message>
+        <source>Find the card</source>
+        <translation>Karte suchen</translation>
+    </message>
+    <message>
+        <source>Looks up the number typed beside it</source>
+        <translation>Sucht die daneben eingegebene Nummer</translation>
+    </message>
+    <message>
+        <source>Undo the last action</source>
+        <translation>Letzten Vorgang rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Shortcut Ctrl+Z</source>
+        <translation>Tastenkürzel Strg+Z</translation>
+    </message>
+    <message>
+        <source>Shortcut {key}</source>
+        <translation>Taste {key}</translation>
+    </message>
+    <message>
+        <source>End of day</source>
+        <translation>Tagesabschluss</translation>
+    </message>
+    <message>
+        <source>Shortcut F8; needs a manager&apos;s PIN</source>
+        <translation>Taste F8; PIN der Leitung nötig</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Shortcut F10; needs a manager&apos;s PIN</source>
+        <translation>Taste F10; PIN der Leitung nötig</translation>
+    </message>
+    <message>
+        <source>Lock the terminal</source>
+        <translation>Terminal sperren</translation>
+    </message>
+    <message>
+        <source>Shortcut Ctrl+L</source>
+        <translation>Tastenkürzel Strg+L</translation>
+    </message>
+    <message>
+        <source>✓  {customer} found</source>
+        <translation>✓  Karte von {customer} gefunden</translation>
+    </message>
+    <message>
+        <source>✓  Card found</source>
+        <translation>✓  Karte gefunden</translation>
+    </message>
+    <message>
+        <source>Points to take back for the returned purchase</source>
+        <translation>Zurückzunehmende Punkte für den zurückgegebenen Einkauf</translation>
+    </message>
+    <message>
+        <source>Take points back</source>
+        <translation>Punkte zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>✓  Card {format_card_number} created</source>
+        <translation>✓  Karte {format_card_number} angelegt</translation>
+    </message>
+    <message>
+        <source>Undoing…</source>
+        <translation>Wird rückgängig gemacht …</translation>
+    </message>
+    <message>
+        <source>↶  Undone: the last action was taken back</source>
+        <translation>↶  Rückgängig: Der letzte Vorgang wurde zurückgenommen</translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n Buchung</numerusform>
+            <numerusform>%n Buchungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n points</source>
+        <translation>
+            <numerusform>%n Punkt</numerusform>
+            <numerusform>%n Punkte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stamps</source>
+        <translation>
+            <numerusform>%n Stempel</numerusform>
+            <numerusform>%n Stempel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pages</source>
+        <translation>
+            <numerusform>%n Seite</numerusform>
+            <numerusform>%n Seiten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes</source>
+        <translation>
+            <numerusform>%n Änderung</numerusform>
+            <numerusform>%n Änderungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EndOfDayDialog</name>
+    <message>
+        <source>End of day</source>
+        <translation>Tagesabschluss</translation>
+    </message>
+    <message>
+        <source>Syncing with the server…</source>
+        <translation>Abgleich mit dem Server …</translation>
+    </message>
+    <message>
+        <source>The day&apos;s report</source>
+        <translation>Der Tagesbericht</translation>
+    </message>
+    <message>
+        <source>Paper size of the PDF</source>
+        <translation>Papierformat des PDF</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>PDF exportieren</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Drucken …</translation>
+    </message>
+    <message>
+        <source>Close  (Esc)</source>
+        <translation>Schließen  (Esc)</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <source>Standalone terminal: no server to sync with. Preparing the report…</source>
+        <translation>Eigenständiges Terminal: kein Server zum Abgleichen. Bericht wird erstellt …</translation>
+    </message>
+    <message>
+        <source>Syncing: {phase}…</source>
+        <translation>Abgleich: {phase} …</translation>
+    </message>
+    <message>
+        <source>The server does not answer; the report counts unconfirmed entries.</source>
+        <translation>Der Server antwortet nicht; der Bericht zählt unbestätigte Buchungen mit.</translation>
+    </message>
+    <message>
+        <source>Standalone terminal: nothing to sync.</source>
+        <translation>Eigenständiges Terminal: nichts abzugleichen.</translation>
+    </message>
+    <message>
+        <source>Synced.</source>
+        <translation>Abgeglichen.</translation>
+    </message>
+    <message>
+        <source>Not synced: see the note in the report.</source>
+        <translation>Nicht abgeglichen: siehe Hinweis im Bericht.</translation>
+    </message>
+    <message>
+        <source>The report could not be made.</source>
+        <translation>Der Bericht konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>End of day {day} · {terminal} ({store})</source>
+        <translation>Tagesabschluss {day} · {terminal} ({store})</translation>
+    </message>
+    <message>
+        <source>{counted} written to {path}</source>
+        <translation>In {path} geschrieben: {counted}</translation>
+    </message>
+    <message>
+        <source>Report saved to {path} ({counted})</source>
+        <translation>Bericht gespeichert unter {path} ({counted})</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>An den Drucker gesendet.</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <source>Could not save: {for_people}</source>
+        <translation>Speichern nicht möglich: {for_people}</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunScreen</name>
+    <message>
+        <source>Welcome to the loyalty terminal</source>
+        <translation>Willkommen am Treue-Terminal</translation>
+    </message>
+    <message>
+        <source>This terminal has no database yet. Pair it with your loyalty server using the one-time code from the back office, or try it with a demo shop.</source>
+        <translation>Dieses Terminal hat noch keine Datenbank. Koppeln Sie es mit dem Einmalcode aus dem Büro mit Ihrem Treueserver, oder probieren Sie es mit einem Demo-Geschäft aus.</translation>
+    </message>
+    <message>
+        <source>https://loyalty.example.com</source>
+        <translation>https://treue.example.com</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>Einmalcode</translation>
+    </message>
+    <message>
+        <source>Pair with the server</source>
+        <translation>Mit dem Server koppeln</translation>
+    </message>
+    <message>
+        <source>Pair with a server</source>
+        <translation>Mit einem Server koppeln</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Terminal name</source>
+        <translation>Name des Terminals</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Demo ausprobieren</translation>
+    </message>
+    <message>
+        <source>A coffee shop with a stamp card and a bakery with points, two staff (Alex, PIN 1234, cashier; Sam, PIN 9999, manager) and a demo camera showing customers&apos; cards.</source>
+        <translation>Ein Café mit Stempelkarte und eine Bäckerei mit Punkten, zwei Mitarbeitende (Alex, PIN 1234, Kasse; Sam, PIN 9999, Leitung) und eine Demo-Kamera, die Kundenkarten zeigt.</translation>
+    </message>
+    <message>
+        <source>Database: {db}</source>
+        <translation>Datenbank: {db}</translation>
+    </message>
+    <message>
+        <source>Creating the demo shop…</source>
+        <translation>Demo-Geschäft wird angelegt …</translation>
+    </message>
+    <message>
+        <source>Type the server address and the one-time code.</source>
+        <translation>Bitte Serveradresse und Einmalcode eingeben.</translation>
+    </message>
+    <message>
+        <source>Pairing…</source>
+        <translation>Wird gekoppelt …</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>Backspace</source>
+        <translation>Rücktaste</translation>
+    </message>
+    <message>
+        <source>Decimal point</source>
+        <translation>Dezimalkomma</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Loyalty terminal</source>
+        <translation>Treue-Terminal</translation>
+    </message>
+    <message>
+        <source>Locked after a while without activity.</source>
+        <translation>Nach einer Weile ohne Aktivität gesperrt.</translation>
+    </message>
+    <message>
+        <source>NOT SET UP</source>
+        <translation>NICHT EINGERICHTET</translation>
+    </message>
+    <message>
+        <source>The demo video cannot be made: {exc}</source>
+        <translation>Das Demo-Video kann nicht erstellt werden: {exc}</translation>
+    </message>
+    <message>
+        <source>No camera: scan with the handheld scanner or type the number</source>
+        <translation>Keine Kamera: mit dem Handscanner scannen oder die Nummer eingeben</translation>
+    </message>
+    <message>
+        <source>The end of day needs a manager&apos;s PIN.</source>
+        <translation>Für den Tagesabschluss ist die PIN der Leitung nötig.</translation>
+    </message>
+    <message>
+        <source>Settings need a manager&apos;s PIN.</source>
+        <translation>Für die Einstellungen ist die PIN der Leitung nötig.</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerPinDialog</name>
+    <message>
+        <source>Manager PIN</source>
+        <translation>PIN der Leitung</translation>
+    </message>
+    <message>
+        <source>Cancel  (Esc)</source>
+        <translation>Abbrechen  (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>NumberDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel  (Esc)</source>
+        <translation>Abbrechen  (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>PinForm</name>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Your staff PIN; Enter signs in</source>
+        <translation>Ihre Mitarbeiter-PIN; Eingabe meldet an</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Leitung</translation>
+    </message>
+    <message>
+        <source>Who is at the counter?</source>
+        <translation>Wer steht an der Kasse?</translation>
+    </message>
+    <message>
+        <source>No manager on this terminal yet.</source>
+        <translation>Noch keine Leitung an diesem Terminal.</translation>
+    </message>
+    <message>
+        <source>No staff on this terminal yet: sync with the server first.</source>
+        <translation>Noch keine Mitarbeitenden an diesem Terminal: zuerst mit dem Server abgleichen.</translation>
+    </message>
+    <message>
+        <source>Tap your name first.</source>
+        <translation>Bitte zuerst auf Ihren Namen tippen.</translation>
+    </message>
+    <message>
+        <source>Type your PIN.</source>
+        <translation>Bitte PIN eingeben.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+</context>
+<context>
+    <name>RewardDialog</name>
+    <message>
+        <source>Redeem a reward</source>
+        <translation>Prämie einlösen</translation>
+    </message>
+    <message>
+        <source>{points_balance} points on the card</source>
+        <translation>{points_balance} Punkte auf der Karte</translation>
+    </message>
+    <message>
+        <source>{name}  ·  {points_cost} points{short}</source>
+        <translation>{name}  ·  {points_cost} Punkte{short}</translation>
+    </message>
+    <message>
+        <source>This program has no rewards to redeem.</source>
+        <translation>Dieses Programm hat keine Prämien zum Einlösen.</translation>
+    </message>
+    <message>
+        <source>Cancel  (Esc)</source>
+        <translation>Abbrechen  (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel  (Esc)</source>
+        <translation>Abbrechen  (Esc)</translation>
+    </message>
+    <message>
+        <source>Stamp automatically when a stamp card is scanned</source>
+        <translation>Automatisch stempeln, wenn eine Stempelkarte gescannt wird</translation>
+    </message>
+    <message>
+        <source>Sounds for success and refusal</source>
+        <translation>Töne bei Erfolg und Ablehnung</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Lock when idle after</source>
+        <translation>Sperren bei Untätigkeit nach</translation>
+    </message>
+    <message>
+        <source>As the computer is set</source>
+        <translation>Wie am Computer eingestellt</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Language (from the next start)</source>
+        <translation>Sprache (ab dem nächsten Start)</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Protokolldatei</translation>
+    </message>
+    <message>
+        <source>not written (the window was started without its log)</source>
+        <translation>nicht geschrieben (das Fenster wurde ohne Protokoll gestartet)</translation>
+    </message>
+    <message>
+        <source>Demo video (no camera needed)</source>
+        <translation>Demo-Video (keine Kamera nötig)</translation>
+    </message>
+    <message>
+        <source>Video file or stream URL…</source>
+        <translation>Videodatei oder Stream-URL …</translation>
+    </message>
+    <message>
+        <source>No camera (handheld scanner or typing only)</source>
+        <translation>Keine Kamera (nur Handscanner oder Eingabe)</translation>
+    </message>
+    <message>
+        <source>/path/to/video.mp4 or rtsp://…</source>
+        <translation>/pfad/zum/video.mp4 oder rtsp://…</translation>
+    </message>
+    <message>
+        <source>Video file or stream URL</source>
+        <translation>Videodatei oder Stream-URL</translation>
+    </message>
+    <message>
+        <source>Press Test and show a card to the camera.</source>
+        <translation>Auf „Testen“ tippen und eine Karte vor die Kamera halten.</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <source>Decoder</source>
+        <translation>Decoder</translation>
+    </message>
+    <message>
+        <source>Paired with {url}</source>
+        <translation>Gekoppelt mit {url}</translation>
+    </message>
+    <message>
+        <source>Not paired: this terminal works standalone.</source>
+        <translation>Nicht gekoppelt: Dieses Terminal arbeitet eigenständig.</translation>
+    </message>
+    <message>
+        <source>https://loyalty.example.com</source>
+        <translation>https://treue.example.com</translation>
+    </message>
+    <message>
+        <source>One-time code from the server</source>
+        <translation>Einmalcode vom Server</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Koppeln</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>Pairing code</source>
+        <translation>Kopplungscode</translation>
+    </message>
+    <message>
+        <source>No camera chosen.</source>
+        <translation>Keine Kamera gewählt.</translation>
+    </message>
+    <message>
+        <source>Testing… show a card to the camera.</source>
+        <translation>Test läuft … eine Karte vor die Kamera halten.</translation>
+    </message>
+    <message>
+        <source>Read a card ({latency:.0f} ms)</source>
+        <translation>Karte gelesen ({latency:.0f} ms)</translation>
+    </message>
+    <message>
+        <source>Read: {message}</source>
+        <translation>Gelesen: {message}</translation>
+    </message>
+    <message>
+        <source>Type the server address and the pairing code.</source>
+        <translation>Bitte Serveradresse und Kopplungscode eingeben.</translation>
+    </message>
+    <message>
+        <source>Pairing…</source>
+        <translation>Wird gekoppelt …</translation>
+    </message>
+    <message>
+        <source>Paired.</source>
+        <translation>Gekoppelt.</translation>
+    </message>
+    <message>
+        <source>Paired. The terminal syncs in the background from now on.</source>
+        <translation>Gekoppelt. Das Terminal gleicht ab jetzt im Hintergrund ab.</translation>
+    </message>
+    <message>
+        <source>Pairing failed. {for_people}.</source>
+        <translation>Koppeln fehlgeschlagen. {for_people}.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+</context>
+<context>
+    <name>StampRow</name>
+    <message>
+        <source>{filled} of {target} stamps</source>
+        <translation>{filled} von {target} Stempeln</translation>
+    </message>
+</context>
+<context>
+    <name>StatusStrip</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Connection to the loyalty server</source>
+        <translation>Verbindung zum Treueserver</translation>
+    </message>
+    <message>
+        <source>What waits to sync</source>
+        <translation>Was auf den Abgleich wartet</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>Who is signed in</source>
+        <translation>Wer angemeldet ist</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Signed in: {name}</source>
+        <translation>Angemeldet: {name}</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Gesperrt</translation>
+    </message>
+</context>
+<context>
+    <name>error_words</name>
+    <message>
+        <source>The server cannot be reached: check the address and the network, then try again</source>
+        <translation>Der Server ist nicht erreichbar: Adresse und Netzwerk prüfen, dann erneut versuchen</translation>
+    </message>
+    <message>
+        <source>The server refused: the pairing code is wrong, used or expired, or this terminal was revoked</source>
+        <translation>Der Server hat abgelehnt: Der Kopplungscode ist falsch, schon benutzt oder abgelaufen, oder dieses Terminal wurde gesperrt</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer was not understood: ask for the terminal to be updated</source>
+        <translation>Die Antwort des Servers war nicht verständlich: Bitte das Terminal aktualisieren lassen</translation>
+    </message>
+    <message>
+        <source>the system refused</source>
+        <translation>das System hat abgelehnt</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>Die Datei konnte nicht geschrieben werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Something went wrong here; it is in the log. Try again, or lock and sign in again</source>
+        <translation>Hier ist etwas schiefgegangen; es steht im Protokoll. Bitte erneut versuchen oder sperren und neu anmelden</translation>
+    </message>
+    <message>
+        <source>Offline - the server cannot be reached; stamps are saved here and will sync</source>
+        <translation>Offline – der Server ist nicht erreichbar; Stempel werden hier gespeichert und später abgeglichen</translation>
+    </message>
+    <message>
+        <source>Sync stopped - the server refused this terminal; a manager must pair it again (Settings, Server)</source>
+        <translation>Abgleich gestoppt – der Server hat dieses Terminal abgewiesen; die Leitung muss es neu koppeln (Einstellungen, Server)</translation>
+    </message>
+    <message>
+        <source>Sync stopped - the server and this terminal do not understand each other; stamps are saved here; ask for the terminal to be updated</source>
+        <translation>Abgleich gestoppt – Server und Terminal verstehen einander nicht; Stempel werden hier gespeichert; bitte das Terminal aktualisieren lassen</translation>
+    </message>
+</context>
+<context>
+    <name>keypad</name>
+    <message>
+        <source>type a whole number of points, more than zero</source>
+        <translation>eine ganze Zahl von Punkten eingeben, größer als null</translation>
+    </message>
+</context>
+<context>
+    <name>outcome_text</name>
+    <message>
+        <source>Provisional stamp added: the server adds it to the card at the next sync</source>
+        <translation>Vorläufiger Stempel vergeben: Der Server bucht ihn beim nächsten Abgleich auf die Karte</translation>
+    </message>
+    <message>
+        <source>Stamp added: {stamp_count} of {stamps_target}</source>
+        <translation>Stempel vergeben: {stamp_count} von {stamps_target}</translation>
+    </message>
+    <message>
+        <source> · {reward} is ready!</source>
+        <translation> · {reward} ist bereit!</translation>
+    </message>
+    <message>
+        <source>Reward given: {stamp_reward}</source>
+        <translation>Prämie ausgegeben: {stamp_reward}</translation>
+    </message>
+    <message>
+        <source>+{points_delta} points for {money} · balance {points_balance}</source>
+        <translation>+{points_delta} Punkte für {money} · Stand {points_balance}</translation>
+    </message>
+    <message>
+        <source>Reward given: {name} ({points_delta} points)</source>
+        <translation>Prämie ausgegeben: {name} ({points_delta} Punkte)</translation>
+    </message>
+    <message>
+        <source>Only {value} of {points} points could be taken back: the balance is now 0</source>
+        <translation>Nur {value} von {points} Punkten konnten zurückgenommen werden: Der Stand ist jetzt 0</translation>
+    </message>
+    <message>
+        <source>{value} points taken back · balance {points_balance}</source>
+        <translation>{value} Punkte zurückgenommen · Stand {points_balance}</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+</context>
+<context>
+    <name>report_document</name>
+    <message>
+        <source>Entries</source>
+        <translation>Buchungen</translation>
+    </message>
+    <message>
+        <source>Stamps asked</source>
+        <translation>Stempel angefragt</translation>
+    </message>
+    <message>
+        <source>Points asked</source>
+        <translation>Punkte angefragt</translation>
+    </message>
+    <message>
+        <source>Stamps applied</source>
+        <translation>Stempel gebucht</translation>
+    </message>
+    <message>
+        <source>Points applied</source>
+        <translation>Punkte gebucht</translation>
+    </message>
+    <message>
+        <source>Standalone terminal: the report is this terminal&apos;s own journal.</source>
+        <translation>Eigenständiges Terminal: Der Bericht ist das eigene Journal dieses Terminals.</translation>
+    </message>
+    <message>
+        <source>Synced with the server just now.</source>
+        <translation>Soeben mit dem Server abgeglichen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The sync did not complete&lt;/b&gt;: figures include entries the server has not confirmed yet.</source>
+        <translation>&lt;b&gt;Der Abgleich wurde nicht abgeschlossen&lt;/b&gt;: Die Zahlen enthalten Buchungen, die der Server noch nicht bestätigt hat.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>End of day {day}</source>
+        <translation>Tagesabschluss {day}</translation>
+    </message>
+    <message>
+        <source>{terminal} · closed by {manager}</source>
+        <translation>{terminal} · abgeschlossen von {manager}</translation>
+    </message>
+    <message>
+        <source>By type</source>
+        <translation>Nach Art</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>By staff</source>
+        <translation>Nach Mitarbeitenden</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Asked: by this terminal. Applied: by the server, in the entries it answered.</source>
+        <translation>Angefragt: von diesem Terminal. Gebucht: vom Server, in den Buchungen, die er beantwortet hat.</translation>
+    </message>
+    <message>
+        <source>No entries today.</source>
+        <translation>Heute keine Buchungen.</translation>
+    </message>
+    <message>
+        <source>Server answers</source>
+        <translation>Antworten des Servers</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{count}&lt;/b&gt; entries are not yet confirmed by the server.</source>
+        <translation>&lt;b&gt;{count}&lt;/b&gt; Buchungen sind vom Server noch nicht bestätigt.</translation>
+    </message>
+    <message>
+        <source>Refused or changed by the server</source>
+        <translation>Vom Server abgelehnt oder geändert</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Asked → applied</source>
+        <translation>Angefragt → gebucht</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Nothing was refused or changed by the server.</source>
+        <translation>Der Server hat nichts abgelehnt oder geändert.</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Seite {page} von {pages}</translation>
+    </message>
+</context>
+<context>
+    <name>status_bar</name>
+    <message>
+        <source>not paired with a server · {journal} in this terminal&apos;s journal</source>
+        <translation>nicht mit einem Server gekoppelt · {journal} im Journal dieses Terminals</translation>
+    </message>
+    <message>
+        <source>{pending} waiting to sync</source>
+        <translation>{pending} warten auf Abgleich</translation>
+    </message>
+    <message>
+        <source>nothing waiting</source>
+        <translation>nichts offen</translation>
+    </message>
+    <message>
+        <source>last sync </source>
+        <translation>letzter Abgleich </translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation>nie abgeglichen</translation>
+    </message>
+</context>
+<context>
+    <name>words</name>
+    <message>
+        <source>New cards</source>
+        <translation>Neue Karten</translation>
+    </message>
+    <message>
+        <source>Stamps</source>
+        <translation>Stempel</translation>
+    </message>
+    <message>
+        <source>Stamp rewards</source>
+        <translation>Stempelprämien</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>Gesammelte Punkte</translation>
+    </message>
+    <message>
+        <source>Points rewards</source>
+        <translation>Punkteprämien</translation>
+    </message>
+    <message>
+        <source>Voids / returns</source>
+        <translation>Stornos / Rückgaben</translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation>Verfallene Punkte</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>wartet auf Versand</translation>
+    </message>
+    <message>
+        <source>sent, no answer yet</source>
+        <translation>gesendet, noch keine Antwort</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>already on the server</source>
+        <translation>schon auf dem Server</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>changed by the server</source>
+        <translation>vom Server geändert</translation>
+    </message>
+    <message>
+        <source>ONLINE</source>
+        <translation>ONLINE</translation>
+    </message>
+    <message>
+        <source>SYNCING</source>
+        <translation>ABGLEICH</translation>
+    </message>
+    <message>
+        <source>OFFLINE</source>
+        <translation>OFFLINE</translation>
+    </message>
+    <message>
+        <source>SYNC ERROR</source>
+        <translation>ABGLEICHFEHLER</translation>
+    </message>
+    <message>
+        <source>REVOKED</source>
+        <translation>GESPERRT</translation>
+    </message>
+    <message>
+        <source>STANDALONE</source>
+        <translation>EIGENSTÄNDIG</translation>
+    </message>
+    <message>
+        <source>cashier</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>Leitung</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>{stamps:+d} stamps</source>
+        <translation>{stamps:+d} Stempel</translation>
+    </message>
+    <message>
+        <source>{points:+d} points</source>
+        <translation>{points:+d} Punkte</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>no entries</source>
+        <translation>keine Buchungen</translation>
+    </message>
+    <message>
+        <source>{entries} {status}</source>
+        <translation>{entries} {status}</translation>
+    </message>
+    <message>
+        <source>The card is no longer active.</source>
+        <translation>Die Karte ist nicht mehr aktiv.</translation>
+    </message>
+    <message>
+        <source>The server does not know this card.</source>
+        <translation>Der Server kennt diese Karte nicht.</translation>
+    </message>
+    <message>
+        <source>The card&apos;s program does not collect this.</source>
+        <translation>Das Programm der Karte sammelt so etwas nicht.</translation>
+    </message>
+    <message>
+        <source>This card only works at the store it was made in.</source>
+        <translation>Diese Karte gilt nur in der Filiale, in der sie ausgestellt wurde.</translation>
+    </message>
+    <message>
+        <source>Stamped too soon after the card&apos;s last stamp.</source>
+        <translation>Zu kurz nach dem letzten Stempel der Karte gestempelt.</translation>
+    </message>
+    <message>
+        <source>The card&apos;s daily stamp limit was already reached.</source>
+        <translation>Das Tageslimit an Stempeln für die Karte war schon erreicht.</translation>
+    </message>
+    <message>
+        <source>Not enough stamps on the card for the reward.</source>
+        <translation>Nicht genug Stempel auf der Karte für die Prämie.</translation>
+    </message>
+    <message>
+        <source>Not enough points on the card for the reward.</source>
+        <translation>Nicht genug Punkte auf der Karte für die Prämie.</translation>
+    </message>
+    <message>
+        <source>The program has no such reward.</source>
+        <translation>Das Programm hat keine solche Prämie.</translation>
+    </message>
+    <message>
+        <source>The amount is outside what the program allows.</source>
+        <translation>Der Betrag liegt außerhalb dessen, was das Programm erlaubt.</translation>
+    </message>
+    <message>
+        <source>There were no points to expire.</source>
+        <translation>Es gab keine Punkte, die verfallen konnten.</translation>
+    </message>
+    <message>
+        <source>Over the limit for a terminal that is offline.</source>
+        <translation>Über dem Limit für ein Terminal ohne Verbindung.</translation>
+    </message>
+    <message>
+        <source>The customer already has a card.</source>
+        <translation>Der Kunde hat schon eine Karte.</translation>
+    </message>
+    <message>
+        <source>The entry could not be undone.</source>
+        <translation>Die Buchung konnte nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s clock was too far from the server&apos;s.</source>
+        <translation>Die Uhr des Terminals wich zu weit von der des Servers ab.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>kein Grund angegeben</translation>
+    </message>
+    <message>
+        <source>Stamped recently: next stamp in {minutes}.</source>
+        <translation>Gerade erst gestempelt: nächster Stempel in {minutes}.</translation>
+    </message>
+    <message>
+        <source>Daily limit of {cap} reached ({today} given today).</source>
+        <translation>Tageslimit von {cap} erreicht (heute {today} vergeben).</translation>
+    </message>
+    <message>
+        <source>Not enough stamps: {count} of {target}, {missing} to go.</source>
+        <translation>Nicht genug Stempel: {count} von {target}, noch {missing}.</translation>
+    </message>
+    <message>
+        <source>{reward} costs {cost}; the card has {balance}.</source>
+        <translation>{reward} kostet {cost}; auf der Karte sind {balance}.</translation>
+    </message>
+    <message>
+        <source>{program} does not collect stamps.</source>
+        <translation>{program} sammelt keine Stempel.</translation>
+    </message>
+    <message>
+        <source>{program} does not collect points.</source>
+        <translation>{program} sammelt keine Punkte.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1199 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>CameraFeed</name>
+    <message>
+        <source>The camera cannot start: {exc}</source>
+        <translation>La cámara no puede arrancar: {exc}</translation>
+    </message>
+</context>
+<context>
+    <name>CameraView</name>
+    <message>
+        <source>Camera preview</source>
+        <translation>Vista previa de la cámara</translation>
+    </message>
+    <message>
+        <source>No camera</source>
+        <translation>Sin cámara</translation>
+    </message>
+    <message>
+        <source>Hold the card&apos;s code to the camera</source>
+        <translation>Acerque el código de la tarjeta a la cámara</translation>
+    </message>
+</context>
+<context>
+    <name>CardPanel</name>
+    <message>
+        <source>The card on show</source>
+        <translation>La tarjeta mostrada</translation>
+    </message>
+    <message>
+        <source>Scan a card, or type its number</source>
+        <translation>Escanee una tarjeta o escriba su número</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>puntos</translation>
+    </message>
+    <message>
+        <source>New to this terminal (provisional)</source>
+        <translation>Nueva en este terminal (provisional)</translation>
+    </message>
+    <message>
+        <source>QR code only</source>
+        <translation>Solo código QR</translation>
+    </message>
+    <message>
+        <source>Customer without a name</source>
+        <translation>Cliente sin nombre</translation>
+    </message>
+    <message>
+        <source>{stamp_count} of {target} stamps</source>
+        <translation>{stamp_count} de {target} sellos</translation>
+    </message>
+    <message>
+        <source> · {to_go} to go for {stamp_reward}</source>
+        <translation> · faltan {to_go} para {stamp_reward}</translation>
+    </message>
+    <message>
+        <source>★ {reward} ready</source>
+        <translation>★ {reward} listo</translation>
+    </message>
+    <message>
+        <source>★ Can take: {names}</source>
+        <translation>★ Puede canjear: {names}</translation>
+    </message>
+    <message>
+        <source>This card is no longer active</source>
+        <translation>Esta tarjeta ya no está activa</translation>
+    </message>
+    <message>
+        <source>Stamps given here until the server confirms the card; no rewards yet</source>
+        <translation>Sellos dados aquí hasta que el servidor confirme la tarjeta; todavía sin premios</translation>
+    </message>
+    <message>
+        <source>{changes} not yet confirmed by the server</source>
+        <translation>{changes} aún sin confirmar por el servidor</translation>
+    </message>
+</context>
+<context>
+    <name>CounterScreen</name>
+    <message>
+        <source>Card number, e.g. 1234-5678-9012</source>
+        <translation>Número de tarjeta, p. ej. 1234-5678-9012</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Ready: scan a card</source>
+        <translation>Listo: escanee una tarjeta</translation>
+    </message>
+    <message>
+        <source>The outcome of the last scan or action</source>
+        <translation>El resultado del último escaneo o acción</translation>
+    </message>
+    <message>
+        <source>Undo  Ctrl+Z</source>
+        <translation>Deshacer  Ctrl+Z</translation>
+    </message>
+    <message>
+        <source>End of day  F8</source>
+        <translation>Cierre del día  F8</translation>
+    </message>
+    <message>
+        <source>Settings  F10</source>
+        <translation>Ajustes  F10</translation>
+    </message>
+    <message>
+        <source>Lock  Ctrl+L</source>
+        <translation>Bloquear  Ctrl+L</translation>
+    </message>
+    <message>
+        <source>⚠  Not on this terminal yet, and the server cannot be reached: Stamp gives a provisional stamp the server will confirm</source>
+        <translation>⚠  Aún no está en este terminal y no se puede contactar con el servidor: Sellar da un sello provisional que el servidor confirmará</translation>
+    </message>
+    <message>
+        <source>Earn points</source>
+        <translation>Sumar puntos</translation>
+    </message>
+    <message>
+        <source>Purchase amount ({currency})</source>
+        <translation>Importe de la compra ({currency})</translation>
+    </message>
+    <message>
+        <source>Add points</source>
+        <translation>Sumar puntos</translation>
+    </message>
+    <message>
+        <source>Void / return</source>
+        <translation>Anulación / devolución</translation>
+    </message>
+    <message>
+        <source>Stamp</source>
+        <translation>Sellar</translation>
+    </message>
+    <message>
+        <source>Redeem reward</source>
+        <translation>Canjear premio</translation>
+    </message>
+    <message>
+        <source>Points reward</source>
+        <translation>Premio por puntos</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Cliente nuevo</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Número de tarjeta</translation>
+    </message>
+    <message>
+        <source>Type the card&apos;s number and press Enter</source>
+        <translation>Escriba el número de la tarjeta y pulse Intro</translation>
+    </message>
+    <message>
+        <source>Find the card</source>
+        <translation>Buscar la tarjeta</translation>
+    </message>
+    <message>
+        <source>Looks up the number typed beside it</source>
+        <translation>Busca el número escrito al lado</translation>
+    </message>
+    <message>
+        <source>Undo the last action</source>
+        <translation>Deshacer la última acción</translation>
+    </message>
+    <message>
+        <source>Shortcut Ctrl+Z</source>
+        <translation>Atajo Ctrl+Z</translation>
+    </message>
+    <message>
+        <source>Shortcut {key}</source>
+        <translation>Atajo {key}</translation>
+    </message>
+    <message>
+        <source>End of day</source>
+        <translation>Cierre del día</translation>
+    </message>
+    <message>
+        <source>Shortcut F8; needs a manager&apos;s PIN</source>
+        <translation>Atajo F8; requiere el PIN del encargado</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Shortcut F10; needs a manager&apos;s PIN</source>
+        <translation>Atajo F10; requiere el PIN del encargado</translation>
+    </message>
+    <message>
+        <source>Lock the terminal</source>
+        <translation>Bloquear el terminal</translation>
+    </message>
+    <message>
+        <source>Shortcut Ctrl+L</source>
+        <translation>Atajo Ctrl+L</translation>
+    </message>
+    <message>
+        <source>✓  {customer} found</source>
+        <translation>✓  Tarjeta de {customer} encontrada</translation>
+    </message>
+    <message>
+        <source>✓  Card found</source>
+        <translation>✓  Tarjeta encontrada</translation>
+    </message>
+    <message>
+        <source>Points to take back for the returned purchase</source>
+        <translation>Puntos a retirar por la compra devuelta</translation>
+    </message>
+    <message>
+        <source>Take points back</source>
+        <translation>Retirar puntos</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>✓  Card {format_card_number} created</source>
+        <translation>✓  Tarjeta {format_card_number} creada</translation>
+    </message>
+    <message>
+        <source>Undoing…</source>
+        <translation>Deshaciendo…</translation>
+    </message>
+    <message>
+        <source>↶  Undone: the last action was taken back</source>
+        <translation>↶  Deshecho: se ha revertido la última acción</translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n operación</numerusform>
+            <numerusform>%n operaciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n points</source>
+        <translation>
+            <numerusform>%n punto</numerusform>
+            <numerusform>%n puntos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stamps</source>
+        <translation>
+            <numerusform>%n sello</numerusform>
+            <numerusform>%n sellos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n minuto</numerusform>
+            <numerusform>%n minutos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pages</source>
+        <translation>
+            <numerusform>%n página</numerusform>
+            <numerusform>%n páginas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes</source>
+        <translation>
+            <numerusform>%n cambio</numerusform>
+            <numerusform>%n cambios</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EndOfDayDialog</name>
+    <message>
+        <source>End of day</source>
+        <translation>Cierre del día</translation>
+    </message>
+    <message>
+        <source>Syncing with the server…</source>
+        <translation>Sincronizando con el servidor…</translation>
+    </message>
+    <message>
+        <source>The day&apos;s report</source>
+        <translation>El informe del día</translation>
+    </message>
+    <message>
+        <source>Paper size of the PDF</source>
+        <translation>Tamaño de papel del PDF</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exportar CSV</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Exportar PDF</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <source>Close  (Esc)</source>
+        <translation>Cerrar  (Esc)</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papel</translation>
+    </message>
+    <message>
+        <source>Standalone terminal: no server to sync with. Preparing the report…</source>
+        <translation>Terminal independiente: no hay servidor con el que sincronizar. Preparando el informe…</translation>
+    </message>
+    <message>
+        <source>Syncing: {phase}…</source>
+        <translation>Sincronizando: {phase}…</translation>
+    </message>
+    <message>
+        <source>The server does not answer; the report counts unconfirmed entries.</source>
+        <translation>El servidor no responde; el informe cuenta operaciones sin confirmar.</translation>
+    </message>
+    <message>
+        <source>Standalone terminal: nothing to sync.</source>
+        <translation>Terminal independiente: nada que sincronizar.</translation>
+    </message>
+    <message>
+        <source>Synced.</source>
+        <translation>Sincronizado.</translation>
+    </message>
+    <message>
+        <source>Not synced: see the note in the report.</source>
+        <translation>Sin sincronizar: vea la nota del informe.</translation>
+    </message>
+    <message>
+        <source>The report could not be made.</source>
+        <translation>No se pudo elaborar el informe.</translation>
+    </message>
+    <message>
+        <source>End of day {day} · {terminal} ({store})</source>
+        <translation>Cierre del día {day} · {terminal} ({store})</translation>
+    </message>
+    <message>
+        <source>{counted} written to {path}</source>
+        <translation>Escrito en {path}: {counted}</translation>
+    </message>
+    <message>
+        <source>Report saved to {path} ({counted})</source>
+        <translation>Informe guardado en {path} ({counted})</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Enviado a la impresora.</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Guardar el informe</translation>
+    </message>
+    <message>
+        <source>Could not save: {for_people}</source>
+        <translation>No se pudo guardar: {for_people}</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunScreen</name>
+    <message>
+        <source>Welcome to the loyalty terminal</source>
+        <translation>Bienvenido al terminal de fidelización</translation>
+    </message>
+    <message>
+        <source>This terminal has no database yet. Pair it with your loyalty server using the one-time code from the back office, or try it with a demo shop.</source>
+        <translation>Este terminal aún no tiene base de datos. Vincúlelo con su servidor de fidelización usando el código de un solo uso de la oficina, o pruébelo con una tienda de demostración.</translation>
+    </message>
+    <message>
+        <source>https://loyalty.example.com</source>
+        <translation>https://fidelizacion.example.com</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>Código de un solo uso</translation>
+    </message>
+    <message>
+        <source>Pair with the server</source>
+        <translation>Vincular con el servidor</translation>
+    </message>
+    <message>
+        <source>Pair with a server</source>
+        <translation>Vincular con un servidor</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Terminal name</source>
+        <translation>Nombre del terminal</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Probar la demo</translation>
+    </message>
+    <message>
+        <source>A coffee shop with a stamp card and a bakery with points, two staff (Alex, PIN 1234, cashier; Sam, PIN 9999, manager) and a demo camera showing customers&apos; cards.</source>
+        <translation>Una cafetería con tarjeta de sellos y una panadería con puntos, dos empleados (Alex, PIN 1234, caja; Sam, PIN 9999, encargado) y una cámara de demostración que muestra tarjetas de clientes.</translation>
+    </message>
+    <message>
+        <source>Database: {db}</source>
+        <translation>Base de datos: {db}</translation>
+    </message>
+    <message>
+        <source>Creating the demo shop…</source>
+        <translation>Creando la tienda de demostración…</translation>
+    </message>
+    <message>
+        <source>Type the server address and the one-time code.</source>
+        <translation>Escriba la dirección del servidor y el código de un solo uso.</translation>
+    </message>
+    <message>
+        <source>Pairing…</source>
+        <translation>Vinculando…</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>Backspace</source>
+        <translation>Retroceso</translation>
+    </message>
+    <message>
+        <source>Decimal point</source>
+        <translation>Separador decimal</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Loyalty terminal</source>
+        <translation>Terminal de fidelización</translation>
+    </message>
+    <message>
+        <source>Locked after a while without activity.</source>
+        <translation>Bloqueado tras un rato sin actividad.</translation>
+    </message>
+    <message>
+        <source>NOT SET UP</source>
+        <translation>SIN CONFIGURAR</translation>
+    </message>
+    <message>
+        <source>The demo video cannot be made: {exc}</source>
+        <translation>No se puede crear el vídeo de demostración: {exc}</translation>
+    </message>
+    <message>
+        <source>No camera: scan with the handheld scanner or type the number</source>
+        <translation>Sin cámara: escanee con el lector de mano o escriba el número</translation>
+    </message>
+    <message>
+        <source>The end of day needs a manager&apos;s PIN.</source>
+        <translation>El cierre del día requiere el PIN del encargado.</translation>
+    </message>
+    <message>
+        <source>Settings need a manager&apos;s PIN.</source>
+        <translation>Los ajustes requieren el PIN del encargado.</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerPinDialog</name>
+    <message>
+        <source>Manager PIN</source>
+        <translation>PIN del encargado</translation>
+    </message>
+    <message>
+        <source>Cancel  (Esc)</source>
+        <translation>Cancelar  (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>NumberDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <source>Cancel  (Esc)</source>
+        <translation>Cancelar  (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>PinForm</name>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Your staff PIN; Enter signs in</source>
+        <translation>Su PIN de empleado; Intro inicia la sesión</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Encargado</translation>
+    </message>
+    <message>
+        <source>Who is at the counter?</source>
+        <translation>¿Quién está en el mostrador?</translation>
+    </message>
+    <message>
+        <source>No manager on this terminal yet.</source>
+        <translation>Todavía no hay encargado en este terminal.</translation>
+    </message>
+    <message>
+        <source>No staff on this terminal yet: sync with the server first.</source>
+        <translation>Todavía no hay empleados en este terminal: sincronice primero con el servidor.</translation>
+    </message>
+    <message>
+        <source>Tap your name first.</source>
+        <translation>Toque primero su nombre.</translation>
+    </message>
+    <message>
+        <source>Type your PIN.</source>
+        <translation>Escriba su PIN.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+</context>
+<context>
+    <name>RewardDialog</name>
+    <message>
+        <source>Redeem a reward</source>
+        <translation>Canjear un premio</translation>
+    </message>
+    <message>
+        <source>{points_balance} points on the card</source>
+        <translation>{points_balance} puntos en la tarjeta</translation>
+    </message>
+    <message>
+        <source>{name}  ·  {points_cost} points{short}</source>
+        <translation>{name}  ·  {points_cost} puntos{short}</translation>
+    </message>
+    <message>
+        <source>This program has no rewards to redeem.</source>
+        <translation>Este programa no tiene premios que canjear.</translation>
+    </message>
+    <message>
+        <source>Cancel  (Esc)</source>
+        <translation>Cancelar  (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Mostrador</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel  (Esc)</source>
+        <translation>Cancelar  (Esc)</translation>
+    </message>
+    <message>
+        <source>Stamp automatically when a stamp card is scanned</source>
+        <translation>Sellar automáticamente al escanear una tarjeta de sellos</translation>
+    </message>
+    <message>
+        <source>Sounds for success and refusal</source>
+        <translation>Sonidos de éxito y de rechazo</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>Lock when idle after</source>
+        <translation>Bloquear tras inactividad de</translation>
+    </message>
+    <message>
+        <source>As the computer is set</source>
+        <translation>Como en el ordenador</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Language (from the next start)</source>
+        <translation>Idioma (desde el próximo inicio)</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Archivo de registro</translation>
+    </message>
+    <message>
+        <source>not written (the window was started without its log)</source>
+        <translation>no se escribe (la ventana se inició sin su registro)</translation>
+    </message>
+    <message>
+        <source>Demo video (no camera needed)</source>
+        <translation>Vídeo de demostración (sin cámara)</translation>
+    </message>
+    <message>
+        <source>Video file or stream URL…</source>
+        <translation>Archivo de vídeo o URL de flujo…</translation>
+    </message>
+    <message>
+        <source>No camera (handheld scanner or typing only)</source>
+        <translation>Sin cámara (solo lector de mano o teclado)</translation>
+    </message>
+    <message>
+        <source>/path/to/video.mp4 or rtsp://…</source>
+        <translation>/ruta/al/video.mp4 o rtsp://…</translation>
+    </message>
+    <message>
+        <source>Video file or stream URL</source>
+        <translation>Archivo de vídeo o URL de flujo</translation>
+    </message>
+    <message>
+        <source>Press Test and show a card to the camera.</source>
+        <translation>Pulse Probar y muestre una tarjeta a la cámara.</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Probar</translation>
+    </message>
+    <message>
+        <source>Decoder</source>
+        <translation>Decodificador</translation>
+    </message>
+    <message>
+        <source>Paired with {url}</source>
+        <translation>Vinculado con {url}</translation>
+    </message>
+    <message>
+        <source>Not paired: this terminal works standalone.</source>
+        <translation>Sin vincular: este terminal funciona de forma independiente.</translation>
+    </message>
+    <message>
+        <source>https://loyalty.example.com</source>
+        <translation>https://fidelizacion.example.com</translation>
+    </message>
+    <message>
+        <source>One-time code from the server</source>
+        <translation>Código de un solo uso del servidor</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Vincular</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <source>Pairing code</source>
+        <translation>Código de vinculación</translation>
+    </message>
+    <message>
+        <source>No camera chosen.</source>
+        <translation>No se ha elegido cámara.</translation>
+    </message>
+    <message>
+        <source>Testing… show a card to the camera.</source>
+        <translation>Probando… muestre una tarjeta a la cámara.</translation>
+    </message>
+    <message>
+        <source>Read a card ({latency:.0f} ms)</source>
+        <translation>Tarjeta leída ({latency:.0f} ms)</translation>
+    </message>
+    <message>
+        <source>Read: {message}</source>
+        <translation>Leído: {message}</translation>
+    </message>
+    <message>
+        <source>Type the server address and the pairing code.</source>
+        <translation>Escriba la dirección del servidor y el código de vinculación.</translation>
+    </message>
+    <message>
+        <source>Pairing…</source>
+        <translation>Vinculando…</translation>
+    </message>
+    <message>
+        <source>Paired.</source>
+        <translation>Vinculado.</translation>
+    </message>
+    <message>
+        <source>Paired. The terminal syncs in the background from now on.</source>
+        <translation>Vinculado. El terminal se sincroniza en segundo plano a partir de ahora.</translation>
+    </message>
+    <message>
+        <source>Pairing failed. {for_people}.</source>
+        <translation>La vinculación falló. {for_people}.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+</context>
+<context>
+    <name>StampRow</name>
+    <message>
+        <source>{filled} of {target} stamps</source>
+        <translation>{filled} de {target} sellos</translation>
+    </message>
+</context>
+<context>
+    <name>StatusStrip</name>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Connection to the loyalty server</source>
+        <translation>Conexión con el servidor de fidelización</translation>
+    </message>
+    <message>
+        <source>What waits to sync</source>
+        <translation>Lo que espera a sincronizarse</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Avisos</translation>
+    </message>
+    <message>
+        <source>Who is signed in</source>
+        <translation>Quién ha iniciado sesión</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Signed in: {name}</source>
+        <translation>Sesión iniciada: {name}</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Bloqueado</translation>
+    </message>
+</context>
+<context>
+    <name>error_words</name>
+    <message>
+        <source>The server cannot be reached: check the address and the network, then try again</source>
+        <translation>No se puede contactar con el servidor: compruebe la dirección y la red, y vuelva a intentarlo</translation>
+    </message>
+    <message>
+        <source>The server refused: the pairing code is wrong, used or expired, or this terminal was revoked</source>
+        <translation>El servidor lo rechazó: el código de vinculación es incorrecto, ya se usó o caducó, o este terminal fue revocado</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer was not understood: ask for the terminal to be updated</source>
+        <translation>No se entendió la respuesta del servidor: pida que actualicen el terminal</translation>
+    </message>
+    <message>
+        <source>the system refused</source>
+        <translation>el sistema lo rechazó</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>No se pudo escribir el archivo: {reason}</translation>
+    </message>
+    <message>
+        <source>Something went wrong here; it is in the log. Try again, or lock and sign in again</source>
+        <translation>Algo ha fallado aquí; consta en el registro. Vuelva a intentarlo, o bloquee e inicie sesión de nuevo</translation>
+    </message>
+    <message>
+        <source>Offline - the server cannot be reached; stamps are saved here and will sync</source>
+        <translation>Sin conexión: no se puede contactar con el servidor; los sellos se guardan aquí y se sincronizarán</translation>
+    </message>
+    <message>
+        <source>Sync stopped - the server refused this terminal; a manager must pair it again (Settings, Server)</source>
+        <translation>Sincronización detenida: el servidor rechazó este terminal; un encargado debe volver a vincularlo (Ajustes, Servidor)</translation>
+    </message>
+    <message>
+        <source>Sync stopped - the server and this terminal do not understand each other; stamps are saved here; ask for the terminal to be updated</source>
+        <translation>Sincronización detenida: el servidor y este terminal no se entienden; los sellos se guardan aquí; pida que actualicen el terminal</translation>
+    </message>
+</context>
+<context>
+    <name>keypad</name>
+    <message>
+        <source>type a whole number of points, more than zero</source>
+        <translation>escriba un número entero de puntos, mayor que cero</translation>
+    </message>
+</context>
+<context>
+    <name>outcome_text</name>
+    <message>
+        <source>Provisional stamp added: the server adds it to the card at the next sync</source>
+        <translation>Sello provisional añadido: el servidor lo añadirá a la tarjeta en la próxima sincronización</translation>
+    </message>
+    <message>
+        <source>Stamp added: {stamp_count} of {stamps_target}</source>
+        <translation>Sello añadido: {stamp_count} de {stamps_target}</translation>
+    </message>
+    <message>
+        <source> · {reward} is ready!</source>
+        <translation> · ¡{reward} listo!</translation>
+    </message>
+    <message>
+        <source>Reward given: {stamp_reward}</source>
+        <translation>Premio entregado: {stamp_reward}</translation>
+    </message>
+    <message>
+        <source>+{points_delta} points for {money} · balance {points_balance}</source>
+        <translation>+{points_delta} puntos por {money} · saldo {points_balance}</translation>
+    </message>
+    <message>
+        <source>Reward given: {name} ({points_delta} points)</source>
+        <translation>Premio entregado: {name} ({points_delta} puntos)</translation>
+    </message>
+    <message>
+        <source>Only {value} of {points} points could be taken back: the balance is now 0</source>
+        <translation>Solo se pudieron retirar {value} de {points} puntos: el saldo ahora es 0</translation>
+    </message>
+    <message>
+        <source>{value} points taken back · balance {points_balance}</source>
+        <translation>{value} puntos retirados · saldo {points_balance}</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+</context>
+<context>
+    <name>report_document</name>
+    <message>
+        <source>Entries</source>
+        <translation>Operaciones</translation>
+    </message>
+    <message>
+        <source>Stamps asked</source>
+        <translation>Sellos solicitados</translation>
+    </message>
+    <message>
+        <source>Points asked</source>
+        <translation>Puntos solicitados</translation>
+    </message>
+    <message>
+        <source>Stamps applied</source>
+        <translation>Sellos aplicados</translation>
+    </message>
+    <message>
+        <source>Points applied</source>
+        <translation>Puntos aplicados</translation>
+    </message>
+    <message>
+        <source>Standalone terminal: the report is this terminal&apos;s own journal.</source>
+        <translation>Terminal independiente: el informe es el propio diario de este terminal.</translation>
+    </message>
+    <message>
+        <source>Synced with the server just now.</source>
+        <translation>Sincronizado con el servidor hace un momento.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The sync did not complete&lt;/b&gt;: figures include entries the server has not confirmed yet.</source>
+        <translation>&lt;b&gt;La sincronización no terminó&lt;/b&gt;: las cifras incluyen operaciones que el servidor aún no ha confirmado.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>End of day {day}</source>
+        <translation>Cierre del día {day}</translation>
+    </message>
+    <message>
+        <source>{terminal} · closed by {manager}</source>
+        <translation>{terminal} · cerrado por {manager}</translation>
+    </message>
+    <message>
+        <source>By type</source>
+        <translation>Por tipo</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>By staff</source>
+        <translation>Por empleado</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Empleado</translation>
+    </message>
+    <message>
+        <source>Asked: by this terminal. Applied: by the server, in the entries it answered.</source>
+        <translation>Solicitado: por este terminal. Aplicado: por el servidor, en las operaciones que ha respondido.</translation>
+    </message>
+    <message>
+        <source>No entries today.</source>
+        <translation>Hoy no hay operaciones.</translation>
+    </message>
+    <message>
+        <source>Server answers</source>
+        <translation>Respuestas del servidor</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{count}&lt;/b&gt; entries are not yet confirmed by the server.</source>
+        <translation>&lt;b&gt;{count}&lt;/b&gt; operaciones aún no están confirmadas por el servidor.</translation>
+    </message>
+    <message>
+        <source>Refused or changed by the server</source>
+        <translation>Rechazado o cambiado por el servidor</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Asked → applied</source>
+        <translation>Solicitado → aplicado</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Nothing was refused or changed by the server.</source>
+        <translation>El servidor no rechazó ni cambió nada.</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Página {page} de {pages}</translation>
+    </message>
+</context>
+<context>
+    <name>status_bar</name>
+    <message>
+        <source>not paired with a server · {journal} in this terminal&apos;s journal</source>
+        <translation>sin vincular a un servidor · {journal} en el diario de este terminal</translation>
+    </message>
+    <message>
+        <source>{pending} waiting to sync</source>
+        <translation>{pending} pendientes de sincronizar</translation>
+    </message>
+    <message>
+        <source>nothing waiting</source>
+        <translation>nada pendiente</translation>
+    </message>
+    <message>
+        <source>last sync </source>
+        <translation>última sincronización </translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation>nunca sincronizado</translation>
+    </message>
+</context>
+<context>
+    <name>words</name>
+    <message>
+        <source>New cards</source>
+        <translation>Tarjetas nuevas</translation>
+    </message>
+    <message>
+        <source>Stamps</source>
+        <translation>Sellos</translation>
+    </message>
+    <message>
+        <source>Stamp rewards</source>
+        <translation>Premios por sellos</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>Puntos sumados</translation>
+    </message>
+    <message>
+        <source>Points rewards</source>
+        <translation>Premios por puntos</translation>
+    </message>
+    <message>
+        <source>Voids / returns</source>
+        <translation>Anulaciones / devoluciones</translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation>Puntos caducados</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Deshecho</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>pendiente de envío</translation>
+    </message>
+    <message>
+        <source>sent, no answer yet</source>
+        <translation>enviada, aún sin respuesta</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>aceptada</translation>
+    </message>
+    <message>
+        <source>already on the server</source>
+        <translation>ya en el servidor</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>rechazada</translation>
+    </message>
+    <message>
+        <source>changed by the server</source>
+        <translation>cambiada por el servidor</translation>
+    </message>
+    <message>
+        <source>ONLINE</source>
+        <translation>EN LÍNEA</translation>
+    </message>
+    <message>
+        <source>SYNCING</source>
+        <translation>SINCRONIZANDO</translation>
+    </message>
+    <message>
+        <source>OFFLINE</source>
+        <translation>SIN CONEXIÓN</translation>
+    </message>
+    <message>
+        <source>SYNC ERROR</source>
+        <translation>ERROR DE SINCRONIZACIÓN</translation>
+    </message>
+    <message>
+        <source>REVOKED</source>
+        <translation>REVOCADO</translation>
+    </message>
+    <message>
+        <source>STANDALONE</source>
+        <translation>INDEPENDIENTE</translation>
+    </message>
+    <message>
+        <source>cashier</source>
+        <translation>caja</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>encargado</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>{stamps:+d} stamps</source>
+        <translation>{stamps:+d} sellos</translation>
+    </message>
+    <message>
+        <source>{points:+d} points</source>
+        <translation>{points:+d} puntos</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <source>no entries</source>
+        <translation>ninguna operación</translation>
+    </message>
+    <message>
+        <source>{entries} {status}</source>
+        <translation>{entries}: {status}</translation>
+    </message>
+    <message>
+        <source>The card is no longer active.</source>
+        <translation>La tarjeta ya no está activa.</translation>
+    </message>
+    <message>
+        <source>The server does not know this card.</source>
+        <translation>El servidor no conoce esta tarjeta.</translation>
+    </message>
+    <message>
+        <source>The card&apos;s program does not collect this.</source>
+        <translation>El programa de la tarjeta no acumula esto.</translation>
+    </message>
+    <message>
+        <source>This card only works at the store it was made in.</source>
+        <translation>Esta tarjeta solo funciona en la tienda donde se creó.</translation>
+    </message>
+    <message>
+        <source>Stamped too soon after the card&apos;s last stamp.</source>
+        <translation>Sellada demasiado pronto tras el último sello de la tarjeta.</translation>
+    </message>
+    <message>
+        <source>The card&apos;s daily stamp limit was already reached.</source>
+        <translation>La tarjeta ya había alcanzado su límite diario de sellos.</translation>
+    </message>
+    <message>
+        <source>Not enough stamps on the card for the reward.</source>
+        <translation>No hay sellos suficientes en la tarjeta para el premio.</translation>
+    </message>
+    <message>
+        <source>Not enough points on the card for the reward.</source>
+        <translation>No hay puntos suficientes en la tarjeta para el premio.</translation>
+    </message>
+    <message>
+        <source>The program has no such reward.</source>
+        <translation>El programa no tiene ese premio.</translation>
+    </message>
+    <message>
+        <source>The amount is outside what the program allows.</source>
+        <translation>El importe está fuera de lo que permite el programa.</translation>
+    </message>
+    <message>
+        <source>There were no points to expire.</source>
+        <translation>No había puntos que caducar.</translation>
+    </message>
+    <message>
+        <source>Over the limit for a terminal that is offline.</source>
+        <translation>Por encima del límite para un terminal sin conexión.</translation>
+    </message>
+    <message>
+        <source>The customer already has a card.</source>
+        <translation>El cliente ya tiene una tarjeta.</translation>
+    </message>
+    <message>
+        <source>The entry could not be undone.</source>
+        <translation>No se pudo deshacer la operación.</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s clock was too far from the server&apos;s.</source>
+        <translation>El reloj del terminal estaba demasiado desfasado respecto al del servidor.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>sin motivo indicado</translation>
+    </message>
+    <message>
+        <source>Stamped recently: next stamp in {minutes}.</source>
+        <translation>Sellada hace poco: próximo sello dentro de {minutes}.</translation>
+    </message>
+    <message>
+        <source>Daily limit of {cap} reached ({today} given today).</source>
+        <translation>Límite diario de {cap} alcanzado ({today} dados hoy).</translation>
+    </message>
+    <message>
+        <source>Not enough stamps: {count} of {target}, {missing} to go.</source>
+        <translation>No hay sellos suficientes: {count} de {target}, faltan {missing}.</translation>
+    </message>
+    <message>
+        <source>{reward} costs {cost}; the card has {balance}.</source>
+        <translation>{reward} cuesta {cost}; la tarjeta tiene {balance}.</translation>
+    </message>
+    <message>
+        <source>{program} does not collect stamps.</source>
+        <translation>{program} no acumula sellos.</translation>
+    </message>
+    <message>
+        <source>{program} does not collect points.</source>
+        <translation>{program} no acumula puntos.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,209 @@
+"""The window's words for the codes the domain, the journal and the server give: kinds of
+entries, sync statuses, refusal reasons, roles, counts with their plurals. Made here, at the
+edge, in the terminal's language; the domain and the server keep codes and parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from pos_app.domain.operations import OpKind
+from pos_app.domain.refusal import RefusalCode, Refused
+from pos_app.ui.i18n import installed_language
+from sync.engine.connectivity import Connectivity
+
+
+class Counts(QObject):
+    """Counted nouns ("1 entry", "2 entries"; French "0 point"): Qt's plural forms, which
+    lupdate finds only in a class's `tr`."""
+
+    def entries(self, n: int) -> str:
+        return self.tr("%n entries", "", n)
+
+    def points(self, n: int) -> str:
+        return self.tr("%n points", "", n)
+
+    def stamps(self, n: int) -> str:
+        return self.tr("%n stamps", "", n)
+
+    def minutes(self, n: int) -> str:
+        return self.tr("%n minutes", "", n)
+
+    def pages(self, n: int) -> str:
+        return self.tr("%n pages", "", n)
+
+    def changes(self, n: int) -> str:
+        return self.tr("%n changes", "", n)
+
+
+_counts: Counts | None = None
+
+
+def counts() -> Counts:
+    global _counts  # noqa: PLW0603 - one, made once the application exists
+    if _counts is None:
+        _counts = Counts()
+    return _counts
+
+
+def kind_words(kind: str) -> str:
+    words: dict[str, str] = {
+        OpKind.ENROLL: QCoreApplication.translate("words", "New cards"),
+        OpKind.STAMP: QCoreApplication.translate("words", "Stamps"),
+        OpKind.REDEEM_STAMPS: QCoreApplication.translate("words", "Stamp rewards"),
+        OpKind.EARN_POINTS: QCoreApplication.translate("words", "Points earned"),
+        OpKind.REDEEM_POINTS: QCoreApplication.translate("words", "Points rewards"),
+        OpKind.VOID_POINTS: QCoreApplication.translate("words", "Voids / returns"),
+        OpKind.EXPIRE_POINTS: QCoreApplication.translate("words", "Points expired"),
+        OpKind.REVERSE: QCoreApplication.translate("words", "Undone"),
+    }
+    return words.get(kind, kind.replace("_", " ").capitalize())
+
+
+def status_words(status: str) -> str:
+    words = {
+        "pending": QCoreApplication.translate("words", "waiting to be sent"),
+        "sent": QCoreApplication.translate("words", "sent, no answer yet"),
+        "applied": QCoreApplication.translate("words", "accepted"),
+        "duplicate": QCoreApplication.translate("words", "already on the server"),
+        "refused": QCoreApplication.translate("words", "refused"),
+        "adjusted": QCoreApplication.translate("words", "changed by the server"),
+    }
+    return words.get(status, status)
+
+
+def connectivity_words(state: Connectivity) -> str:
+    words = {
+        Connectivity.ONLINE: QCoreApplication.translate("words", "ONLINE"),
+        Connectivity.SYNCING: QCoreApplication.translate("words", "SYNCING"),
+        Connectivity.OFFLINE: QCoreApplication.translate("words", "OFFLINE"),
+        Connectivity.ERROR: QCoreApplication.translate("words", "SYNC ERROR"),
+        Connectivity.REVOKED: QCoreApplication.translate("words", "REVOKED"),
+        Connectivity.STANDALONE: QCoreApplication.translate("words", "STANDALONE"),
+    }
+    return words[state]
+
+
+def role_words(role: str) -> str:
+    return {
+        "cashier": QCoreApplication.translate("words", "cashier"),
+        "manager": QCoreApplication.translate("words", "manager"),
+    }.get(role, role)
+
+
+def amounts(stamps: int | None, points: int | None) -> str:
+    """`-300 points`, `+1 stamps, +20 points`, `nothing`; `not known` when not kept."""
+    if stamps is None or points is None:
+        return QCoreApplication.translate("words", "not known")
+    parts = (
+        [QCoreApplication.translate("words", "{stamps:+d} stamps").format(stamps=stamps)]
+        if stamps
+        else []
+    )
+    parts += (
+        [QCoreApplication.translate("words", "{points:+d} points").format(points=points)]
+        if points
+        else []
+    )
+    return ", ".join(parts) or QCoreApplication.translate("words", "nothing")
+
+
+def server_answers(statuses: Mapping[str, int]) -> str:
+    """'3 entries accepted, 1 entries refused': what the server said of the day's entries."""
+    if not statuses:
+        return QCoreApplication.translate("words", "no entries")
+    return ", ".join(
+        QCoreApplication.translate("words", "{entries} {status}").format(
+            entries=counts().entries(n), status=status_words(s)
+        )
+        for s, n in sorted(statuses.items())
+    )
+
+
+def refusal_reason(code: str | None, server_text: str | None) -> str:
+    """Why the server refused or changed an entry: the server's own words in English (they
+    say the most, e.g. which terminal stamped first), else from its code in the language."""
+    if server_text and installed_language() == "en":
+        return server_text
+    words: dict[str | None, str] = {
+        RefusalCode.CARD_INACTIVE: QCoreApplication.translate(
+            "words", "The card is no longer active."
+        ),
+        RefusalCode.UNKNOWN_CARD: QCoreApplication.translate(
+            "words", "The server does not know this card."
+        ),
+        RefusalCode.WRONG_PROGRAM_TYPE: QCoreApplication.translate(
+            "words", "The card's program does not collect this."
+        ),
+        RefusalCode.OTHER_STORE: QCoreApplication.translate(
+            "words", "This card only works at the store it was made in."
+        ),
+        RefusalCode.COOLDOWN: QCoreApplication.translate(
+            "words", "Stamped too soon after the card's last stamp."
+        ),
+        RefusalCode.DAILY_CAP: QCoreApplication.translate(
+            "words", "The card's daily stamp limit was already reached."
+        ),
+        RefusalCode.INSUFFICIENT_STAMPS: QCoreApplication.translate(
+            "words", "Not enough stamps on the card for the reward."
+        ),
+        RefusalCode.INSUFFICIENT_POINTS: QCoreApplication.translate(
+            "words", "Not enough points on the card for the reward."
+        ),
+        RefusalCode.UNKNOWN_REWARD: QCoreApplication.translate(
+            "words", "The program has no such reward."
+        ),
+        RefusalCode.INVALID_AMOUNT: QCoreApplication.translate(
+            "words", "The amount is outside what the program allows."
+        ),
+        RefusalCode.NOTHING_TO_EXPIRE: QCoreApplication.translate(
+            "words", "There were no points to expire."
+        ),
+        RefusalCode.OFFLINE_LIMIT: QCoreApplication.translate(
+            "words", "Over the limit for a terminal that is offline."
+        ),
+        RefusalCode.ALREADY_ENROLLED: QCoreApplication.translate(
+            "words", "The customer already has a card."
+        ),
+        RefusalCode.NOT_UNDOABLE: QCoreApplication.translate(
+            "words", "The entry could not be undone."
+        ),
+        RefusalCode.CLOCK_OUT_OF_RANGE: QCoreApplication.translate(
+            "words", "The terminal's clock was too far from the server's."
+        ),
+    }
+    return words.get(code) or server_text or QCoreApplication.translate("words", "no reason given")
+
+
+def refusal_words(refused: Refused) -> str:
+    """A refusal at the counter, with its figures where the rules give them."""
+    p = refused.params
+    match refused.code:
+        case RefusalCode.COOLDOWN if "minutes_left" in p:
+            return QCoreApplication.translate(
+                "words", "Stamped recently: next stamp in {minutes}."
+            ).format(minutes=counts().minutes(int(p["minutes_left"])))
+        case RefusalCode.DAILY_CAP if "cap" in p:
+            return QCoreApplication.translate(
+                "words", "Daily limit of {cap} reached ({today} given today)."
+            ).format(cap=counts().stamps(int(p["cap"])), today=p["today"])
+        case RefusalCode.INSUFFICIENT_STAMPS if "missing" in p:
+            return QCoreApplication.translate(
+                "words", "Not enough stamps: {count} of {target}, {missing} to go."
+            ).format(count=p["count"], target=p["target"], missing=p["missing"])
+        case RefusalCode.INSUFFICIENT_POINTS if "cost" in p:
+            return QCoreApplication.translate(
+                "words", "{reward} costs {cost}; the card has {balance}."
+            ).format(reward=p["reward"], cost=counts().points(int(p["cost"])), balance=p["balance"])
+        case RefusalCode.CARD_INACTIVE | RefusalCode.OTHER_STORE:
+            return refusal_reason(refused.code, refused.message)
+        case RefusalCode.WRONG_PROGRAM_TYPE if "program" in p:
+            text = (
+                QCoreApplication.translate("words", "{program} does not collect stamps.")
+                if p.get("collects") == "stamps"
+                else QCoreApplication.translate("words", "{program} does not collect points.")
+            )
+            return text.format(program=p["program"])
+    return refused.message

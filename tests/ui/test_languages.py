@@ -1,0 +1,106 @@
+"""The window in German, French and Spanish: its words, its numbers and dates, and the day's
+report on paper (the PDF read back as text), each in the language chosen."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from babel.dates import format_date
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from pos_app.domain.card import Card
+from pos_app.services import locale_format
+from pos_app.services.clock import local_now
+from pos_app.store.outbox import Answer, record_answers
+from pos_app.ui import i18n
+from pos_app.ui.main_window import MainWindow
+from tests.ui.conftest import MakeWindow, sign_in
+from tests.ui.test_end_of_day import open_end_of_day
+
+# What each language must say, as a native speaker would, on screen and in the PDF.
+EXPECTED = {
+    "de": {
+        "sign_in": "Wer steht an der Kasse?",
+        "stamp": "Stempeln",
+        "added": "Stempel vergeben: ",
+        "report": "Tagesabschluss",
+        "refusal": "Zu kurz nach dem letzten Stempel der Karte gestempelt.",
+        "locale": "de_DE",
+    },
+    "fr": {
+        "sign_in": "Qui est à la caisse\u202f?",
+        "stamp": "Tamponner",
+        "added": "Tampon ajouté\u00a0: ",
+        "report": "Clôture du",
+        "refusal": "Tampon trop tôt après le dernier tampon de la carte.",
+        "locale": "fr_FR",
+    },
+    "es": {
+        "sign_in": "¿Quién está en el mostrador?",
+        "stamp": "Sellar",
+        "added": "Sello añadido: ",
+        "report": "Cierre del día",
+        "refusal": "Sellada demasiado pronto tras el último sello de la tarjeta.",
+        "locale": "es_ES",
+    },
+}
+
+
+@pytest.fixture
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    chosen: str = request.param
+    # An English computer: the language comes from the choice, its usual locale with it.
+    assert i18n.install_language(chosen, QLocale("en_US")) == chosen
+    yield chosen
+    i18n.install_language("en")
+    assert locale_format.current_locale() == "en_GB"
+
+
+@pytest.mark.parametrize("language", list(EXPECTED), indirect=True)
+def test_the_counter_and_its_report_speak_the_language(
+    qtbot: QtBot,
+    language: str,
+    make_window: MakeWindow,
+    cards: list[Card],
+    tmp_path: Path,
+) -> None:
+    words = EXPECTED[language]
+    assert locale_format.current_locale() == words["locale"]
+    window: MainWindow = make_window()
+    assert window.sign_in is not None
+    assert words["sign_in"] in [label.text() for label in window.findChildren(QLabel)]
+    sign_in(qtbot, window)
+    counter = window.counter
+    assert counter is not None
+    assert counter.buttons["stamp"].text().startswith(words["stamp"] + "\n")
+    counter.handle_text(cards[0].card_number)
+    qtbot.waitUntil(lambda: counter.view is not None)
+    QTest.keyClick(counter, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: words["added"] in counter.banner.text())
+    with counter.store.write() as conn:  # as if the server had refused it: another till first
+        record_answers(
+            conn,
+            [Answer(1, "refused", "cooldown", "Stamped recently at another terminal", None, 0, 0)],
+            local_now().isoformat(),
+        )
+
+    dialog = open_end_of_day(qtbot, window)
+    pdf = tmp_path / "day.pdf"
+    dialog.export_pdf(pdf)
+    import shutil
+
+    shutil.copy(pdf, f"/tmp/locale-fit/day-{language}.pdf")
+    text = subprocess.run(
+        ["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    today = format_date(date.today(), format="medium", locale=words["locale"])
+    assert f"{words['report']} {today}" in " ".join(text.split())
+    assert words["refusal"] in " ".join(text.split())
+    assert "Stamped recently at another terminal" not in text  # the server's English words

@@ -18,4 +18,13 @@ class NotFoundError(ServiceError):
 
 
 class SignInError(ServiceError):
+    """`reason` ("wrong_pin", "locked_out", "now_locked_out") with `name` and `minutes`, for
+    words in the reader's language; the message is the English form."""
+
     exit_code = 5
+
+    def __init__(
+        self, message: str, reason: str = "wrong_pin", name: str = "", minutes: int = 0
+    ) -> None:
+        super().__init__(message)
+        self.reason, self.name, self.minutes = reason, name, minutes

@@ -27,12 +27,19 @@ def sign_in(store: Store, who: str, pin: str, now: datetime | None = None) -> St
             assert member.locked_until is not None
             minutes = max(1, round((member.locked_until - now).total_seconds() / 60))
             more = counted(minutes, "more minute", "more minutes")
-            raise SignInError(f"{member.name} is locked out for {more}")
+            raise SignInError(
+                f"{member.name} is locked out for {more}", "locked_out", member.name, minutes
+            )
         ok = pin_matches(pin, member.pin_hash)
         new_state = after_attempt(state, ok, now)
         record_sign_in(conn, member.id, new_state.failed_attempts, new_state.locked_until)
     if not ok:
         if new_state.locked_until is not None:
-            raise SignInError(f"wrong PIN; {member.name} is now locked out for 5 minutes")
+            raise SignInError(
+                f"wrong PIN; {member.name} is now locked out for 5 minutes",
+                "now_locked_out",
+                member.name,
+                5,
+            )
         raise SignInError("unknown staff member or wrong PIN")
     return member

@@ -3,7 +3,12 @@ an exception's name or errno. The technical text goes to the log (and a tooltip)
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
+
+if TYPE_CHECKING:
+    from pos_app.services.errors import SignInError
 
 # The sync engine's words for a refused token (sync.engine.client.AuthRejected): matched, not
 # shown, so not translated.
@@ -13,7 +18,7 @@ _REFUSED_TERMINAL_DETAIL = "the server refused this terminal"
 def for_people(error: BaseException) -> str:
     """One sentence for a failure that reached the window."""
     # Imported here: the HTTP client stays off the window's start-up path.
-    from pos_app.services.errors import ServiceError
+    from pos_app.services.errors import ServiceError, SignInError
     from sync.engine.client import AuthRejected, ServerUnreachable, SyncError
 
     if isinstance(error, ServerUnreachable):
@@ -32,8 +37,10 @@ def for_people(error: BaseException) -> str:
             "error_words",
             "The server's answer was not understood: ask for the terminal to be updated",
         )
+    if isinstance(error, SignInError):
+        return sign_in_words(error)
     if isinstance(error, ServiceError):
-        return str(error)  # already written for people
+        return str(error)  # already written for people (in English)
     if isinstance(error, OSError):
         reason = error.strerror or QCoreApplication.translate("error_words", "the system refused")
         return QCoreApplication.translate(
@@ -63,3 +70,18 @@ def sync_trouble(detail: str | None, offline: bool) -> str:
         "Sync stopped - the server and this terminal do not understand each other; "
         "stamps are saved here; ask for the terminal to be updated",
     )
+
+
+def sign_in_words(error: SignInError) -> str:
+    from pos_app.ui.words import counts
+
+    minutes = counts().minutes(error.minutes)
+    if error.reason == "locked_out":
+        return QCoreApplication.translate(
+            "error_words", "{name} is locked out for {minutes} more"
+        ).format(name=error.name, minutes=minutes)
+    if error.reason == "now_locked_out":
+        return QCoreApplication.translate(
+            "error_words", "wrong PIN; {name} is now locked out for {minutes}"
+        ).format(name=error.name, minutes=minutes)
+    return QCoreApplication.translate("error_words", "unknown staff member or wrong PIN")

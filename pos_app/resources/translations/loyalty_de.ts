@@ -812,6 +812,18 @@
         <source>Sync stopped - the server and this terminal do not understand each other; stamps are saved here; ask for the terminal to be updated</source>
         <translation>Abgleich gestoppt – Server und Terminal verstehen einander nicht; Stempel werden hier gespeichert; bitte das Terminal aktualisieren lassen</translation>
     </message>
+    <message>
+        <source>{name} is locked out for {minutes} more</source>
+        <translation>{name} ist noch {minutes} gesperrt</translation>
+    </message>
+    <message>
+        <source>wrong PIN; {name} is now locked out for {minutes}</source>
+        <translation>Falsche PIN; {name} ist jetzt für {minutes} gesperrt</translation>
+    </message>
+    <message>
+        <source>unknown staff member or wrong PIN</source>
+        <translation>Unbekannte Person oder falsche PIN</translation>
+    </message>
 </context>
 <context>
     <name>keypad</name>

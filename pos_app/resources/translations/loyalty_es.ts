@@ -812,6 +812,18 @@
         <source>Sync stopped - the server and this terminal do not understand each other; stamps are saved here; ask for the terminal to be updated</source>
         <translation>Sincronización detenida: el servidor y este terminal no se entienden; los sellos se guardan aquí; pida que actualicen el terminal</translation>
     </message>
+    <message>
+        <source>{name} is locked out for {minutes} more</source>
+        <translation>{name} está bloqueado {minutes} más</translation>
+    </message>
+    <message>
+        <source>wrong PIN; {name} is now locked out for {minutes}</source>
+        <translation>PIN incorrecto; {name} queda bloqueado durante {minutes}</translation>
+    </message>
+    <message>
+        <source>unknown staff member or wrong PIN</source>
+        <translation>Empleado desconocido o PIN incorrecto</translation>
+    </message>
 </context>
 <context>
     <name>keypad</name>

@@ -812,6 +812,18 @@
         <source>Sync stopped - the server and this terminal do not understand each other; stamps are saved here; ask for the terminal to be updated</source>
         <translation>Synchronisation arrêtée – le serveur et ce terminal ne se comprennent pas&#xa0;; les tampons sont enregistrés ici&#xa0;; faites mettre à jour le terminal</translation>
     </message>
+    <message>
+        <source>{name} is locked out for {minutes} more</source>
+        <translation>{name} reste bloqué encore {minutes}</translation>
+    </message>
+    <message>
+        <source>wrong PIN; {name} is now locked out for {minutes}</source>
+        <translation>PIN erroné&#xa0;; {name} est maintenant bloqué pendant {minutes}</translation>
+    </message>
+    <message>
+        <source>unknown staff member or wrong PIN</source>
+        <translation>Employé inconnu ou PIN erroné</translation>
+    </message>
 </context>
 <context>
     <name>keypad</name>

@@ -4,11 +4,13 @@ The wheel is built from the files git knows (as a clean clone has them), each pa
 into a fresh virtual environment with the pinned constraints, and run from an unrelated
 folder with a clean environment: the terminal passes its own --self-test (its resources come
 from the installed package), the server serves a pairing and a change feed without Qt or
-OpenCV installed. pip resolves through its usual index and cache, as `make setup` does.
+OpenCV installed. The dependencies come from build/wheelhouse, downloaded once per version
+of the pins (pip's usual index and cache, as `make setup`), so a second run is offline.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -59,13 +61,38 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built
 
 
-def fresh_venv(where: Path, wheel: Path, extra: str) -> Path:
-    """A new environment holding the wheel with `extra` and the pinned dependencies only."""
-    run([sys.executable, "-m", "venv", "--without-pip", str(where)], where.parent)
-    python = where / "bin" / "python"
-    install = [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet"]
-    run([*install, "-c", str(CONSTRAINTS), f"{wheel}[{extra}]"], where.parent, timeout=900)
-    return python
+def wheelhouse(wheel: Path) -> Path:
+    """The pinned dependencies of both parts as wheel files, in build/wheelhouse: downloaded
+    once (through pip's cache) for each version of the pins, then installed from offline."""
+    folder = ROOT / "build" / "wheelhouse"
+    pins = hashlib.sha256(CONSTRAINTS.read_bytes() + (ROOT / "pyproject.toml").read_bytes())
+    ready = folder / f".complete-{pins.hexdigest()[:16]}"
+    if not ready.exists():
+        download = [sys.executable, "-m", "pip", "download", "--quiet", "-d", str(folder)]
+        run([*download, "-c", str(CONSTRAINTS), f"{wheel}[terminal,server]"], ROOT, timeout=900)
+        ready.touch()
+    return folder
+
+
+@pytest.fixture(scope="module")
+def venvs(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Two new environments, one per extra, each holding the wheel and its pinned
+    dependencies only (installed side by side: pip mostly waits on the index)."""
+    pythons: dict[str, Path] = {}
+    installs: list[tuple[str, subprocess.Popen[str]]] = []
+    offline = ["--no-index", "--find-links", str(wheelhouse(wheel))]
+    for extra in ("terminal", "server"):
+        where = tmp_path_factory.mktemp(f"venv-{extra}")
+        run([sys.executable, "-m", "venv", "--without-pip", str(where)], where.parent)
+        pythons[extra] = where / "bin" / "python"
+        command = [sys.executable, "-m", "pip", "--python", str(pythons[extra]), "install"]
+        command += ["--quiet", *offline, "-c", str(CONSTRAINTS), f"{wheel}[{extra}]"]
+        out = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        installs.append((extra, out))
+    for extra, install in installs:
+        output, _ = install.communicate(timeout=900)
+        assert install.returncode == 0, f"installing [{extra}] failed:\n{output}"
+    return pythons
 
 
 def importable(python: Path, modules: tuple[str, ...], cwd: Path) -> list[str]:
@@ -83,9 +110,9 @@ def clean_env(home: Path) -> dict[str, str]:
 
 
 def test_the_terminal_installs_without_the_server_and_self_tests(
-    wheel: Path, tmp_path: Path
+    venvs: dict[str, Path], tmp_path: Path
 ) -> None:
-    python = fresh_venv(tmp_path / "venv", wheel, "terminal")
+    python = venvs["terminal"]
     home = tmp_path / "home"
     home.mkdir()
     assert importable(python, SERVER_ONLY, home) == []
@@ -99,9 +126,9 @@ def test_the_terminal_installs_without_the_server_and_self_tests(
 
 
 @pytest.fixture
-def served(wheel: Path, tmp_path: Path) -> Iterator[tuple[str, str]]:
+def served(venvs: dict[str, Path], tmp_path: Path) -> Iterator[tuple[str, str]]:
     """`loyalty-server serve` from a server-only environment, over a demo SQLite database."""
-    python = fresh_venv(tmp_path / "venv", wheel, "server")
+    python = venvs["server"]
     home = tmp_path / "home"
     home.mkdir()
     assert importable(python, TERMINAL_ONLY, home) == []

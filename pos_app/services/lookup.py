@@ -31,9 +31,14 @@ class CardView:
 
 @dataclass(frozen=True, slots=True)
 class NotFound:
-    """No card to show, and why, in one line for the cashier."""
+    """No card to show, and why, in one line for the cashier (English); `reason`
+    ("unknown_here", "not_of_shop", "refused") with `number` or `refused`, for words in the
+    window's language."""
 
     message: str
+    reason: str = "unknown_here"
+    number: str = ""
+    refused: Refused | None = None
 
 
 def find_card(store: Store, ref: CardRef) -> CardView | None:
@@ -85,7 +90,7 @@ def find_or_fetch(store: Store, ref: CardRef, timeout_s: float = 2.0) -> CardVie
 
     link = server_link(store)
     if link is None:
-        return NotFound(_unknown_here(ref))
+        return _unknown_here(ref)
     try:
         with ServerClient(link.url, link.token, timeout=httpx.Timeout(timeout_s)) as client:
             if ref.kind == "token":
@@ -95,10 +100,13 @@ def find_or_fetch(store: Store, ref: CardRef, timeout_s: float = 2.0) -> CardVie
     except SyncError:
         return _offer_provisional(store, ref)
     if wire is None:
-        return NotFound("✗  This card is not a card of this shop (the server does not know it)")
+        return NotFound(
+            "✗  This card is not a card of this shop (the server does not know it)",
+            "not_of_shop",
+        )
     with store.write() as conn:
         store_server_cards(conn, [(wire.to_card(), wire.version)])
-    return find_card(store, ref) or NotFound(_unknown_here(ref))
+    return find_card(store, ref) or _unknown_here(ref)
 
 
 def _offer_provisional(store: Store, ref: CardRef) -> CardView | NotFound:
@@ -106,15 +114,16 @@ def _offer_provisional(store: Store, ref: CardRef) -> CardView | NotFound:
     with store.read() as conn:
         found = provisional_program(conn, ref)
         if isinstance(found, Refused):
-            return NotFound("✗  " + found.message)
+            return NotFound("✗  " + found.message, "refused", refused=found)
         if isinstance(found, ProvisionalCard):  # stamped since find_card looked
-            return find_card(store, ref) or NotFound(_unknown_here(ref))
+            return find_card(store, ref) or _unknown_here(ref)
         blank = ProvisionalCard(str(uuid.uuid4()), ref, found.id)
         card = provisional_card(conn, terminal, blank, found)
     return CardView(card, found, 0, provisional=True)
 
 
-def _unknown_here(ref: CardRef) -> str:
+def _unknown_here(ref: CardRef) -> NotFound:
     if ref.kind == "number":
-        return f"✗  No card {format_card_number(ref.value)} on this terminal"
-    return "✗  This card is not known on this terminal (yet)"
+        number = format_card_number(ref.value)
+        return NotFound(f"✗  No card {number} on this terminal", number=number)
+    return NotFound("✗  This card is not known on this terminal (yet)")

@@ -59,7 +59,7 @@ from pos_app.ui.reward_dialog import RewardDialog
 from pos_app.ui.sounds import Sound, Sounds
 from pos_app.ui.style import REFUSAL, SUCCESS, WARNING, icon, set_tone
 from pos_app.ui.terminal_settings import CounterSettings
-from pos_app.ui.words import role_words
+from pos_app.ui.words import not_found_words, rejection_words, role_words
 from pos_app.ui.workers import Jobs
 from sync.engine.connectivity import Connectivity, SyncStatus
 
@@ -292,7 +292,7 @@ class CounterScreen(QWidget):
         if isinstance(outcome, Rejection):
             # Nothing of the previous customer stays to be stamped by mistake.
             self._show_no_card()
-            self._show(Message(tones.REFUSAL, "✗  " + outcome.message))
+            self._show(Message(tones.REFUSAL, "✗  " + rejection_words(outcome)))
             return
         self._lookup(outcome)
 
@@ -327,7 +327,7 @@ class CounterScreen(QWidget):
             return  # a later scan has the screen; an automatic stamp is still shown
         if isinstance(view, NotFound):
             self._show_no_card()
-            self._show(Message(tones.REFUSAL, view.message))
+            self._show(Message(tones.REFUSAL, not_found_words(view)))
             return
         if self.view is None or self.view.card.id != view.card.id:
             self._forget_undo()  # the undo belongs to the card it was offered with

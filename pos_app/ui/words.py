@@ -11,6 +11,8 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from pos_app.domain.operations import OpKind
 from pos_app.domain.refusal import RefusalCode, Refused
+from pos_app.scanner.payload import Rejection, RejectionCode
+from pos_app.services.lookup import NotFound
 from pos_app.ui.i18n import installed_language
 from sync.engine.connectivity import Connectivity
 
@@ -207,3 +209,61 @@ def refusal_words(refused: Refused) -> str:
             )
             return text.format(program=p["program"])
     return refused.message
+
+
+def not_found_words(missing: NotFound) -> str:
+    """Why a scanned or typed card is not shown."""
+    if missing.reason == "not_of_shop":
+        return QCoreApplication.translate(
+            "words", "✗  This card is not a card of this shop (the server does not know it)"
+        )
+    if missing.reason == "refused" and missing.refused is not None:
+        return "✗  " + refusal_words(missing.refused)
+    if missing.number:
+        return QCoreApplication.translate("words", "✗  No card {number} on this terminal").format(
+            number=missing.number
+        )
+    return QCoreApplication.translate("words", "✗  This card is not known on this terminal (yet)")
+
+
+def rejection_words(rejection: Rejection) -> str:
+    """Why a scan names no card, read aloud to the customer."""
+    words = {
+        RejectionCode.EMPTY: QCoreApplication.translate(
+            "words", "The code was empty; please scan again"
+        ),
+        RejectionCode.TOO_LONG: QCoreApplication.translate(
+            "words", "This code holds far too much data to be a loyalty card"
+        ),
+        RejectionCode.BINARY: QCoreApplication.translate(
+            "words", "This code holds binary data, not a loyalty card"
+        ),
+        RejectionCode.CONTROL_CHARACTERS: QCoreApplication.translate(
+            "words", "This code contains unreadable characters"
+        ),
+        RejectionCode.WIFI: QCoreApplication.translate(
+            "words", "This is a Wi-Fi code, not a loyalty card"
+        ),
+        RejectionCode.CONTACT: QCoreApplication.translate(
+            "words", "This is a contact card, not a loyalty card"
+        ),
+        RejectionCode.EMAIL: QCoreApplication.translate(
+            "words", "This is an e-mail code, not a loyalty card"
+        ),
+        RejectionCode.PHONE: QCoreApplication.translate(
+            "words", "This is a phone or text-message code, not a loyalty card"
+        ),
+        RejectionCode.INSECURE_URL: QCoreApplication.translate(
+            "words", "This link is not secure (https), so it is not accepted"
+        ),
+        RejectionCode.FOREIGN_URL: QCoreApplication.translate(
+            "words", "This link is not a loyalty card of this shop"
+        ),
+        RejectionCode.URL_WITHOUT_CARD: QCoreApplication.translate(
+            "words", "This link is from this shop but names no card"
+        ),
+        RejectionCode.NOT_A_CARD: QCoreApplication.translate(
+            "words", "This code is not a loyalty card of this shop"
+        ),
+    }
+    return words.get(rejection.code, rejection.message)

@@ -20,6 +20,7 @@ from pos_app.services import locale_format
 from pos_app.services.clock import local_now
 from pos_app.store.outbox import Answer, record_answers
 from pos_app.ui import i18n
+from pos_app.ui.demo_video import WIFI_CODE
 from pos_app.ui.main_window import MainWindow
 from tests.ui.conftest import MakeWindow, sign_in
 from tests.ui.test_end_of_day import open_end_of_day
@@ -33,6 +34,7 @@ EXPECTED = {
         "report": "Tagesabschluss",
         "refusal": "Zu kurz nach dem letzten Stempel der Karte gestempelt.",
         "locale": "de_DE",
+        "wifi": "Das ist ein WLAN-Code, keine Treuekarte",
     },
     "fr": {
         "sign_in": "Qui est à la caisse\u202f?",
@@ -41,6 +43,7 @@ EXPECTED = {
         "report": "Clôture du",
         "refusal": "Tampon trop tôt après le dernier tampon de la carte.",
         "locale": "fr_FR",
+        "wifi": "C'est un code Wi-Fi, pas une carte de fidélité",
     },
     "es": {
         "sign_in": "¿Quién está en el mostrador?",
@@ -49,6 +52,7 @@ EXPECTED = {
         "report": "Cierre del día",
         "refusal": "Sellada demasiado pronto tras el último sello de la tarjeta.",
         "locale": "es_ES",
+        "wifi": "Es un código wifi, no una tarjeta de fidelización",
     },
 }
 
@@ -80,6 +84,8 @@ def test_the_counter_and_its_report_speak_the_language(
     counter = window.counter
     assert counter is not None
     assert counter.buttons["stamp"].text().startswith(words["stamp"] + "\n")
+    counter.handle_text(WIFI_CODE)  # another kind of QR code, shown to the camera
+    qtbot.waitUntil(lambda: words["wifi"] in counter.banner.text())
     counter.handle_text(cards[0].card_number)
     qtbot.waitUntil(lambda: counter.view is not None)
     QTest.keyClick(counter, Qt.Key.Key_F1)

@@ -1207,5 +1207,65 @@
         <source>{program} does not collect points.</source>
         <translation>{program} sammelt keine Punkte.</translation>
     </message>
+    <message>
+        <source>✗  This card is not a card of this shop (the server does not know it)</source>
+        <translation>✗  Diese Karte gehört nicht zu diesem Geschäft (der Server kennt sie nicht)</translation>
+    </message>
+    <message>
+        <source>✗  No card {number} on this terminal</source>
+        <translation>✗  Keine Karte {number} an diesem Terminal</translation>
+    </message>
+    <message>
+        <source>✗  This card is not known on this terminal (yet)</source>
+        <translation>✗  Diese Karte ist an diesem Terminal (noch) nicht bekannt</translation>
+    </message>
+    <message>
+        <source>The code was empty; please scan again</source>
+        <translation>Der Code war leer; bitte noch einmal scannen</translation>
+    </message>
+    <message>
+        <source>This code holds far too much data to be a loyalty card</source>
+        <translation>Dieser Code enthält viel zu viele Daten für eine Treuekarte</translation>
+    </message>
+    <message>
+        <source>This code holds binary data, not a loyalty card</source>
+        <translation>Dieser Code enthält Binärdaten, keine Treuekarte</translation>
+    </message>
+    <message>
+        <source>This code contains unreadable characters</source>
+        <translation>Dieser Code enthält unlesbare Zeichen</translation>
+    </message>
+    <message>
+        <source>This is a Wi-Fi code, not a loyalty card</source>
+        <translation>Das ist ein WLAN-Code, keine Treuekarte</translation>
+    </message>
+    <message>
+        <source>This is a contact card, not a loyalty card</source>
+        <translation>Das ist eine Visitenkarte, keine Treuekarte</translation>
+    </message>
+    <message>
+        <source>This is an e-mail code, not a loyalty card</source>
+        <translation>Das ist ein E-Mail-Code, keine Treuekarte</translation>
+    </message>
+    <message>
+        <source>This is a phone or text-message code, not a loyalty card</source>
+        <translation>Das ist ein Telefon- oder SMS-Code, keine Treuekarte</translation>
+    </message>
+    <message>
+        <source>This link is not secure (https), so it is not accepted</source>
+        <translation>Dieser Link ist nicht sicher (https) und wird daher nicht angenommen</translation>
+    </message>
+    <message>
+        <source>This link is not a loyalty card of this shop</source>
+        <translation>Dieser Link ist keine Treuekarte dieses Geschäfts</translation>
+    </message>
+    <message>
+        <source>This link is from this shop but names no card</source>
+        <translation>Dieser Link ist von diesem Geschäft, nennt aber keine Karte</translation>
+    </message>
+    <message>
+        <source>This code is not a loyalty card of this shop</source>
+        <translation>Dieser Code ist keine Treuekarte dieses Geschäfts</translation>
+    </message>
 </context>
 </TS>

@@ -1207,5 +1207,65 @@
         <source>{program} does not collect points.</source>
         <translation>{program} no acumula puntos.</translation>
     </message>
+    <message>
+        <source>✗  This card is not a card of this shop (the server does not know it)</source>
+        <translation>✗  Esta tarjeta no es de esta tienda (el servidor no la conoce)</translation>
+    </message>
+    <message>
+        <source>✗  No card {number} on this terminal</source>
+        <translation>✗  No hay ninguna tarjeta {number} en este terminal</translation>
+    </message>
+    <message>
+        <source>✗  This card is not known on this terminal (yet)</source>
+        <translation>✗  Esta tarjeta no se conoce (todavía) en este terminal</translation>
+    </message>
+    <message>
+        <source>The code was empty; please scan again</source>
+        <translation>El código estaba vacío; vuelva a escanear</translation>
+    </message>
+    <message>
+        <source>This code holds far too much data to be a loyalty card</source>
+        <translation>Este código contiene demasiados datos para ser una tarjeta de fidelización</translation>
+    </message>
+    <message>
+        <source>This code holds binary data, not a loyalty card</source>
+        <translation>Este código contiene datos binarios, no una tarjeta de fidelización</translation>
+    </message>
+    <message>
+        <source>This code contains unreadable characters</source>
+        <translation>Este código contiene caracteres ilegibles</translation>
+    </message>
+    <message>
+        <source>This is a Wi-Fi code, not a loyalty card</source>
+        <translation>Es un código wifi, no una tarjeta de fidelización</translation>
+    </message>
+    <message>
+        <source>This is a contact card, not a loyalty card</source>
+        <translation>Es una tarjeta de contacto, no una tarjeta de fidelización</translation>
+    </message>
+    <message>
+        <source>This is an e-mail code, not a loyalty card</source>
+        <translation>Es un código de correo electrónico, no una tarjeta de fidelización</translation>
+    </message>
+    <message>
+        <source>This is a phone or text-message code, not a loyalty card</source>
+        <translation>Es un código de teléfono o SMS, no una tarjeta de fidelización</translation>
+    </message>
+    <message>
+        <source>This link is not secure (https), so it is not accepted</source>
+        <translation>Este enlace no es seguro (https), así que no se acepta</translation>
+    </message>
+    <message>
+        <source>This link is not a loyalty card of this shop</source>
+        <translation>Este enlace no es una tarjeta de fidelización de esta tienda</translation>
+    </message>
+    <message>
+        <source>This link is from this shop but names no card</source>
+        <translation>Este enlace es de esta tienda pero no indica ninguna tarjeta</translation>
+    </message>
+    <message>
+        <source>This code is not a loyalty card of this shop</source>
+        <translation>Este código no es una tarjeta de fidelización de esta tienda</translation>
+    </message>
 </context>
 </TS>

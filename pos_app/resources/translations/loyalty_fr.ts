@@ -1207,5 +1207,65 @@
         <source>{program} does not collect points.</source>
         <translation>{program} ne cumule pas de points.</translation>
     </message>
+    <message>
+        <source>✗  This card is not a card of this shop (the server does not know it)</source>
+        <translation>✗  Cette carte n&apos;est pas une carte de cette boutique (le serveur ne la connaît pas)</translation>
+    </message>
+    <message>
+        <source>✗  No card {number} on this terminal</source>
+        <translation>✗  Aucune carte {number} sur ce terminal</translation>
+    </message>
+    <message>
+        <source>✗  This card is not known on this terminal (yet)</source>
+        <translation>✗  Cette carte n&apos;est pas (encore) connue sur ce terminal</translation>
+    </message>
+    <message>
+        <source>The code was empty; please scan again</source>
+        <translation>Le code était vide&#xa0;; veuillez scanner de nouveau</translation>
+    </message>
+    <message>
+        <source>This code holds far too much data to be a loyalty card</source>
+        <translation>Ce code contient beaucoup trop de données pour une carte de fidélité</translation>
+    </message>
+    <message>
+        <source>This code holds binary data, not a loyalty card</source>
+        <translation>Ce code contient des données binaires, pas une carte de fidélité</translation>
+    </message>
+    <message>
+        <source>This code contains unreadable characters</source>
+        <translation>Ce code contient des caractères illisibles</translation>
+    </message>
+    <message>
+        <source>This is a Wi-Fi code, not a loyalty card</source>
+        <translation>C&apos;est un code Wi-Fi, pas une carte de fidélité</translation>
+    </message>
+    <message>
+        <source>This is a contact card, not a loyalty card</source>
+        <translation>C&apos;est une fiche de contact, pas une carte de fidélité</translation>
+    </message>
+    <message>
+        <source>This is an e-mail code, not a loyalty card</source>
+        <translation>C&apos;est un code d&apos;e-mail, pas une carte de fidélité</translation>
+    </message>
+    <message>
+        <source>This is a phone or text-message code, not a loyalty card</source>
+        <translation>C&apos;est un code de téléphone ou de SMS, pas une carte de fidélité</translation>
+    </message>
+    <message>
+        <source>This link is not secure (https), so it is not accepted</source>
+        <translation>Ce lien n&apos;est pas sécurisé (https), il n&apos;est donc pas accepté</translation>
+    </message>
+    <message>
+        <source>This link is not a loyalty card of this shop</source>
+        <translation>Ce lien n&apos;est pas une carte de fidélité de cette boutique</translation>
+    </message>
+    <message>
+        <source>This link is from this shop but names no card</source>
+        <translation>Ce lien vient de cette boutique mais ne désigne aucune carte</translation>
+    </message>
+    <message>
+        <source>This code is not a loyalty card of this shop</source>
+        <translation>Ce code n&apos;est pas une carte de fidélité de cette boutique</translation>
+    </message>
 </context>
 </TS>

@@ -208,7 +208,8 @@ def refusal_words(refused: Refused) -> str:
                 else QCoreApplication.translate("words", "{program} does not collect points.")
             )
             return text.format(program=p["program"])
-    return refused.message
+    # No figures to say it with: the rules' English words, or the reason in the language.
+    return refused.message if installed_language() == "en" else refusal_reason(refused.code, None)
 
 
 def not_found_words(missing: NotFound) -> str:

@@ -10,6 +10,10 @@ REFUSED_TERMINAL = (
 )
 # The sync engine's words for a refused token (sync.engine.client.AuthRejected).
 _REFUSED_TERMINAL_DETAIL = "the server refused this terminal"
+DATABASE_TROUBLE = (
+    "This terminal's database cannot be used just now, so nothing was saved: "
+    "tell a manager (the details are in the log)"
+)
 NOT_UNDERSTOOD = (
     "Sync stopped - the server and this terminal do not understand each other; "
     "stamps are saved here; ask for the terminal to be updated"
@@ -20,6 +24,7 @@ def for_people(error: BaseException) -> str:
     """One sentence for a failure that reached the window."""
     # Imported here: the HTTP client stays off the window's start-up path.
     from pos_app.services.errors import ServiceError
+    from pos_app.store.errors import is_database_failure
     from sync.engine.client import AuthRejected, ServerUnreachable, SyncError
 
     if isinstance(error, ServerUnreachable):
@@ -33,6 +38,9 @@ def for_people(error: BaseException) -> str:
         return "The server's answer was not understood: ask for the terminal to be updated"
     if isinstance(error, ServiceError):
         return str(error)  # already written for people
+    if is_database_failure(error):
+        # SQLite's own words ("attempt to write a readonly database") are for the log.
+        return DATABASE_TROUBLE
     if isinstance(error, OSError):
         return f"The file could not be written: {error.strerror or 'the system refused'}"
     return "Something went wrong here; it is in the log. Try again, or lock and sign in again"

@@ -2,11 +2,12 @@
 
 Exit codes: 0 done; 1 refused by the card rules; 2 bad input or usage; 3 unknown card or
 name; 4 the database cannot be used or its journal does not verify; 5 sign-in refused;
-6 the server could not be reached or refused the sync.
+6 the server could not be reached or refused the sync; 7 the file asked for cannot be written.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -56,7 +57,7 @@ from pos_app.store.programs import all_programs
 from pos_app.store.staff import StaffMember
 from sync.engine.client import AuthRejected, ServerClient, SyncError
 
-EXIT_REFUSED, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_STORE, EXIT_SYNC = 1, 2, 3, 4, 6
+EXIT_REFUSED, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_STORE, EXIT_SYNC, EXIT_OUTPUT = 1, 2, 3, 4, 6, 7
 # How long `sync` waits for another sync of the same terminal (the window's, another
 # `loyalty-pos sync`) before it gives up with EXIT_SYNC.
 SYNC_WAIT_S = 180.0
@@ -418,19 +419,33 @@ def verify_journal(state: CliState, no_cards: bool) -> int:
 @cli.command()
 @click.option(
     "--out",
-    type=click.Path(path_type=Path, dir_okay=False, writable=True),
+    type=click.Path(path_type=Path, dir_okay=False),
     help="CSV file to write (default: standard output).",
 )
 @click.pass_obj
-def export(state: CliState, out: Path | None) -> None:
-    """Export the journal as CSV (one row per entry, with its sync status)."""
+def export(state: CliState, out: Path | None) -> int:
+    """Export the journal as CSV (one row per entry, with its sync status).
+
+    Exits 7 when the file cannot be written; a file already there is left as it was.
+    """
     lines = journal_lines(state.store())
     if out is None:
         write_csv(lines, sys.stdout)
-        return
-    with out.open("w", newline="", encoding="utf-8") as f:
-        count = write_csv(lines, f)
+        return 0
+    # Written beside it and renamed over it: a failure half way leaves no half file.
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        with partial.open("w", newline="", encoding="utf-8") as f:
+            count = write_csv(lines, f)
+        os.replace(partial, out)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        why = exc.strerror or type(exc).__name__
+        click.echo(f"error: cannot write {out}: {why}; choose a file you can write", err=True)
+        return EXIT_OUTPUT
     click.echo(f"{count} entries written to {out}", err=True)
+    return 0
 
 
 @cli.command()

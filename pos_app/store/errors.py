@@ -35,6 +35,13 @@ class JournalTailMissing(StoreError):  # noqa: N818
     """The journal ends before entries recorded elsewhere: its last entries were deleted."""
 
 
+def is_database_failure(exc: BaseException) -> bool:
+    """SQLite failed (directly or through SQLAlchemy), or the store said it cannot be used."""
+    from sqlalchemy.exc import DBAPIError
+
+    return isinstance(exc, (StoreError, sqlite3.Error, DBAPIError))
+
+
 def database_failure(path: Path, exc: BaseException) -> DatabaseFailure:
     """One line naming the file, what is wrong with it and what to do.
 

@@ -19,6 +19,7 @@ def for_people(error: BaseException) -> str:
     """One sentence for a failure that reached the window."""
     # Imported here: the HTTP client stays off the window's start-up path.
     from pos_app.services.errors import ServiceError, SignInError
+    from pos_app.store.errors import is_database_failure
     from sync.engine.client import AuthRejected, ServerUnreachable, SyncError
 
     if isinstance(error, ServerUnreachable):
@@ -41,6 +42,13 @@ def for_people(error: BaseException) -> str:
         return sign_in_words(error)
     if isinstance(error, ServiceError):
         return str(error)  # already written for people (in English)
+    if is_database_failure(error):
+        # SQLite's own words ("attempt to write a readonly database") are for the log.
+        return QCoreApplication.translate(
+            "error_words",
+            "This terminal's database cannot be used just now, so nothing was saved: "
+            "tell a manager (the details are in the log)",
+        )
     if isinstance(error, OSError):
         reason = error.strerror or QCoreApplication.translate("error_words", "the system refused")
         return QCoreApplication.translate(

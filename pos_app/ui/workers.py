@@ -71,9 +71,9 @@ class Jobs(QObject):
         on_done, on_error = self._waiting.pop(job_id)
         try:
             if isinstance(error, Exception):
-                if on_error is None:
-                    log.error("background job failed", exc_info=error)
-                else:
+                # Logged whoever shows it: the window's words promise the details are here.
+                log.error("background job failed", exc_info=error)
+                if on_error is not None:
                     on_error(error)
             else:
                 on_done(result)

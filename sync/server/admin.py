@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
-from sqlalchemy import Connection, select, true
+from sqlalchemy import Connection, select
 
 from pos_app.domain.card import Card
 from pos_app.domain.pin import hash_pin
@@ -196,12 +196,11 @@ def _refuse_duplicates(conn: Connection, merchant_id: str, cards: list[Card]) ->
         if len(set(values)) != len(values):
             raise AdminError(f"the file has the same {attr} twice")
         column = CARDS.c[attr]
-        # Ids are unique server-wide; numbers and tokens within the merchant.
-        scope = true() if attr == "id" else CARDS.c.merchant_id == merchant_id
+        # Ids, numbers and tokens are unique within the merchant.
         for start in range(0, len(values), IMPORT_CHUNK):
             chunk = values[start : start + IMPORT_CHUNK]
             taken = conn.execute(
-                select(column).where(scope, column.in_(chunk)).limit(1)
+                select(column).where(CARDS.c.merchant_id == merchant_id, column.in_(chunk)).limit(1)
             ).scalar_one_or_none()
             if taken is not None:
                 raise AdminError(f"a card with {attr} {taken!r} already exists")

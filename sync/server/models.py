@@ -1,9 +1,10 @@
 """The server's tables, as typed SQLAlchemy mappings.
 
 Ids that people type (merchant, store, program, staff) are short strings, unique across the
-server; cards, customers and terminals have UUIDs. Every row a terminal replicates carries
-`version`, stamped from one global, monotonically increasing change counter, and an index on
-(merchant_id, version) so the change feed pages by keyset.
+server; cards, customers and terminals have UUIDs (a card's is unique within its merchant:
+terminals choose it). Every row a terminal replicates carries `version`, stamped from one
+global, monotonically increasing change counter, and an index on (merchant_id, version) so
+the change feed pages by keyset.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    PrimaryKeyConstraint,
     String,
     Text,
     UniqueConstraint,
@@ -141,9 +143,14 @@ class SyncEpoch(Base):
 
 
 class CardRow(Base):
+    """A card, keyed within its merchant: id, number and token are the merchant's own.
+
+    Every lookup is within the terminal's merchant, so another merchant's cards never clash
+    and nothing a terminal is answered tells of them.
+    """
+
     __tablename__ = "cards"
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    # Unique within the merchant (every lookup is): another merchant's cards never clash.
+    id: Mapped[str] = mapped_column(String(36))
     card_number: Mapped[str] = mapped_column(String(12))
     qr_token: Mapped[str] = mapped_column(String(64))
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
@@ -174,6 +181,7 @@ class CardRow(Base):
     deleted_at: Mapped[datetime | None]
     version: Mapped[int] = mapped_column(BigInteger)
     __table_args__ = (
+        PrimaryKeyConstraint("merchant_id", "id", name="cards_pkey"),
         CheckConstraint("points_balance >= 0", name="cards_points_nonneg"),
         CheckConstraint("stamp_count >= 0", name="cards_stamps_nonneg"),
         UniqueConstraint("customer_id", "enrolled_at_store", name="uq_cards_customer_store"),

@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from pydantic_core import to_json
-from sqlalchemy import Column, Connection, Engine, and_, bindparam, or_, select
+from sqlalchemy import Column, Connection, Engine, bindparam, or_, select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import DBAPIError
 
@@ -498,28 +498,22 @@ def _enroll(conn: Connection, batch: _Batch, p: _Entry, ctx: Context) -> Applied
         )
     if card_id != p.card_id:
         return Refused(RefusalCode.ALREADY_ENROLLED, "The entry names two different cards.")
-    # Numbers and tokens are the merchant's own (another merchant's never clash, so the
-    # answer tells nothing of them); card ids, random UUIDs, are unique server-wide.
-    merchant = batch.terminal.merchant_id
+    # Ids, numbers and tokens are the merchant's own: another merchant's never clash, so
+    # the answer tells nothing of them.
     taken = conn.execute(
-        select(CARDS.c.id, CARDS.c.card_number, CARDS.c.qr_token, CARDS.c.merchant_id).where(
+        select(CARDS.c.id, CARDS.c.card_number, CARDS.c.qr_token).where(
+            CARDS.c.merchant_id == batch.terminal.merchant_id,
             or_(
                 CARDS.c.id == card_id,
-                and_(
-                    CARDS.c.merchant_id == merchant,
-                    or_(
-                        CARDS.c.card_number == wire_op.card_number,
-                        CARDS.c.qr_token == wire_op.qr_token,
-                    ),
-                ),
-            )
+                CARDS.c.card_number == wire_op.card_number,
+                CARDS.c.qr_token == wire_op.qr_token,
+            ),
         )
     ).all()
     same = [
         r
         for r in taken
-        if (r.id, r.card_number, r.qr_token, r.merchant_id)
-        == (card_id, wire_op.card_number, wire_op.qr_token, batch.terminal.merchant_id)
+        if (r.id, r.card_number, r.qr_token) == (card_id, wire_op.card_number, wire_op.qr_token)
     ]
     if same and len(taken) == 1 and card_id in batch.cards:
         # This very card exists already (enrolled earlier): enrolling it again changes nothing.
@@ -568,6 +562,7 @@ def _write_cards(conn: Connection, batch: _Batch) -> None:
         params = [
             {
                 "_id": card_id,
+                "_merchant": batch.terminal.merchant_id,
                 **{f: getattr(batch.cards[card_id], f) for f in MUTABLE_FIELDS},
                 "updated_at": batch.received_at,
                 "version": versions[card_id],
@@ -576,7 +571,7 @@ def _write_cards(conn: Connection, batch: _Batch) -> None:
         ]
         stmt = (
             CARDS.update()
-            .where(CARDS.c.id == bindparam("_id"))
+            .where(CARDS.c.merchant_id == bindparam("_merchant"), CARDS.c.id == bindparam("_id"))
             .values({f: bindparam(f) for f in (*MUTABLE_FIELDS, "updated_at", "version")})
         )
         conn.execute(stmt, params)
@@ -620,7 +615,7 @@ _PG_UPDATE_CARDS = (
     + ", ".join(f"{col} = v.{col}" for col in _CARD_COLUMNS[1:])
     + " FROM unnest("
     + ", ".join(f"%s::{_pg_type(CARDS.c[col])}[]" for col in _CARD_COLUMNS)
-    + f") AS v({', '.join(_CARD_COLUMNS)}) WHERE c.id = v.id"
+    + f") AS v({', '.join(_CARD_COLUMNS)}) WHERE c.merchant_id = %s AND c.id = v.id"
 )
 
 
@@ -706,7 +701,7 @@ def _update_cards_pg(conn: Connection, batch: _Batch, dirty: list[str]) -> None:
     columns = [literal(values) for literal, values in zip(_CARD_LITERALS, by_column, strict=True)]
     columns.append("{" + ",".join([_array_element(batch.received_at)] * len(cards)) + "}")
     columns.append(_int_array_literal([batch.versions[card_id] for card_id in dirty]))
-    _driver(conn).execute(_PG_UPDATE_CARDS, columns)
+    _driver(conn).execute(_PG_UPDATE_CARDS, [*columns, batch.terminal.merchant_id])
 
 
 # The response: one JSON text, built after commit by pydantic-core's serialiser in one

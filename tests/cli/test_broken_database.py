@@ -117,3 +117,25 @@ def test_a_read_only_file_says_so_and_nothing_is_written(read_only_file: Termina
         assert "let this user write the file" in result.stderr
     assert _digest(t.db) == before
     assert t.run("card", "list").returncode == 0  # reading it still works
+
+
+def test_an_export_that_cannot_be_written_says_why_in_one_line_and_leaves_no_file(
+    disk: Path, tmp_path: Path
+) -> None:
+    t = _new_terminal(tmp_path / "terminal.db", cards=2)
+    assert t.run("stamp", COFFEE).returncode == 0
+    earlier = disk / "earlier.csv"
+    earlier.write_text("yesterday's export\n")
+    fill(disk)
+    for out, why in (
+        (tmp_path / "no-such-folder" / "journal.csv", "No such file or directory"),
+        (disk / "journal.csv", "No space left on device"),
+        (earlier, "No space left on device"),
+    ):
+        result = t.run("export", "--out", str(out))
+        assert result.returncode == 7, result.stderr
+        assert result.stderr.strip().splitlines() == [
+            f"error: cannot write {out}: {why}; choose a file you can write"
+        ]
+    assert sorted(p.name for p in disk.iterdir()) == ["earlier.csv", "filler"]
+    assert earlier.read_text() == "yesterday's export\n"

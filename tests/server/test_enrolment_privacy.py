@@ -1,9 +1,9 @@
 """Enrolment tells a terminal nothing of another merchant's cards.
 
-Card numbers and QR tokens are unique within a merchant: an enrolment whose number or
-token another merchant's card holds is applied exactly as one with identifiers nobody
-holds. Only a clash with the terminal's own merchant's card (which its feed shows it
-anyway) is refused.
+Card ids, numbers and QR tokens are unique within a merchant: an enrolment whose id,
+number or token another merchant's card holds is applied exactly as one with identifiers
+nobody holds, and the two cards live side by side. Only a clash with the terminal's own
+merchant's card (which its feed shows it anyway) is refused.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 
 from pos_app.domain.refusal import RefusalCode
-from sync.protocol import EntryOutcome, OutcomeStatus, PushResponse
+from sync.protocol import CardChange, ChangesPage, EntryOutcome, OutcomeStatus, PushResponse
 from sync.server.models import CARDS
 from tests.server.conftest import ServerProcess, make_merchant, pair_terminal
 
@@ -23,8 +23,10 @@ def _fresh_number(n: int) -> str:
     return f"{uuid.uuid4().int % 10**11:011d}{n}"
 
 
-def _enroll(card_number: str, qr_token: str) -> tuple[str, dict[str, Any]]:
-    card_id = str(uuid.uuid4())
+def _enroll(
+    card_number: str, qr_token: str, card_id: str | None = None
+) -> tuple[str, dict[str, Any]]:
+    card_id = card_id or str(uuid.uuid4())
     op = {
         "kind": "enroll",
         "card_id": card_id,
@@ -99,3 +101,57 @@ def test_another_merchant_s_number_and_token_are_free_here(server: ServerProcess
     their_api, _ = pair_terminal(server, theirs.stores[0], theirs.staff_id)
     found = their_api.lookup(number=their_card.card_number)
     assert found.status_code == 200 and found.json()["id"] == their_card.id
+
+
+def _outcomes(response: Any) -> list[EntryOutcome]:
+    assert response.status_code == 200, response.text
+    return PushResponse.model_validate(response.json()).outcomes
+
+
+def test_another_merchant_s_card_id_is_enrolled_here_as_a_fresh_one(
+    server: ServerProcess,
+) -> None:
+    ours, theirs = make_merchant(server, card_count=2), make_merchant(server, card_count=2)
+    api, chain = pair_terminal(server, ours.stores[0], ours.staff_id)
+    their_card = theirs.card(theirs.points)
+    attempts = {
+        "their id": _enroll(_fresh_number(3), uuid.uuid4().hex, card_id=their_card.id),
+        "fresh id": _enroll(_fresh_number(4), uuid.uuid4().hex),
+    }
+    earn = {"kind": "earn_points", "amount_minor": 700}
+    for card_id, op in attempts.values():
+        chain.add(card_id, ours.points.id, op, points_delta=ours.points.welcome_bonus_points)
+    for card_id, _ in attempts.values():
+        chain.add(card_id, ours.points.id, earn, points_delta=7)
+
+    first = _outcomes(api.push(chain.terminal_id, chain.entries))
+
+    by_name = dict(zip(attempts, zip(first[:2], first[2:], strict=True), strict=True))
+    for enrolment, earning in by_name.values():
+        assert (enrolment.status, earning.status) == (OutcomeStatus.APPLIED,) * 2
+    assert [_shape(o) for o in by_name["their id"]] == [_shape(o) for o in by_name["fresh id"]]
+    # Our card under their id is ours: our number, our balance; theirs is untouched.
+    card_id, op = attempts["their id"]
+    found = api.lookup(number=op["card_number"])
+    assert found.status_code == 200, found.text
+    assert (found.json()["id"], found.json()["points_balance"]) == (
+        card_id,
+        ours.points.welcome_bonus_points + 7,
+    )
+    their_api, _ = pair_terminal(server, theirs.stores[0], theirs.staff_id)
+    theirs_now = their_api.lookup(number=their_card.card_number).json()
+    assert (theirs_now["id"], theirs_now["points_balance"]) == (
+        their_card.id,
+        their_card.points_balance,
+    )
+    # Each merchant's feed carries its own card under the shared id, never the other's.
+    for client, number in ((api, op["card_number"]), (their_api, their_card.card_number)):
+        page = ChangesPage.model_validate(client.changes(limit=1000).json())
+        shared = [
+            c.card for c in page.changes if isinstance(c, CardChange) and str(c.card.id) == card_id
+        ]
+        assert [c.card_number for c in shared] == [number]
+    # A replay is answered as the first time: both cards as they were, nothing doubled.
+    again = _outcomes(api.push(chain.terminal_id, chain.entries))
+    assert [o.first_status for o in again] == [o.status for o in first]
+    assert [o.card for o in again] == [o.card for o in first]

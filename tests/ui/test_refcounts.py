@@ -1,5 +1,5 @@
-"""Thousands of camera frames through the real preview and counter path lose no reference
-to None, True or False.
+"""Thousands of camera frames through the real preview and counter path neither lose nor
+keep a reference to None, True or False.
 
 A Qt binding that loses one reference per call (PySide6 6.12 on CPython 3.11 does, on each
 call that returns nothing) takes a count down by thousands here, and the interpreter
@@ -7,12 +7,20 @@ aborts once one reaches zero.
 The demo video is read by the project's OpenCV capture as fast as it decodes, every frame
 becomes a preview (the 15 fps limit lifted), and its QR codes are scanned and looked up
 at a signed-in counter. Counts are read with the camera's threads stopped, so no frame in
-flight holds a reference of its own.
+flight holds a reference of its own, and at rest (`benchmarks._refcounts.at_rest`: the
+least of readings once it holds still, since what is still finishing holds references for
+a while).
+
+pytest-qt's capture of Qt messages is off here: it keeps a record of every message a test
+makes, and each record holds references to None and False. The offscreen platform says
+"This plugin does not support propagateSizeHints()" whenever the window's size hints
+change (27 times in 3,600 frames of this path): with the capture on, None gained 17 then
+33 references and False 8 then 16, half way and at the end (the 30 to 170 in 3,000
+frames this guard used to see); with it off, 0 and 0.
 """
 
 from __future__ import annotations
 
-import gc
 import itertools
 import sys
 import time
@@ -23,6 +31,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from benchmarks._refcounts import at_rest
 from pos_app.ui import camera_feed
 from pos_app.ui.main_window import MainWindow
 from tests.ui.conftest import sign_in
@@ -30,22 +39,14 @@ from tests.ui.conftest import sign_in
 WARMUP_FRAMES = 600
 FRAMES = 3_000
 NOISE = 10
-"""References the window's own state holds in varying number from one moment to the next
-(SQLAlchemy's statement caches, the last lookups' objects): 0 to 4 in repeated runs of
-this path. The faults guarded against move a count by one per Qt call: by thousands."""
+"""References the window's own state may hold in varying number from one reading to the
+next (SQLAlchemy's statement caches, the last lookups' objects): 0 to 5 seen on this path.
+The faults guarded against move a count by one per Qt call: by thousands."""
 
 pytestmark = pytest.mark.skipif(
     sys.version_info >= (3, 12),
     reason="None, True and False are immortal from CPython 3.12: their counts never move",
 )
-
-
-def counts() -> dict[str, int]:
-    return {
-        "None": sys.getrefcount(None),
-        "True": sys.getrefcount(True),
-        "False": sys.getrefcount(False),
-    }
 
 
 def run_camera(qtbot: QtBot, window: MainWindow, video: Path, frames: int) -> dict[str, int]:
@@ -67,11 +68,11 @@ def run_camera(qtbot: QtBot, window: MainWindow, video: Path, frames: int) -> di
     assert window.counter is not None
     window.counter.clear()
     QApplication.processEvents()
-    gc.collect()
-    return counts()
+    return at_rest()
 
 
-def test_frames_through_the_preview_and_the_counter_lose_no_reference(
+@pytest.mark.no_qt_log
+def test_frames_through_the_preview_and_the_counter_lose_no_reference_and_leak_none(
     qtbot: QtBot,
     window: MainWindow,
     demo_video: Path,
@@ -84,17 +85,16 @@ def test_frames_through_the_preview_and_the_counter_lose_no_reference(
     scans = itertools.count()
     window.camera.scanned.connect(lambda _event: next(scans))
     # Warm-up: lazy imports, caches and the first scans' objects are made once.
-    run_camera(qtbot, window, demo_video, WARMUP_FRAMES)
-    before = counts()
+    before = run_camera(qtbot, window, demo_video, WARMUP_FRAMES)
     previews_before = window.counter.camera.frames_shown
-    after = run_camera(qtbot, window, demo_video, FRAMES)
+    half = run_camera(qtbot, window, demo_video, FRAMES // 2)
+    after = run_camera(qtbot, window, demo_video, FRAMES - FRAMES // 2)
 
     previews = window.counter.camera.frames_shown - previews_before
     assert previews >= FRAMES // 2, "the frames did not reach the preview"
     assert next(scans) > 0, "the demo video's codes were not scanned"
-    drift = {k: after[k] - before[k] for k in before}
-    # The fatal fault drops references until a count reaches zero (`none_dealloc`): a loss
-    # beyond the noise fails. Gains keep no count from zero; since the screens learnt to
-    # fit, this path gains tens (30-170 in 3,000 frames, cause not yet found), which the
-    # soak's memory bar bounds and issue 12's note records.
-    assert all(d >= -NOISE for d in drift.values()), drift
+    drift = {k: (half[k] - before[k], after[k] - before[k]) for k in before}
+    # Both ways: the fatal fault drops references until a count reaches zero
+    # (`none_dealloc`); a leak keeps them (PySide 6.11's kept QRunnable jobs did, one per
+    # lookup). Half way too, so a count that moves and comes back is seen.
+    assert all(abs(d) <= NOISE for pair in drift.values() for d in pair), drift

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import re
 import socket
+import sqlite3
 import subprocess
 from collections.abc import Iterator
 from datetime import timedelta
@@ -240,3 +241,27 @@ def test_the_pdf_is_laid_out_for_the_paper_with_a_header_on_every_page(
     # Every time is whole on one line: none wrapped as "08:21:2 / 0".
     assert times[0] == "08:21:20"
     assert len(times) == 90
+
+
+def test_a_database_that_cannot_be_written_is_said_in_a_sentence(tmp_path: Path) -> None:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.exc import DBAPIError
+
+    from pos_app.store.errors import database_failure
+    from pos_app.ui.error_words import for_people
+
+    db = tmp_path / "terminal.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE t (x)")
+    read_only = f"file:{db}?mode=ro"
+    with pytest.raises(sqlite3.Error) as raw:
+        sqlite3.connect(read_only, uri=True).execute("INSERT INTO t VALUES (1)")
+    engine = create_engine(f"sqlite:///{read_only}&uri=true")
+    with pytest.raises(DBAPIError) as wrapped, engine.begin() as conn:
+        conn.execute(text("INSERT INTO t VALUES (1)"))
+    engine.dispose()
+    for error in (raw.value, wrapped.value, database_failure(db, raw.value)):
+        words = for_people(error)
+        assert words.startswith("This terminal's database cannot be used just now"), words
+        assert "readonly" not in words and "INSERT" not in words
+        assert not ENGINEERS_WORDS.search(words), words

@@ -1,0 +1,72 @@
+"""Server migrations keep every row: a database made by an older version upgrades in place."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import Connection, inspect, select
+
+from pos_app.domain.demo import demo_cards
+from pos_app.domain.program import Program, ProgramKind
+from sync.server import admin
+from sync.server.db import alembic_config, make_engine, migrate, write
+from sync.server.models import CARDS
+from tests.pg import create_database, drop_database
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A database nobody has created a table in yet, on each backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'server.db'}"
+        return
+    admin_url: str = request.getfixturevalue("pg_admin_url")
+    url = create_database(admin_url)
+    try:
+        yield url
+    finally:
+        drop_database(admin_url, url)
+
+
+def _merchant(conn: Connection, mid: str, now: datetime) -> Program:
+    program = Program(id=f"p-{mid}", merchant_id=mid, name="Coffee", kind=ProgramKind.STAMPS)
+    admin.create_merchant(conn, mid, mid, now)
+    admin.add_store(conn, f"s-{mid}", mid, "Main street", now)
+    admin.add_program(conn, program, now)
+    return program
+
+
+def test_0005_keys_cards_by_merchant_and_id_keeping_every_card(empty_url: str) -> None:
+    command.upgrade(alembic_config(empty_url), "0004")
+    engine = make_engine(empty_url, pool_size=1)
+    now = datetime.now(UTC)
+    with write(engine) as conn:
+        program = _merchant(conn, "m-old", now)
+        cards = demo_cards(5, [program], [f"s-{program.merchant_id}"], seed=5)
+        admin.insert_cards(conn, cards, now)
+    engine.dispose()
+
+    migrate(empty_url)
+
+    engine = make_engine(empty_url, pool_size=1)
+    try:
+        with write(engine) as conn:
+            kept = conn.execute(
+                select(CARDS.c.id, CARDS.c.card_number, CARDS.c.qr_token).order_by(CARDS.c.id)
+            ).all()
+            assert [tuple(r) for r in kept] == sorted(
+                (c.id, c.card_number, c.qr_token) for c in cards
+            )
+            # Another merchant may now hold the same card id (and number, and token).
+            other = _merchant(conn, "m-new", now)
+            twin = dataclasses.replace(cards[0], merchant_id="m-new", program_id=other.id)
+            admin.insert_cards(conn, [twin], now)
+            key = inspect(conn).get_pk_constraint("cards")
+        assert key["constrained_columns"] == ["merchant_id", "id"]
+    finally:
+        engine.dispose()

@@ -24,8 +24,9 @@ import numpy as np
 
 from benchmarks._report import percentile, print_json, print_table
 from pos_app.domain.identifiers import CardRef
-from pos_app.scanner.decoders import AutoDecoder, Decoder, Image, decoder_by_name
+from pos_app.scanner.decoders import Decoder, Image, decoder_by_name
 from pos_app.scanner.decoders import available_decoders as decoder_names
+from pos_app.scanner.decoders.auto import AutoDecoder
 from pos_app.scanner.payload import parse_scan
 
 REPO = Path(__file__).resolve().parents[1]

@@ -12,13 +12,24 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from pos_app.scanner.decoders import DecoderUnavailableError, Image, decoder_by_name
+from pos_app.scanner.decoders import (
+    DecoderUnavailableError,
+    Image,
+    available_decoders,
+    decoder_by_name,
+)
 from pos_app.scanner.decoders import preprocess as pre
 from pos_app.scanner.decoders.auto import Stage
 from pos_app.scanner.decoders.zxing import ZxingDecoder
 
 BUDGET_MS = 5.0
 """A pipeline's cost on an empty 720p frame (every stage runs), one core."""
+
+
+def first_stages(stages: Sequence[Stage]) -> list[str]:
+    """Labels of the decoders as Settings offers them: each on the frame unchanged."""
+    offered = set(available_decoders())
+    return [s.label for s in stages if s.preprocess is pre.unchanged and s.decoder.name in offered]
 
 
 def candidate_stages() -> list[Stage]:
@@ -85,11 +96,28 @@ def select(
     samples: Sequence[Sample],
     costs: dict[str, float],
     train: Sequence[int],
+    firsts: Sequence[str],
     budget_ms: float = BUDGET_MS,
 ) -> list[str]:
-    """Greedy: add the stage that reads the most more training samples, never a misread."""
+    """The best first stage of `firsts`, then greedily the fallback that reads the most more.
+
+    The first stage runs on every frame, so it is one of the decoders as offered (on the
+    frame unchanged), the one that reads most training samples without a misread;
+    fallbacks run only on frames it finds nothing in. Nothing is added that misreads a
+    training sample or takes the pipeline's cost on an empty frame past `budget_ms`.
+    """
     pipeline: list[str] = []
-    best, _ = score(readings, pipeline, samples, train)
+    best = 0
+    starts = []
+    for label in firsts:
+        correct, misread = score(readings, [label], samples, train)
+        if misread == 0 and costs[label] <= budget_ms:
+            starts.append((-correct, costs[label], label))
+    if not starts:
+        return pipeline
+    negative, _cost, label = min(starts)
+    pipeline.append(label)
+    best = -negative
     while True:
         spent = sum(costs[label] for label in pipeline)
         options = []
@@ -124,13 +152,14 @@ def cross_validate(
     samples: Sequence[Sample],
     costs: dict[str, float],
     folds: Sequence[str],
+    firsts: Sequence[str],
     budget_ms: float = BUDGET_MS,
 ) -> list[Fold]:
     results = []
     for held_out in folds:
         test = [i for i, s in enumerate(samples) if s.source == held_out]
         train = [i for i, s in enumerate(samples) if s.source != held_out]
-        pipeline = select(readings, samples, costs, train, budget_ms)
+        pipeline = select(readings, samples, costs, train, firsts, budget_ms)
         correct, misread = score(readings, pipeline, samples, test)
         gains = {
             label: correct - score(readings, [p for p in pipeline if p != label], samples, test)[0]

@@ -38,6 +38,7 @@ from benchmarks._stage_selection import (
     Sample,
     candidate_stages,
     cross_validate,
+    first_stages,
     validated,
 )
 from pos_app.domain.identifiers import CardRef
@@ -211,7 +212,7 @@ def cross_validate_stages(
     }
     costs = {stage.label: stage_cost_ms(stage, empty, 3) for stage in stages}
     folds = sorted({item.path.parent.name for item in photos})
-    results = cross_validate(readings, samples, costs, folds)
+    results = cross_validate(readings, samples, costs, folds, first_stages(stages))
     return CrossValidation(results, validated(results), costs)
 
 

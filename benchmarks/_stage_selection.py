@@ -41,6 +41,8 @@ def candidate_stages() -> list[Stage]:
         pre.one_and_a_half,
         pre.double_size,
         pre.busiest_region_doubled,
+        pre.busiest_region_sharpened,
+        pre.busiest_region_tripled,
         pre.local_contrast,
         pre.sharpened,
         pre.adaptive_threshold,

@@ -199,7 +199,10 @@ class CrossValidation:
 
 
 def cross_validate_stages(
-    photos: Sequence[LabelledImage], tuning: Sequence[tuple[str, Image]], empty: Sequence[Image]
+    photos: Sequence[LabelledImage],
+    tuning: Sequence[tuple[str, Image]],
+    empty: Sequence[Image],
+    repeat: int,
 ) -> CrossValidation:
     """Folds by photo set; every fold also tunes on the phone scenes of the tuning seeds."""
     samples = [Sample(item.path.parent.name, item.expected) for item in photos]
@@ -210,7 +213,7 @@ def cross_validate_stages(
         stage.label: [stage.decoder.decode(stage.preprocess(gray)) for gray in grays]
         for stage in stages
     }
-    costs = {stage.label: stage_cost_ms(stage, empty, 3) for stage in stages}
+    costs = {stage.label: stage_cost_ms(stage, empty, repeat) for stage in stages}
     folds = sorted({item.path.parent.name for item in photos})
     results = cross_validate(readings, samples, costs, folds, first_stages(stages))
     return CrossValidation(results, validated(results), costs)
@@ -294,6 +297,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--phone-scenes", type=int, default=30, help="per condition, scored")
     parser.add_argument("--tuning-scenes", type=int, default=10, help="per condition, tuned on")
     parser.add_argument("--videos", type=int, default=30, help="phone presentations")
+    parser.add_argument("--qr-frames", type=int, default=48, help="720p frames with a card's QR")
     args = parser.parse_args(argv)
 
     dirs = args.dirs or default_dirs()
@@ -310,12 +314,13 @@ def main(argv: list[str]) -> int:
     from pos_app.services.setup import init_terminal
 
     cards = demo_cards(args.cards)
-    tokens = [card.qr_token for card in cards[:: max(1, len(cards) // 48)]][:48]
+    step = max(1, len(cards) // args.qr_frames)
+    tokens = [card.qr_token for card in cards[::step]][: args.qr_frames]
     qr_frames, empty_frames = synthetic_frames(tokens)
 
     # Tuning seeds start far above the scored ones: no scene is both tuned on and scored.
     tuning = [(text, image) for _c, text, image in phone_scenes(args.tuning_scenes, 10_000)]
-    cv = cross_validate_stages(photos, tuning, empty_frames)
+    cv = cross_validate_stages(photos, tuning, empty_frames, args.repeat)
     shipped = [stage.label for stage in AutoDecoder().stages]
 
     # Two frames of each look keep the slow decoders' timing short; latency uses them all.

@@ -43,6 +43,7 @@ def test_a_tiny_run_reports_every_key_and_reads_no_wrong_card(
                 shutil.copy(photo.with_suffix(".txt"), small)
     dirs = [str(tmp_path / folder.name) for folder in sets]
     args = ["--phone-scenes", "1", "--tuning-scenes", "1", "--videos", "1", "--repeat", "1"]
+    args += ["--qr-frames", "8"]
 
     code = main([*dirs, *args, "--cards", "50"])
 

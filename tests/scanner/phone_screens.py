@@ -455,7 +455,7 @@ def _glare(scene: Scene, homography: npt.NDArray[np.float64], texture: Image) ->
 
 
 def _lens_blur(image: Floats, scene: Scene, focal_px: float) -> Floats:
-    """Fixed-focus webcams are sharp from about 40 cm; closer, the code softens."""
+    """Fixed-focus webcams are sharp from about 30 cm out; closer, the code softens."""
     sigma = 0.5 + 1.2 * max(0.0, (30.0 - scene.distance_cm) / 15.0)
     sigma *= scene.resolution[1] / 720
     return np.asarray(cv2.GaussianBlur(image, (0, 0), sigma), np.float32)

@@ -139,6 +139,18 @@ class TestDecodersLoadOnlyWhenChosen:
         assert "apt install libzbar0" in lines[1] and "choose another decoder" in lines[1]
         assert lines[2] == "pyzbar imported: False"
 
+    def test_the_self_test_checks_the_others_when_zbar_is_missing(self) -> None:
+        script = self.SCRIPT.split("from pos_app.scanner.decoders")[0] + textwrap.dedent(
+            """
+            from pos_app.app import check_decoders
+            print(check_decoders())
+            """
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", script], check=False, capture_output=True, text=True, timeout=60
+        )
+        assert result.stdout.strip() == "['zxing', 'opencv']", result.stderr
+
     def test_choosing_another_decoder_never_imports_zbar(self) -> None:
         script = (
             "import sys\n"

@@ -1,9 +1,17 @@
-"""QR decoding: accuracy on real photos, time per 720p frame, and frame-to-card latency.
+"""QR decoding: accuracy on real photos and phone screens, time per 720p frame, latency.
 
     python -m benchmarks decode [DIR ...] [--repeat N] [--cards N]
+                                [--phone-scenes N] [--tuning-scenes N] [--videos N]
 
 DIRs hold `N.png` photos beside `N.txt`, the exact text each encodes (UTF-8); a photo
-without its text is skipped. By default the three sets in `../shared/data/qr-real`.
+without its text is skipped. By default the three sets in `shared/data/qr-real` (the
+`shared` folder beside the checkout or above it). Each DIR is one fold: `auto`'s stages
+are chosen on the others plus generated phone scenes from tuning seeds, and
+`heldout_accuracy` scores each fold's choice on the DIR left out (see
+`benchmarks/_stage_selection.py`). Phone-screen accuracy uses other seeds, per
+condition (`tests/scanner/phone_screens.py`); videos of a phone brought into view go
+through `Capture`, as a webcam does, and count frames until the first read.
+A misread (a text other than the code's) is counted apart from a miss.
 Timings run pinned to one core with OpenCV single-threaded, as the bars are stated.
 """
 
@@ -13,6 +21,7 @@ import argparse
 import os
 import statistics
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -23,13 +32,43 @@ import cv2
 import numpy as np
 
 from benchmarks._report import percentile, print_json, print_table
+from benchmarks._stage_selection import (
+    BUDGET_MS,
+    Fold,
+    Sample,
+    candidate_stages,
+    cross_validate,
+    first_stages,
+    validated,
+)
 from pos_app.domain.identifiers import CardRef
-from pos_app.scanner.decoders import AutoDecoder, Decoder, Image, decoder_by_name
+from pos_app.scanner.capture import Capture, CaptureSettings, CaptureState, CaptureStatus
+from pos_app.scanner.capture import Frame as CaptureFrame
+from pos_app.scanner.decoders import (
+    Decoder,
+    DecoderUnavailableError,
+    Image,
+    as_gray,
+    decoder_by_name,
+)
 from pos_app.scanner.decoders import available_decoders as decoder_names
-from pos_app.scanner.payload import parse_scan
+from pos_app.scanner.decoders.auto import AutoDecoder, Stage
+from pos_app.scanner.frame_scanner import FrameScanner
+from pos_app.scanner.payload import PayloadRules, parse_scan
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED_SETS = REPO.parent / "shared" / "data" / "qr-real"
+
+
+def _shared_sets() -> Path:
+    """`shared/` sits beside a clone (CI) or higher up, above a worktree's folder."""
+    for folder in REPO.parents:
+        candidate = folder / "shared" / "data" / "qr-real"
+        if candidate.is_dir():
+            return candidate
+    return REPO.parent / "shared" / "data" / "qr-real"
+
+
+SHARED_SETS = _shared_sets()
 
 
 @dataclass(frozen=True)
@@ -134,11 +173,131 @@ def frame_to_card_ms(frames: Sequence[Image], find: Callable[[CardRef], object])
     return latencies
 
 
+def stage_cost_ms(stage: Stage, frames: Sequence[Image], repeat: int) -> float:
+    """Median time of one stage on empty frames (where every stage of a pipeline runs)."""
+    grays = [as_gray(frame) for frame in frames]
+
+    def run(gray: Image) -> object:
+        return stage.decoder.decode(stage.preprocess(gray))
+
+    return statistics.median(median_ms(partial(run, gray), repeat) for gray in grays)
+
+
+@dataclass(frozen=True)
+class CrossValidation:
+    folds: list[Fold]
+    kept: list[str]
+    costs: dict[str, float]
+
+    @property
+    def heldout_correct(self) -> int:
+        return sum(f.correct for f in self.folds)
+
+    @property
+    def heldout_total(self) -> int:
+        return sum(f.total for f in self.folds)
+
+
+def cross_validate_stages(
+    photos: Sequence[LabelledImage],
+    tuning: Sequence[tuple[str, Image]],
+    empty: Sequence[Image],
+    repeat: int,
+) -> CrossValidation:
+    """Folds by photo set; every fold also tunes on the phone scenes of the tuning seeds."""
+    samples = [Sample(item.path.parent.name, item.expected) for item in photos]
+    samples += [Sample("phone", text) for text, _image in tuning]
+    grays = [as_gray(item.image) for item in photos] + [as_gray(image) for _t, image in tuning]
+    stages = candidate_stages()
+    readings = {
+        stage.label: [stage.decoder.decode(stage.preprocess(gray)) for gray in grays]
+        for stage in stages
+    }
+    costs = {stage.label: stage_cost_ms(stage, empty, repeat) for stage in stages}
+    folds = sorted({item.path.parent.name for item in photos})
+    results = cross_validate(readings, samples, costs, folds, first_stages(stages))
+    return CrossValidation(results, validated(results), costs)
+
+
+@dataclass(frozen=True)
+class PhoneResult:
+    condition: str
+    text: str
+    read: dict[str, list[str]]
+    """Per decoder, what it read."""
+
+
+def phone_scenes(per_condition: int, first_seed: int) -> list[tuple[str, str, Image]]:
+    from tests.scanner.phone_screens import CONDITIONS, draw_scene, render
+
+    out = []
+    for condition in CONDITIONS:
+        for seed in range(first_seed, first_seed + per_condition):
+            scene = draw_scene(condition, seed)
+            out.append((condition.name, scene.text, render(scene)))
+    return out
+
+
+def first_read(path: Path, expected: CardRef, rules: PayloadRules) -> tuple[int | None, int]:
+    """Plays `path` through `Capture` into a `FrameScanner`, as the counter's camera does.
+
+    Returns the 1-based frame of the first event naming `expected` (None if none did)
+    and how many events named anything else.
+    """
+    scanner = FrameScanner(rules=rules)
+    first: list[int] = []
+    wrong: list[object] = []
+    ended = threading.Event()
+
+    def on_frame(frame: CaptureFrame) -> None:
+        for event in scanner.scan(frame):
+            (first if event.outcome == expected else wrong).append(frame.index + 1)
+
+    def on_status(status: CaptureStatus) -> None:
+        if status.state is CaptureState.ENDED:
+            ended.set()
+
+    with Capture(
+        str(path), CaptureSettings(realtime=False), on_frame=on_frame, on_status=on_status
+    ):
+        if not ended.wait(60):
+            raise AssertionError(f"{path.name} did not play to its end")
+    return (min(first) if first else None), len(wrong)
+
+
+def frames_to_first_read(videos: int, folder: Path) -> tuple[list[int], int, int]:
+    """Per video of a phone brought into view, the frame of the first read.
+
+    A video never read counts as one frame past its end. Also returns how many videos
+    were never read and how many events named anything but the card shown.
+    """
+    from tests.scanner.phone_screens import SERVERS, presentation, render, write_video
+    from tests.scanner.phone_screens import token as card_token
+
+    rules = PayloadRules(allowed_hosts=frozenset(SERVERS))
+    counts, unread, wrong = [], 0, 0
+    for seed in range(videos):
+        token = card_token(np.random.default_rng([seed, 77]))
+        text = token if seed % 2 else f"https://{SERVERS[seed % len(SERVERS)]}/c/{token}"
+        frames = [render(scene) for scene in presentation(text, seed)]
+        path = folder / f"presentation-{seed}.avi"
+        write_video(str(path), frames)
+        first, mistaken = first_read(path, CardRef.token(token), rules)
+        counts.append(len(frames) + 1 if first is None else first)
+        unread += first is None
+        wrong += mistaken
+    return counts, unread, wrong
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks decode", description=__doc__)
     parser.add_argument("dirs", nargs="*", type=Path, help="photo sets (default: shared sets)")
     parser.add_argument("--repeat", type=int, default=3, help="timings per 720p frame")
     parser.add_argument("--cards", type=int, default=2000, help="demo cards in the store")
+    parser.add_argument("--phone-scenes", type=int, default=30, help="per condition, scored")
+    parser.add_argument("--tuning-scenes", type=int, default=10, help="per condition, tuned on")
+    parser.add_argument("--videos", type=int, default=30, help="phone presentations")
+    parser.add_argument("--qr-frames", type=int, default=48, help="720p frames with a card's QR")
     args = parser.parse_args(argv)
 
     dirs = args.dirs or default_dirs()
@@ -155,16 +314,29 @@ def main(argv: list[str]) -> int:
     from pos_app.services.setup import init_terminal
 
     cards = demo_cards(args.cards)
-    tokens = [card.qr_token for card in cards[:: max(1, len(cards) // 48)]][:48]
+    step = max(1, len(cards) // args.qr_frames)
+    tokens = [card.qr_token for card in cards[::step]][: args.qr_frames]
     qr_frames, empty_frames = synthetic_frames(tokens)
+
+    # Tuning seeds start far above the scored ones: no scene is both tuned on and scored.
+    tuning = [(text, image) for _c, text, image in phone_scenes(args.tuning_scenes, 10_000)]
+    cv = cross_validate_stages(photos, tuning, empty_frames, args.repeat)
+    shipped = [stage.label for stage in AutoDecoder().stages]
 
     # Two frames of each look keep the slow decoders' timing short; latency uses them all.
     timed_frames = qr_frames[: 2 * len(empty_frames)]
+    decoders = [decoder_by_name(name) for name in decoder_names() if _loads(name)]
     results = [
-        measure_decoder(decoder_by_name(name), photos, timed_frames, empty_frames, args.repeat)
-        for name in decoder_names()
+        measure_decoder(decoder, photos, timed_frames, empty_frames, args.repeat)
+        for decoder in decoders
+    ]
+    scored = phone_scenes(args.phone_scenes, 0)
+    phone = [
+        PhoneResult(condition, text, {d.name: d.decode(image) for d in decoders})
+        for condition, text, image in scored
     ]
     with tempfile.TemporaryDirectory() as tmp:
+        firsts, unread_videos, video_misreads = frames_to_first_read(args.videos, Path(tmp))
         store = init_terminal(
             Path(tmp) / "terminal.db",
             merchant_id=DEMO_MERCHANT,
@@ -182,18 +354,54 @@ def main(argv: list[str]) -> int:
             store.close()
 
     auto = next(r for r in results if r.name == "auto")
+    names = [r.name for r in results]
     print(
         f"{len(photos)} labelled photos from {len(dirs)} set(s); 720p frames: "
         f"{len(qr_frames)} with a card's QR, {len(empty_frames)} empty; {args.cards} cards"
     )
+    print()
+    print("Cross-validation of auto's stages (folds by photo set; tuned on the others")
+    print(f"plus {len(tuning)} phone scenes of tuning seeds; budget {BUDGET_MS:g} ms/empty frame)")
     print_table(
-        ["decoder", "correct", "total", "accuracy", "ms/photo", "ms/720p QR", "ms/720p empty"],
+        ["held out", "chosen on the rest", "held-out read", "misread", "gain per fallback"],
+        [
+            [
+                f.held_out,
+                " > ".join(f.pipeline),
+                f"{f.correct}/{f.total}",
+                f.misread,
+                ", ".join(f"{k} {v:+d}" for k, v in f.gains.items()) or "-",
+            ]
+            for f in cv.folds
+        ],
+    )
+    print(f"kept (gained held out, never misread): {' > '.join(cv.kept) or 'nothing'}")
+    print(f"shipped in auto:                       {' > '.join(shipped)}")
+    print(
+        "stage ms per empty 720p frame: "
+        + ", ".join(f"{k} {v:.2f}" for k, v in sorted(cv.costs.items(), key=lambda kv: kv[1]))
+    )
+    print()
+    heldout = {r.name: r.accuracy for r in results}
+    heldout["auto"] = cv.heldout_correct / cv.heldout_total
+    print_table(
+        [
+            "decoder",
+            "correct",
+            "total",
+            "accuracy",
+            "held out",
+            "ms/photo",
+            "ms/720p QR",
+            "ms/720p empty",
+        ],
         [
             [
                 r.name,
                 r.correct,
                 r.total,
                 r.accuracy,
+                heldout[r.name],
                 statistics.median(r.photo_ms),
                 statistics.median(r.qr_frame_ms),
                 statistics.median(r.empty_frame_ms),
@@ -201,18 +409,80 @@ def main(argv: list[str]) -> int:
             for r in results
         ],
     )
-    best_single = max((r for r in results if r.name != "auto"), key=lambda r: r.correct)
+    print()
+    conditions = list(dict.fromkeys(p.condition for p in phone))
+    print(f"Phone screens: {len(phone)} scenes, {args.phone_scenes} per condition (read/misread)")
+    print_table(
+        ["condition", *names],
+        [
+            [
+                condition,
+                *[
+                    _read_misread([p for p in phone if p.condition == condition], name)
+                    for name in names
+                ],
+            ]
+            for condition in conditions
+        ]
+        + [["all", *[_read_misread(phone, name) for name in names]]],
+    )
+    phone_accuracy = {
+        name: sum(p.text in p.read[name] for p in phone) / len(phone) for name in names
+    }
+    phone_misreads = {
+        name: sum(bool(p.read[name]) and p.text not in p.read[name] for p in phone)
+        for name in names
+    }
+    photo_misreads = {
+        name: _photo_misreads(decoder, photos) for name, decoder in _by_name(decoders)
+    }
+    empty_misreads = {
+        name: sum(bool(decoder.decode(frame)) for frame in empty_frames)
+        for name, decoder in _by_name(decoders)
+    }
+    misreads = {
+        name: photo_misreads[name] + phone_misreads[name] + empty_misreads[name] for name in names
+    }
+    misreads["auto"] += video_misreads
     p95 = percentile(latencies, 95)
+    firsts_p95 = percentile(firsts, 95)
+    print()
     print(
-        f"auto reads {auto.correct - best_single.correct:+d} photos vs the best single "
-        f"decoder ({best_single.name}); frame -> card p95 {p95:.2f} ms, "
-        f"median {statistics.median(latencies):.2f} ms"
+        f"videos through Capture: {len(firsts)}, frames to first read p95 {firsts_p95}, "
+        f"median {statistics.median(firsts)}, max {max(firsts)}, never read {unread_videos}"
+    )
+    best_single = max((r for r in results if r.name != "auto"), key=lambda r: heldout[r.name])
+    print(
+        f"auto held out {heldout['auto']:.4f} vs best single {best_single.name} "
+        f"{heldout[best_single.name]:.4f}; misreads (photos, phone, empty frames, videos): "
+        f"{misreads}; frame -> card p95 {p95:.2f} ms, median {statistics.median(latencies):.2f} ms"
     )
     print_json(
         {
             "accuracy": {r.name: round(r.accuracy, 4) for r in results},
             "correct": auto.correct,
             "total": auto.total,
+            "heldout_accuracy": {name: round(value, 4) for name, value in heldout.items()},
+            "heldout_folds": {
+                f.held_out: {"stages": f.pipeline, "correct": f.correct, "total": f.total}
+                for f in cv.folds
+            },
+            "stages_kept_by_cv": cv.kept,
+            "stages_shipped": shipped,
+            "phone_screen_accuracy": round(phone_accuracy["auto"], 4),
+            "phone_screen_accuracy_by_decoder": {k: round(v, 4) for k, v in phone_accuracy.items()},
+            "phone_screen_accuracy_by_condition": {
+                condition: round(
+                    sum(p.text in p.read["auto"] for p in phone if p.condition == condition)
+                    / sum(p.condition == condition for p in phone),
+                    4,
+                )
+                for condition in conditions
+            },
+            "frames_to_first_read_p95": firsts_p95,
+            "videos_never_read": unread_videos,
+            "misreads": misreads["auto"],
+            "misreads_by_decoder": misreads,
             "ms_per_720p_frame": round(
                 statistics.median([*auto.qr_frame_ms, *auto.empty_frame_ms]), 3
             ),
@@ -222,3 +492,30 @@ def main(argv: list[str]) -> int:
         }
     )
     return 0
+
+
+def _loads(name: str) -> bool:
+    try:
+        decoder_by_name(name)
+    except DecoderUnavailableError as exc:
+        print(f"skipped: {exc}")
+        return False
+    return True
+
+
+def _by_name(decoders: Sequence[Decoder]) -> list[tuple[str, Decoder]]:
+    return [(decoder.name, decoder) for decoder in decoders]
+
+
+def _photo_misreads(decoder: Decoder, photos: Sequence[LabelledImage]) -> int:
+    wrong = 0
+    for item in photos:
+        texts = decoder.decode(item.image)
+        wrong += bool(texts) and item.expected not in texts
+    return wrong
+
+
+def _read_misread(results: Sequence[PhoneResult], name: str) -> str:
+    read = sum(p.text in p.read[name] for p in results)
+    wrong = sum(bool(p.read[name]) and p.text not in p.read[name] for p in results)
+    return f"{read}/{len(results)}" + (f" ({wrong} wrong)" if wrong else "")

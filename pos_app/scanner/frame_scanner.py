@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from pos_app.domain.identifiers import CardRef
 from pos_app.scanner.capture import Frame
 from pos_app.scanner.debounce import Debouncer
-from pos_app.scanner.decoders import AutoDecoder, Decoder
+from pos_app.scanner.decoders import Decoder
+from pos_app.scanner.decoders.auto import AutoDecoder
 from pos_app.scanner.payload import PayloadRules, Rejection, parse_scan
 
 

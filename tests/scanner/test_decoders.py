@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
+
 import cv2
 import numpy as np
 import pytest
 
 from pos_app.domain.demo import demo_cards
 from pos_app.scanner.decoders import (
-    AutoDecoder,
     UnknownDecoderError,
     as_gray,
     available_decoders,
     bytes_to_text,
     decoder_by_name,
 )
+from pos_app.scanner.decoders.auto import AutoDecoder
 from tests.scanner.scenes import LOOKS, Look, code_image, counter_scene, frame_with_code
 
 # Fixed tokens (two demo customers' cards): a decoder that misses a code misses it every run.
@@ -90,3 +94,71 @@ class TestPayloadCharsets:
 
     def test_anything_else_falls_back_to_latin1(self) -> None:
         assert bytes_to_text(b"caf\xe9 \x81\xff") == "café \x81ÿ"
+
+
+class TestDecodersLoadOnlyWhenChosen:
+    """ZBar is optional: without its shared library every other decoder still loads."""
+
+    SCRIPT = textwrap.dedent(
+        """
+        import sys
+
+        class NoZbar:
+            # As pyzbar fails on a machine without libzbar0.
+            def find_spec(self, name, path=None, target=None):
+                if name == "pyzbar" or name.startswith("pyzbar."):
+                    raise ImportError("Unable to find zbar shared library")
+                return None
+
+        sys.meta_path.insert(0, NoZbar())
+        from pos_app.scanner.decoders import DecoderUnavailableError, decoder_by_name
+        from pos_app.scanner.frame_scanner import FrameScanner
+
+        FrameScanner()
+        print("loaded:", *[decoder_by_name(n).name for n in ("auto", "zxing", "opencv")])
+        try:
+            decoder_by_name("zbar")
+        except DecoderUnavailableError as exc:
+            print("zbar:", exc)
+        print("pyzbar imported:", any(m.startswith("pyzbar") for m in sys.modules))
+        """
+    )
+
+    def test_without_zbar_the_others_load_and_zbar_says_what_is_missing(self) -> None:
+        result = subprocess.run(
+            [sys.executable, "-c", self.SCRIPT],
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        lines = result.stdout.splitlines()
+        assert lines[0] == "loaded: auto zxing opencv"
+        assert lines[1].startswith("zbar: the zbar decoder needs the ZBar library")
+        assert "apt install libzbar0" in lines[1] and "choose another decoder" in lines[1]
+        assert lines[2] == "pyzbar imported: False"
+
+    def test_the_self_test_checks_the_others_when_zbar_is_missing(self) -> None:
+        script = self.SCRIPT.split("from pos_app.scanner.decoders")[0] + textwrap.dedent(
+            """
+            from pos_app.app import check_decoders
+            print(check_decoders())
+            """
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", script], check=False, capture_output=True, text=True, timeout=60
+        )
+        assert result.stdout.strip() == "['zxing', 'opencv']", result.stderr
+
+    def test_choosing_another_decoder_never_imports_zbar(self) -> None:
+        script = (
+            "import sys\n"
+            "from pos_app.scanner.decoders import decoder_by_name\n"
+            "decoder_by_name('auto'); decoder_by_name('opencv')\n"
+            "print(sorted(m for m in sys.modules if 'zbar' in m))\n"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", script], check=False, capture_output=True, text=True, timeout=60
+        )
+        assert result.stdout.strip() == "[]", result.stderr

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.decode import LabelledImage, default_dirs, load_labelled
-from pos_app.scanner.decoders import AutoDecoder, available_decoders, decoder_by_name
+from pos_app.scanner.decoders import available_decoders, decoder_by_name
+from pos_app.scanner.decoders.auto import AutoDecoder
 
 AUTO_FLOOR = 92
 

@@ -15,9 +15,14 @@ _QR_FORMATS = zxingcpp.BarcodeFormats(
 
 @dataclass(frozen=True, slots=True)
 class ZxingDecoder:
-    """zxing-cpp restricted to QR symbols."""
+    """zxing-cpp restricted to QR symbols.
+
+    `global_histogram` swaps its local-average binarizer for one threshold per frame
+    (cheaper, and kinder to codes whose modules are not uniform inside).
+    """
 
     name: str = "zxing"
+    global_histogram: bool = False
 
     def decode(self, frame: Image) -> list[str]:
         found = zxingcpp.read_barcodes(
@@ -31,5 +36,10 @@ class ZxingDecoder:
             try_invert=True,
             # Plain keeps the text as written (HRI would spell control codes as <SOH>).
             text_mode=zxingcpp.TextMode.Plain,
+            binarizer=(
+                zxingcpp.Binarizer.GlobalHistogram
+                if self.global_histogram
+                else zxingcpp.Binarizer.LocalAverage
+            ),
         )
         return unique([str(barcode.text) for barcode in found])

@@ -1,0 +1,198 @@
+"""Choosing `auto`'s stages by cross-validation, so its figure is one it was not tuned on.
+
+Every candidate stage reads every sample once; a pipeline's answer for a sample is the
+answer of its first stage that found anything (a wrong text there is a misread, and it
+stops the pipeline as it would at the counter). Folds leave out one source (a photo set)
+at a time: stages are chosen on the rest, greedily, and scored on the source left out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from pos_app.scanner.decoders import (
+    DecoderUnavailableError,
+    Image,
+    available_decoders,
+    decoder_by_name,
+)
+from pos_app.scanner.decoders import preprocess as pre
+from pos_app.scanner.decoders.auto import Stage
+from pos_app.scanner.decoders.zxing import ZxingDecoder
+
+BUDGET_MS = 5.0
+"""A pipeline's cost on an empty 720p frame (every stage runs), one core."""
+
+
+def first_stages(stages: Sequence[Stage]) -> list[str]:
+    """Labels of the decoders as Settings offers them: each on the frame unchanged."""
+    offered = set(available_decoders())
+    return [s.label for s in stages if s.preprocess is pre.unchanged and s.decoder.name in offered]
+
+
+def candidate_stages() -> list[Stage]:
+    """Every stage worth measuring: zxing-cpp's binarizers, redrawn frames, ZBar, OpenCV."""
+    zxing, histogram = ZxingDecoder(), ZxingDecoder(name="zxing-gh", global_histogram=True)
+    redraws: list[Callable[[Image], Image]] = [
+        pre.unchanged,
+        pre.half_size,
+        pre.one_and_a_half,
+        pre.double_size,
+        pre.busiest_region_doubled,
+        pre.busiest_region_sharpened,
+        pre.busiest_region_tripled,
+        pre.local_contrast,
+        pre.sharpened,
+        pre.adaptive_threshold,
+        pre.otsu_threshold,
+    ]
+    stages = [Stage(redraw, zxing) for redraw in redraws]
+    stages += [Stage(redraw, histogram) for redraw in (pre.unchanged, pre.half_size)]
+    stages += [Stage(redraw, histogram) for redraw in (pre.busiest_region_doubled,)]
+    for name, redraws_ in (("zbar", redraws[:2]), ("opencv-aruco", redraws[:1])):
+        try:
+            decoder = decoder_by_name(name)
+        except DecoderUnavailableError:
+            continue  # measured where its library is installed
+        stages += [Stage(redraw, decoder) for redraw in redraws_]
+    return stages
+
+
+@dataclass(frozen=True)
+class Sample:
+    source: str
+    """The fold it belongs to: a photo set's name, or "phone" for generated tuning scenes."""
+    expected: str
+
+
+Readings = dict[str, list[list[str]]]
+"""Per stage label, the texts it read in each sample (index-aligned with the samples)."""
+
+
+def answer(readings: Readings, pipeline: Sequence[str], index: int) -> list[str]:
+    for label in pipeline:
+        texts = readings[label][index]
+        if texts:
+            return texts
+    return []
+
+
+def score(
+    readings: Readings, pipeline: Sequence[str], samples: Sequence[Sample], indices: Sequence[int]
+) -> tuple[int, int]:
+    """(correct, misread) over `indices`."""
+    correct = misread = 0
+    for i in indices:
+        texts = answer(readings, pipeline, i)
+        if samples[i].expected in texts:
+            correct += 1
+        elif texts:
+            misread += 1
+    return correct, misread
+
+
+def select(
+    readings: Readings,
+    samples: Sequence[Sample],
+    costs: dict[str, float],
+    train: Sequence[int],
+    firsts: Sequence[str],
+    budget_ms: float = BUDGET_MS,
+) -> list[str]:
+    """The best first stage of `firsts`, then greedily the fallback that reads the most more.
+
+    The first stage runs on every frame, so it is one of the decoders as offered (on the
+    frame unchanged), the one that reads most training samples without a misread;
+    fallbacks run only on frames it finds nothing in. Nothing is added that misreads a
+    training sample or takes the pipeline's cost on an empty frame past `budget_ms`.
+    """
+    pipeline: list[str] = []
+    best = 0
+    starts = []
+    for label in firsts:
+        correct, misread = score(readings, [label], samples, train)
+        if misread == 0 and costs[label] <= budget_ms:
+            starts.append((-correct, costs[label], label))
+    if not starts:
+        return pipeline
+    negative, _cost, label = min(starts)
+    pipeline.append(label)
+    best = -negative
+    while True:
+        spent = sum(costs[label] for label in pipeline)
+        options = []
+        for label in readings:
+            if label in pipeline or spent + costs[label] > budget_ms:
+                continue
+            correct, misread = score(readings, [*pipeline, label], samples, train)
+            if misread == 0 and correct > best:
+                options.append((-correct, costs[label], label))
+        if not options:
+            return pipeline
+        negative, _cost, label = min(options)
+        pipeline.append(label)
+        best = -negative
+
+
+@dataclass(frozen=True)
+class Fold:
+    held_out: str
+    pipeline: list[str]
+    correct: int
+    misread: int
+    total: int
+    gains: dict[str, int]
+    """Per fallback: held-out samples the pipeline reads with it and not without it."""
+    misreads_by_stage: dict[str, int]
+    """Per stage: held-out samples where it answered with a wrong text."""
+
+
+def cross_validate(
+    readings: Readings,
+    samples: Sequence[Sample],
+    costs: dict[str, float],
+    folds: Sequence[str],
+    firsts: Sequence[str],
+    budget_ms: float = BUDGET_MS,
+) -> list[Fold]:
+    results = []
+    for held_out in folds:
+        test = [i for i, s in enumerate(samples) if s.source == held_out]
+        train = [i for i, s in enumerate(samples) if s.source != held_out]
+        pipeline = select(readings, samples, costs, train, firsts, budget_ms)
+        correct, misread = score(readings, pipeline, samples, test)
+        gains = {
+            label: correct - score(readings, [p for p in pipeline if p != label], samples, test)[0]
+            for label in pipeline[1:]
+        }
+        wrong = dict.fromkeys(pipeline, 0)
+        for i in test:
+            for label in pipeline:
+                texts = readings[label][i]
+                if texts:
+                    wrong[label] += samples[i].expected not in texts
+                    break
+        results.append(Fold(held_out, pipeline, correct, misread, len(test), gains, wrong))
+    return results
+
+
+def validated(folds: Sequence[Fold]) -> list[str]:
+    """The stage most folds chose first, then each fallback that gained held out somewhere.
+
+    A stage that answered a held-out sample with a wrong text in any fold is never kept.
+    """
+    tainted = {label for fold in folds for label, n in fold.misreads_by_stage.items() if n}
+    firsts = Counter(fold.pipeline[0] for fold in folds if fold.pipeline)
+    if not firsts:
+        return []
+    first = firsts.most_common(1)[0][0]
+    if first in tainted:
+        return []
+    keep = [first]
+    for fold in folds:
+        for label, gain in fold.gains.items():
+            if gain > 0 and label not in tainted and label not in keep:
+                keep.append(label)
+    return keep

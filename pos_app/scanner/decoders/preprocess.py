@@ -1,0 +1,108 @@
+"""Ways to redraw a grayscale frame before a decoder reads it: the candidate stages of `auto`.
+
+Each takes and returns an 8-bit grayscale image; one that finds nothing worth reading
+returns an empty image, which every decoder reads as nothing.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from pos_app.scanner.decoders.base import Image
+
+NOTHING: Image = np.zeros((1, 1), np.uint8)
+
+REGION_MAX_PX = 480
+"""A busier region than this (before upscaling) holds a code large enough for the frame."""
+
+
+def unchanged(gray: Image) -> Image:
+    return gray
+
+
+def _scaled(gray: Image, factor: float) -> Image:
+    height, width = gray.shape[:2]
+    size = (max(1, round(width * factor)), max(1, round(height * factor)))
+    interpolation = cv2.INTER_AREA if factor < 1 else cv2.INTER_CUBIC
+    return np.asarray(cv2.resize(gray, size, interpolation=interpolation), dtype=np.uint8)
+
+
+def half_size(gray: Image) -> Image:
+    """Averaging 2x2 pixels smooths sensor noise and print texture inside modules."""
+    return _scaled(gray, 0.5)
+
+
+def one_and_a_half(gray: Image) -> Image:
+    return _scaled(gray, 1.5)
+
+
+def double_size(gray: Image) -> Image:
+    return _scaled(gray, 2.0)
+
+
+def local_contrast(gray: Image) -> Image:
+    """CLAHE: evens out glare and shadow across the code."""
+    return np.asarray(cv2.createCLAHE(2.0, (8, 8)).apply(gray), dtype=np.uint8)
+
+
+def sharpened(gray: Image) -> Image:
+    """Unsharp mask: steepens module edges softened by focus or motion."""
+    soft = cv2.GaussianBlur(gray, (0, 0), 2.0)
+    return np.asarray(cv2.addWeighted(gray, 1.8, soft, -0.8, 0), dtype=np.uint8)
+
+
+def adaptive_threshold(gray: Image) -> Image:
+    return np.asarray(
+        cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 31, 5),
+        dtype=np.uint8,
+    )
+
+
+def otsu_threshold(gray: Image) -> Image:
+    _, binary = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return np.asarray(binary, dtype=np.uint8)
+
+
+def busiest_region_doubled(gray: Image) -> Image:
+    """The busiest region (see `busiest_region`) drawn twice as large."""
+    region = busiest_region(gray)
+    return NOTHING if region is None else _scaled(region, 2.0)
+
+
+def busiest_region_sharpened(gray: Image) -> Image:
+    """The busiest region drawn twice as large, its module edges steepened (motion, focus)."""
+    region = busiest_region(gray)
+    return NOTHING if region is None else sharpened(_scaled(region, 2.0))
+
+
+def busiest_region_tripled(gray: Image) -> Image:
+    region = busiest_region(gray)
+    return NOTHING if region is None else _scaled(region, 3.0)
+
+
+def busiest_region(gray: Image) -> Image | None:
+    """The region dense with edges in both directions, cut out (None: none small enough).
+
+    A code far from the camera spans too few pixels per module to read; doubling the
+    whole 720p frame costs four times a pass over it, doubling only where a code can be
+    (a QR code is edges across and down everywhere inside it) costs about one pass.
+    """
+    height, width = gray.shape[:2]
+    step = 4 if min(height, width) >= 360 else 2
+    small = cv2.resize(gray, (width // step, height // step), interpolation=cv2.INTER_AREA)
+    across = cv2.blur(cv2.convertScaleAbs(cv2.Sobel(small, cv2.CV_16S, 1, 0)), (5, 5))
+    down = cv2.blur(cv2.convertScaleAbs(cv2.Sobel(small, cv2.CV_16S, 0, 1)), (5, 5))
+    edges = cv2.min(across, down)
+    _, peak, _, (px, py) = cv2.minMaxLoc(edges)
+    if peak < 12:  # a flat frame: no printed or lit code anywhere
+        return None
+    busy = np.asarray(edges > peak * 0.4, dtype=np.uint8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(busy)
+    x, y, w, h, _area = (int(v) for v in stats[labels[py, px]])
+    pad = w // 4 + h // 4 + 2
+    x0, y0 = max(0, (x - pad) * step), max(0, (y - pad) * step)
+    x1, y1 = min(width, (x + w + pad) * step), min(height, (y + h + pad) * step)
+    if max(x1 - x0, y1 - y0) > REGION_MAX_PX:
+        return None
+    return np.ascontiguousarray(gray[y0:y1, x0:x1])

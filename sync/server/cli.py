@@ -30,6 +30,7 @@ from sync.server.db import DB_ENV, DEFAULT_DB, database_url, is_sqlite, make_eng
 from sync.server.pairing import PairingError, create_pair_code
 from sync.server.wallet import face
 from sync.server.wallet import settings as wallet_settings
+from sync.server.wallet.sender import WalletSender
 
 _WALLET_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
@@ -333,7 +334,10 @@ def wallet_brand(
 @click.option("--merchant", "merchant_id", help="Needed only if two merchants share CARD.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
 def wallet_pass(db: str, card: str, merchant_id: str | None, out: Path) -> None:
-    """Write the current Apple Wallet pass of CARD (its number or QR token) to --out."""
+    """Write the current Apple Wallet pass of CARD (its number or QR token) to --out.
+
+    A token that begins with "-" goes after "--": wallet-pass --out F.pkpass -- -TOKEN
+    """
     found = wallet_cli.write_pass(_engine(db), card, merchant_id, out)
     click.echo(f"pass of card {found.number_text} written to {out}")
 
@@ -385,6 +389,9 @@ def serve(
     os.environ[FAILURES_ENV] = str(auth_failures_per_minute)
     if instance:
         os.environ[INSTANCE_ENV] = instance
+    # One wallet sender per serve, however many HTTP workers: it drains the pass-update
+    # outbox the pushes write (idle, one query every few seconds, until wallets are set up).
+    WalletSender(make_engine(url, pool_size=2)).start()
     uvicorn.run(
         "sync.server.app:app_from_env",
         factory=True,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,8 +15,16 @@ from pos_app.domain.card import Card
 from pos_app.domain.demo import demo_cards
 from pos_app.domain.program import Program, ProgramKind
 from sync.server import admin
+from sync.server.cli import main
 from sync.server.db import make_engine, migrate, write
-from tests.server.wallet.pki import Pki, make_pki
+from tests.server.conftest import ServerProcess, start_server
+from tests.server.wallet.pki import Pki, configure_args, make_pki
+from tests.standins.process import StandIn, start_standin
+
+PUBLIC = "https://loyalty.example.test"
+# Push tokens the APNs stand-in answers badly first (then 200).
+THROTTLED, FAILING, GONE = "a1" * 32, "b2" * 32, "c3" * 32
+APNS_SCRIPT = {THROTTLED: [429, 429], FAILING: [500], GONE: [410]}
 
 
 @pytest.fixture(scope="session")
@@ -60,3 +70,30 @@ def db_url(tmp_path: Path) -> str:
     url = f"sqlite:///{tmp_path / 'server.db'}"
     migrate(url)
     return url
+
+
+@pytest.fixture(scope="session")
+def apns(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StandIn]:
+    where = tmp_path_factory.mktemp("apns")
+    standin = start_standin("apns", where, "--script", json.dumps(APNS_SCRIPT))
+    yield standin
+    standin.stop()
+
+
+def configured_server(pki: Pki, where: Path, apns_url: str) -> ServerProcess:
+    """A served SQLite server with the wallet set up against these stand-ins."""
+    url = f"sqlite:///{where / 'server.db'}"
+    server = start_server("sqlite", url, where / "server.log")
+    args = [*configure_args(pki, PUBLIC), "--apns-url", apns_url, "--db", url]
+    assert main(["wallet", "configure", *args]) == 0
+    return server
+
+
+@pytest.fixture(scope="session")
+def wallet_server(
+    pki: Pki, apns: StandIn, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ServerProcess]:
+    """One server for the wallet tests; each test makes its own merchant (a tenant)."""
+    server = configured_server(pki, tmp_path_factory.mktemp("wallet-server"), apns.url)
+    yield server
+    server.stop()

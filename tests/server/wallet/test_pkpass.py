@@ -77,7 +77,7 @@ def test_a_cards_pass_is_signed_by_the_pass_certificate_with_the_wwdr_chain(
 
     # Asked again, the same pass identity: a device that has it keeps being served.
     again = tmp_path / "again.pkpass"
-    assert cli(db_url, "wallet-pass", card.qr_token, "--out", str(again)) == 0
+    assert main(["wallet-pass", "--out", str(again), "--db", db_url, "--", card.qr_token]) == 0
     with zipfile.ZipFile(again) as zf:
         second = json.loads(zf.read("pass.json"))
     assert second["authenticationToken"] == body["authenticationToken"]

@@ -1,0 +1,139 @@
+"""The durable outbox of pass updates: written in the push's transaction, drained by the
+sender (worker.py). One row per (card, target): a batch that changes a card ten times owes
+its phone one update, and an update is never lost to a crash between commit and send."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    delete,
+    literal,
+    or_,
+    select,
+    tuple_,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+
+from sync.server.models import CARDS, WALLET_DEVICES, WALLET_OUTBOX
+
+APNS_PREFIX = "apns:"
+GOOGLE = "google"
+# A claimed row comes back to the queue if its sender died before finishing it.
+LEASE = timedelta(seconds=60)
+MAX_BACKOFF_S = 3600.0
+
+
+def record_cards_changed(conn: Connection, card_ids: Sequence[str], now: datetime) -> None:
+    """Owe an update to every device registered for these cards and to every Google object
+    issued for them. Call inside the transaction that changes the cards."""
+    if not card_ids:
+        return
+    ids = list(card_ids)
+    owed = (
+        literal(1).label("generation"),
+        literal(0).label("attempts"),
+        literal(now, WALLET_OUTBOX.c.due_at.type).label("due_at"),
+    )
+    devices = select(
+        WALLET_DEVICES.c.card_id,
+        (literal(APNS_PREFIX) + WALLET_DEVICES.c.device_id).label("target"),
+        WALLET_DEVICES.c.merchant_id,
+        *owed,
+    ).where(WALLET_DEVICES.c.card_id.in_(ids))
+    google = select(CARDS.c.id, literal(GOOGLE).label("target"), CARDS.c.merchant_id, *owed).where(
+        CARDS.c.id.in_(ids), CARDS.c.google_object_id.is_not(None)
+    )
+    for source in (devices, google):
+        _upsert(conn, source, now)
+
+
+def _upsert(conn: Connection, source: Select[Any], now: datetime) -> None:
+    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    columns = ["card_id", "target", "merchant_id", "generation", "attempts", "due_at"]
+    stmt = insert(WALLET_OUTBOX).from_select(columns, source)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["card_id", "target"],
+        set_={"generation": WALLET_OUTBOX.c.generation + 1, "due_at": now},
+    )
+    conn.execute(stmt)
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    card_id: str
+    target: str
+    merchant_id: str
+    generation: int
+    attempts: int
+
+    @property
+    def device_id(self) -> str | None:
+        return (
+            self.target.removeprefix(APNS_PREFIX) if self.target.startswith(APNS_PREFIX) else None
+        )
+
+
+def claim(conn: Connection, now: datetime, limit: int) -> list[Job]:
+    """Take up to `limit` due updates for one lease; another sender skips them meanwhile."""
+    free = or_(WALLET_OUTBOX.c.claimed_until.is_(None), WALLET_OUTBOX.c.claimed_until < now)
+    due = and_(WALLET_OUTBOX.c.due_at <= now, free)
+    first = (
+        select(WALLET_OUTBOX.c.card_id, WALLET_OUTBOX.c.target)
+        .where(due)
+        .order_by(WALLET_OUTBOX.c.due_at)
+        .limit(limit)
+    )
+    stmt = (
+        update(WALLET_OUTBOX)
+        .where(due, tuple_(WALLET_OUTBOX.c.card_id, WALLET_OUTBOX.c.target).in_(first))
+        .values(claimed_until=now + LEASE)
+        .returning(
+            WALLET_OUTBOX.c.card_id,
+            WALLET_OUTBOX.c.target,
+            WALLET_OUTBOX.c.merchant_id,
+            WALLET_OUTBOX.c.generation,
+            WALLET_OUTBOX.c.attempts,
+        )
+    )
+    return [Job(*row) for row in conn.execute(stmt)]
+
+
+def _key(job: Job) -> ColumnElement[bool]:
+    return and_(WALLET_OUTBOX.c.card_id == job.card_id, WALLET_OUTBOX.c.target == job.target)
+
+
+def done(conn: Connection, job: Job) -> None:
+    """The update was delivered (or is moot). A change that came in meanwhile stays owed."""
+    gone = conn.execute(
+        delete(WALLET_OUTBOX).where(_key(job), WALLET_OUTBOX.c.generation == job.generation)
+    ).rowcount
+    if not gone:
+        conn.execute(update(WALLET_OUTBOX).where(_key(job)).values(claimed_until=None))
+
+
+def backoff_s(attempts: int) -> float:
+    """1 s, 2 s, 4 s ... up to an hour, with jitter so a recovering service is not stampeded."""
+    return min(MAX_BACKOFF_S, 2.0 ** min(attempts, 20)) * random.uniform(0.5, 1.0)
+
+
+def retry_later(conn: Connection, job: Job, now: datetime, after_s: float | None = None) -> None:
+    wait = backoff_s(job.attempts) if after_s is None else after_s
+    conn.execute(
+        update(WALLET_OUTBOX)
+        .where(_key(job))
+        .values(
+            attempts=WALLET_OUTBOX.c.attempts + 1,
+            due_at=now + timedelta(seconds=wait),
+            claimed_until=None,
+        )
+    )

@@ -1,0 +1,190 @@
+"""The sender: drains the outbox, one APNs push per registered device and one Google PATCH
+per changed card, many in flight at once; retries with backoff, unregisters gone devices.
+
+`serve` runs one in a thread of its own. Rows are claimed for a lease before sending, so
+two servers on one database do not send the same update; a sender killed mid-send leaves
+its rows to come back when the lease runs out (a push may then go twice: the device just
+asks for the pass again, and gets it unchanged).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import httpx
+from sqlalchemy import Engine, and_, delete, func, select
+
+from sync.server.db import read, write
+from sync.server.models import WALLET_DEVICES, WALLET_OUTBOX
+from sync.server.wallet import outbox
+from sync.server.wallet.apns import Delivery, PushResult, apns_client, push_pass_update
+from sync.server.wallet.face import face_by_id
+from sync.server.wallet.google import AccessToken, patch_object
+from sync.server.wallet.outbox import Job
+from sync.server.wallet.runtime import apple_credentials, current_settings, google_credentials
+from sync.server.wallet.settings import WalletConfigError, WalletSettings
+
+log = logging.getLogger(__name__)
+
+BATCH = 1000
+IN_FLIGHT = 200
+IDLE_POLL_S = 0.1
+UNCONFIGURED_POLL_S = 5.0
+
+
+@dataclass
+class _Clients:
+    settings: WalletSettings
+    apns: httpx.AsyncClient | None
+    google: httpx.AsyncClient
+    token: AccessToken = field(default_factory=AccessToken)
+
+    async def close(self) -> None:
+        if self.apns is not None:
+            await self.apns.aclose()
+        await self.google.aclose()
+
+
+class WalletSender:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._stop = threading.Event()
+        self._clients: _Clients | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="wallet-sender", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout_s: float = 10) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout_s)
+
+    def _run(self) -> None:
+        asyncio.run(self._loop())
+
+    async def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                handled = await self.run_once()
+            except Exception:  # the database is down, say: keep the sender alive
+                log.exception("wallet sender: a round failed; trying again shortly")
+                handled = 0
+                await asyncio.sleep(1)
+            if handled == 0:
+                await asyncio.sleep(IDLE_POLL_S if self._clients else UNCONFIGURED_POLL_S)
+        if self._clients is not None:
+            await self._clients.close()
+
+    async def _ensure_clients(self) -> _Clients | None:
+        settings = current_settings(self.engine)
+        if self._clients is not None and self._clients.settings == settings:
+            return self._clients
+        if self._clients is not None:
+            await self._clients.close()
+            self._clients = None
+        if settings is None:
+            return None
+        apns = None
+        if settings.apple:
+            try:
+                apns = apns_client(settings, apple_credentials(settings))
+            except (WalletConfigError, OSError) as exc:
+                log.error("wallet sender: Apple credentials unusable: %s", exc)
+        google = httpx.AsyncClient(timeout=httpx.Timeout(10.0, connect=5.0))
+        self._clients = _Clients(settings, apns, google)
+        return self._clients
+
+    async def run_once(self) -> int:
+        """Send what is due now; how many updates were handled."""
+        clients = await self._ensure_clients()
+        if clients is None:
+            return 0
+        now = datetime.now(UTC)
+        with write(self.engine) as conn:
+            jobs = outbox.claim(conn, now, BATCH)
+        if not jobs:
+            return 0
+        tokens = self._push_tokens(jobs)
+        limit = asyncio.Semaphore(IN_FLIGHT)
+
+        async def bounded(job: Job) -> PushResult:
+            async with limit:
+                return await self._send(clients, job, tokens)
+
+        results = await asyncio.gather(*(bounded(j) for j in jobs))
+        self._record(jobs, results)
+        return len(jobs)
+
+    def _push_tokens(self, jobs: list[Job]) -> dict[tuple[str, str], str]:
+        cards = sorted({j.card_id for j in jobs if j.device_id is not None})
+        if not cards:
+            return {}
+        query = select(
+            WALLET_DEVICES.c.card_id, WALLET_DEVICES.c.device_id, WALLET_DEVICES.c.push_token
+        ).where(WALLET_DEVICES.c.card_id.in_(cards))
+        with read(self.engine) as conn:
+            return {(r.card_id, r.device_id): r.push_token for r in conn.execute(query)}
+
+    async def _send(
+        self, clients: _Clients, job: Job, tokens: dict[tuple[str, str], str]
+    ) -> PushResult:
+        settings = clients.settings
+        if job.device_id is not None:
+            push_token = tokens.get((job.card_id, job.device_id))
+            if push_token is None:  # unregistered since: nothing owed
+                return PushResult(Delivery.GONE, None, "unregistered")
+            if clients.apns is None:
+                return PushResult(Delivery.RETRY, None, "Apple not configured")
+            return await push_pass_update(clients.apns, settings, push_token)
+        with read(self.engine) as conn:
+            face = face_by_id(conn, job.card_id)
+        if face is None or not face.google_object_id:
+            return PushResult(Delivery.GONE, None, "no Google object")
+        try:
+            creds = google_credentials(settings)
+        except (WalletConfigError, OSError) as exc:
+            return PushResult(Delivery.RETRY, None, str(exc))
+        return await patch_object(clients.google, settings, creds, clients.token, face)
+
+    def _record(self, jobs: list[Job], results: list[PushResult]) -> None:
+        now = datetime.now(UTC)
+        with write(self.engine) as conn:
+            for job, result in zip(jobs, results, strict=True):
+                if result.delivery is Delivery.RETRY:
+                    log.warning(
+                        "wallet update of card %s to %s not delivered (%s %s); retrying",
+                        job.card_id,
+                        "Google" if job.device_id is None else "a device",
+                        result.status,
+                        result.reason,
+                    )
+                    outbox.retry_later(conn, job, now)
+                    continue
+                if result.delivery is Delivery.GONE and job.device_id is not None:
+                    conn.execute(
+                        delete(WALLET_DEVICES).where(
+                            and_(
+                                WALLET_DEVICES.c.card_id == job.card_id,
+                                WALLET_DEVICES.c.device_id == job.device_id,
+                            )
+                        )
+                    )
+                outbox.done(conn, job)
+
+
+def wait_until_drained(engine: Engine, timeout_s: float) -> bool:
+    """For tools: True once nothing is owed (or claimed), False after `timeout_s`."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        with read(engine) as conn:
+            if not conn.execute(select(func.count()).select_from(WALLET_OUTBOX)).scalar_one():
+                return True
+        time.sleep(0.05)
+    return False

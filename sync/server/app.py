@@ -57,7 +57,7 @@ from sync.server.push import PushRejectedError, push
 from sync.server.ratelimit import FailureLimiter
 from sync.server.shared_failures import shared_failures
 from sync.server.sync_state import sync_state
-from sync.server.wallet import passkit
+from sync.server.wallet import page, passkit
 
 FAILURES_ENV = "LOYALTY_SERVER_AUTH_FAILURES_PER_MINUTE"
 INSTANCE_ENV = "LOYALTY_SERVER_INSTANCE"
@@ -155,6 +155,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.add_exception_handler(RequestValidationError, invalid_request)
     _routes(app)
     app.include_router(passkit.router)
+    app.include_router(page.router)
     return app
 
 

@@ -33,3 +33,13 @@ def ensure_apple_identity(conn: Connection, face: CardFace) -> CardFace:
     fresh = face_by_id(conn, face.card_id)
     assert fresh is not None
     return fresh
+
+
+def ensure_google_identity(conn: Connection, face: CardFace, object_id: str, jwt: str) -> None:
+    """Record the card's Google object id and its latest save JWT (made from its state now):
+    from here on, changes of the card are PATCHed to that object."""
+    conn.execute(
+        CARDS.update()
+        .where(CARDS.c.id == face.card_id)
+        .values(google_object_id=object_id, google_jwt=jwt)
+    )

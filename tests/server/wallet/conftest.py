@@ -80,20 +80,35 @@ def apns(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StandIn]:
     standin.stop()
 
 
-def configured_server(pki: Pki, where: Path, apns_url: str) -> ServerProcess:
+@pytest.fixture(scope="session")
+def google_api(pki: Pki, tmp_path_factory: pytest.TempPathFactory) -> Iterator[StandIn]:
+    where = tmp_path_factory.mktemp("google")
+    public = where / "service-account.pub.pem"
+    public.write_bytes(pki.google_public_pem)
+    standin = start_standin("google", where, "--public-key", str(public))
+    yield standin
+    standin.stop()
+
+
+def configured_server(
+    pki: Pki, where: Path, apns_url: str, google_url: str = "http://127.0.0.1:9"
+) -> ServerProcess:
     """A served SQLite server with the wallet set up against these stand-ins."""
     url = f"sqlite:///{where / 'server.db'}"
     server = start_server("sqlite", url, where / "server.log")
     args = [*configure_args(pki, PUBLIC), "--apns-url", apns_url, "--db", url]
+    args += ["--google-token-url", f"{google_url}/token"]
+    args += ["--google-api-url", f"{google_url}/walletobjects/v1"]
     assert main(["wallet", "configure", *args]) == 0
     return server
 
 
 @pytest.fixture(scope="session")
 def wallet_server(
-    pki: Pki, apns: StandIn, tmp_path_factory: pytest.TempPathFactory
+    pki: Pki, apns: StandIn, google_api: StandIn, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[ServerProcess]:
     """One server for the wallet tests; each test makes its own merchant (a tenant)."""
-    server = configured_server(pki, tmp_path_factory.mktemp("wallet-server"), apns.url)
+    where = tmp_path_factory.mktemp("wallet-server")
+    server = configured_server(pki, where, apns.url, google_api.url)
     yield server
     server.stop()

@@ -16,7 +16,7 @@ TEXT: dict[str, dict[str, str]] = {
         "number": "Card number",
         "add_apple": "Add to Apple Wallet",
         "save_google": "Save to Google Wallet",
-        "no_wallet": "Show this page or your card number at the counter.",
+        "no_wallet": "No wallet? Give your card number at the counter.",
         "void": "This card is no longer active.",
         "on_its_way_title": "Your card is on its way",
         "on_its_way": "It appears here as soon as the shop's till has synced. "

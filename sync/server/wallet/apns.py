@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import enum
 import json
+import ssl
 from dataclasses import dataclass
 
-import httpx
-
+from sync.server.wallet.h2client import H2Answer, H2Client, H2Request
 from sync.server.wallet.settings import AppleCredentials, WalletSettings
 
 
 class Delivery(enum.Enum):
     SENT = "sent"
-    GONE = "gone"  # the device no longer has the pass: unregister it
-    RETRY = "retry"  # throttled, APNs trouble, network: try again later
+    GONE = "gone"  # the device no longer has the pass (or the object was never saved)
+    RETRY = "retry"  # throttled, service trouble, network: try again later
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,39 +29,37 @@ class PushResult:
     reason: str = ""
 
 
-def apns_client(settings: WalletSettings, creds: AppleCredentials) -> httpx.AsyncClient:
-    timeout = httpx.Timeout(10.0, connect=5.0)
-    limits = httpx.Limits(max_connections=4, max_keepalive_connections=4)
+def apns_client(settings: WalletSettings, creds: AppleCredentials) -> H2Client:
     if settings.apns_url.startswith("http://"):
-        return httpx.AsyncClient(http1=False, http2=True, timeout=timeout, limits=limits)
-    return httpx.AsyncClient(
-        http2=True,
-        timeout=timeout,
-        limits=limits,
-        cert=(creds.cert_path, creds.key_path),
-    )
+        return H2Client(settings.apns_url, None)
+    tls = ssl.create_default_context()
+    tls.load_cert_chain(creds.cert_path, creds.key_path)
+    tls.set_alpn_protocols(["h2"])
+    return H2Client(settings.apns_url, tls)
 
 
-async def push_pass_update(
-    client: httpx.AsyncClient, settings: WalletSettings, push_token: str
-) -> PushResult:
-    url = f"{settings.apns_url}/3/device/{push_token}"
-    headers = {"apns-topic": settings.pass_type_id or "", "apns-priority": "5"}
-    try:
-        response = await client.post(url, content=b"{}", headers=headers)
-    except httpx.HTTPError as exc:
-        return PushResult(Delivery.RETRY, None, type(exc).__name__)
-    reason = _reason(response)
-    if response.status_code == 200:
+async def push_pass_updates(
+    client: H2Client, settings: WalletSettings, push_tokens: list[str]
+) -> list[PushResult]:
+    headers = (("apns-topic", settings.pass_type_id or ""), ("apns-priority", "5"))
+    requests = [H2Request(f"/3/device/{token}", headers, b"{}") for token in push_tokens]
+    return [_result(answer) for answer in await client.post_many(requests)]
+
+
+def _result(answer: H2Answer | None) -> PushResult:
+    if answer is None:
+        return PushResult(Delivery.RETRY, None, "no answer")
+    reason = _reason(answer.body)
+    if answer.status == 200:
         return PushResult(Delivery.SENT, 200)
-    if response.status_code == 410 or reason in {"BadDeviceToken", "Unregistered"}:
-        return PushResult(Delivery.GONE, response.status_code, reason)
-    return PushResult(Delivery.RETRY, response.status_code, reason)
+    if answer.status == 410 or reason in {"BadDeviceToken", "Unregistered"}:
+        return PushResult(Delivery.GONE, answer.status, reason)
+    return PushResult(Delivery.RETRY, answer.status, reason)
 
 
-def _reason(response: httpx.Response) -> str:
+def _reason(body: bytes) -> str:
     try:
-        body = json.loads(response.content or b"{}")
+        parsed = json.loads(body or b"{}")
     except ValueError:
         return ""
-    return str(body.get("reason", "")) if isinstance(body, dict) else ""
+    return str(parsed.get("reason", "")) if isinstance(parsed, dict) else ""

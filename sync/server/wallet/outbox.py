@@ -108,17 +108,25 @@ def claim(conn: Connection, now: datetime, limit: int) -> list[Job]:
     return [Job(*row) for row in conn.execute(stmt)]
 
 
-def _key(job: Job) -> ColumnElement[bool]:
-    return and_(WALLET_OUTBOX.c.card_id == job.card_id, WALLET_OUTBOX.c.target == job.target)
+def _keys(jobs: Sequence[Job]) -> ColumnElement[bool]:
+    pairs = [(j.card_id, j.target) for j in jobs]
+    return tuple_(WALLET_OUTBOX.c.card_id, WALLET_OUTBOX.c.target).in_(pairs)
 
 
-def done(conn: Connection, job: Job) -> None:
-    """The update was delivered (or is moot). A change that came in meanwhile stays owed."""
-    gone = conn.execute(
-        delete(WALLET_OUTBOX).where(_key(job), WALLET_OUTBOX.c.generation == job.generation)
-    ).rowcount
-    if not gone:
-        conn.execute(update(WALLET_OUTBOX).where(_key(job)).values(claimed_until=None))
+def done(conn: Connection, jobs: Sequence[Job]) -> None:
+    """These updates were delivered (or are moot). A change that came in while one was
+    being sent keeps its row (a newer generation), released to be sent again."""
+    if not jobs:
+        return
+    sent = [(j.card_id, j.target, j.generation) for j in jobs]
+    conn.execute(
+        delete(WALLET_OUTBOX).where(
+            tuple_(WALLET_OUTBOX.c.card_id, WALLET_OUTBOX.c.target, WALLET_OUTBOX.c.generation).in_(
+                sent
+            )
+        )
+    )
+    conn.execute(update(WALLET_OUTBOX).where(_keys(jobs)).values(claimed_until=None))
 
 
 def backoff_s(attempts: int) -> float:
@@ -126,14 +134,18 @@ def backoff_s(attempts: int) -> float:
     return min(MAX_BACKOFF_S, 2.0 ** min(attempts, 20)) * random.uniform(0.5, 1.0)
 
 
-def retry_later(conn: Connection, job: Job, now: datetime, after_s: float | None = None) -> None:
-    wait = backoff_s(job.attempts) if after_s is None else after_s
-    conn.execute(
-        update(WALLET_OUTBOX)
-        .where(_key(job))
-        .values(
-            attempts=WALLET_OUTBOX.c.attempts + 1,
-            due_at=now + timedelta(seconds=wait),
-            claimed_until=None,
+def retry_later(conn: Connection, jobs: Sequence[Job], now: datetime) -> None:
+    """Try these again after a backoff that grows with each one's failed attempts."""
+    by_attempts: dict[int, list[Job]] = {}
+    for job in jobs:
+        by_attempts.setdefault(job.attempts, []).append(job)
+    for attempts, group in by_attempts.items():
+        conn.execute(
+            update(WALLET_OUTBOX)
+            .where(_keys(group))
+            .values(
+                attempts=WALLET_OUTBOX.c.attempts + 1,
+                due_at=now + timedelta(seconds=backoff_s(attempts)),
+                claimed_until=None,
+            )
         )
-    )

@@ -17,14 +17,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import httpx
-from sqlalchemy import Engine, and_, delete, func, select
+from sqlalchemy import Engine, delete, func, select, tuple_
 
 from sync.server.db import read, write
 from sync.server.models import WALLET_DEVICES, WALLET_OUTBOX
 from sync.server.wallet import outbox
-from sync.server.wallet.apns import Delivery, PushResult, apns_client, push_pass_update
+from sync.server.wallet.apns import Delivery, PushResult, apns_client, push_pass_updates
 from sync.server.wallet.face import face_by_id
 from sync.server.wallet.google import AccessToken, patch_object
+from sync.server.wallet.h2client import H2Client
 from sync.server.wallet.outbox import Job
 from sync.server.wallet.runtime import apple_credentials, current_settings, google_credentials
 from sync.server.wallet.settings import WalletConfigError, WalletSettings
@@ -40,13 +41,13 @@ UNCONFIGURED_POLL_S = 5.0
 @dataclass
 class _Clients:
     settings: WalletSettings
-    apns: httpx.AsyncClient | None
+    apns: H2Client | None
     google: httpx.AsyncClient
     token: AccessToken = field(default_factory=AccessToken)
 
     async def close(self) -> None:
         if self.apns is not None:
-            await self.apns.aclose()
+            await self.apns.close()
         await self.google.aclose()
 
 
@@ -111,15 +112,18 @@ class WalletSender:
             jobs = outbox.claim(conn, now, BATCH)
         if not jobs:
             return 0
-        tokens = self._push_tokens(jobs)
+        apple = [j for j in jobs if j.device_id is not None]
+        google = [j for j in jobs if j.device_id is None]
         limit = asyncio.Semaphore(IN_FLIGHT)
 
         async def bounded(job: Job) -> PushResult:
             async with limit:
-                return await self._send(clients, job, tokens)
+                return await self._google(clients, job)
 
-        results = await asyncio.gather(*(bounded(j) for j in jobs))
-        self._record(jobs, results)
+        pushed, patched = await asyncio.gather(
+            self._apple(clients, apple), asyncio.gather(*(bounded(j) for j in google))
+        )
+        self._record([*apple, *google], [*pushed, *patched])
         return len(jobs)
 
     def _push_tokens(self, jobs: list[Job]) -> dict[tuple[str, str], str]:
@@ -132,17 +136,26 @@ class WalletSender:
         with read(self.engine) as conn:
             return {(r.card_id, r.device_id): r.push_token for r in conn.execute(query)}
 
-    async def _send(
-        self, clients: _Clients, job: Job, tokens: dict[tuple[str, str], str]
-    ) -> PushResult:
-        settings = clients.settings
-        if job.device_id is not None:
-            push_token = tokens.get((job.card_id, job.device_id))
+    async def _apple(self, clients: _Clients, jobs: list[Job]) -> list[PushResult]:
+        """One push per device, all on one HTTP/2 connection."""
+        tokens = self._push_tokens(jobs)
+        results: dict[int, PushResult] = {}
+        sendable: list[tuple[int, str]] = []
+        for i, job in enumerate(jobs):
+            push_token = tokens.get((job.card_id, str(job.device_id)))
             if push_token is None:  # unregistered since: nothing owed
-                return PushResult(Delivery.GONE, None, "unregistered")
-            if clients.apns is None:
-                return PushResult(Delivery.RETRY, None, "Apple not configured")
-            return await push_pass_update(clients.apns, settings, push_token)
+                results[i] = PushResult(Delivery.GONE, None, "unregistered")
+            elif clients.apns is None:
+                results[i] = PushResult(Delivery.RETRY, None, "Apple not configured")
+            else:
+                sendable.append((i, push_token))
+        if sendable and clients.apns is not None:
+            sent = await push_pass_updates(clients.apns, clients.settings, [t for _, t in sendable])
+            results.update({i: r for (i, _), r in zip(sendable, sent, strict=True)})
+        return [results[i] for i in range(len(jobs))]
+
+    async def _google(self, clients: _Clients, job: Job) -> PushResult:
+        settings = clients.settings
         with read(self.engine) as conn:
             face = face_by_id(conn, job.card_id)
         if face is None or not face.google_object_id:
@@ -155,28 +168,29 @@ class WalletSender:
 
     def _record(self, jobs: list[Job], results: list[PushResult]) -> None:
         now = datetime.now(UTC)
+        finished = [
+            j for j, r in zip(jobs, results, strict=True) if r.delivery is not Delivery.RETRY
+        ]
+        again = [(j, r) for j, r in zip(jobs, results, strict=True) if r.delivery is Delivery.RETRY]
+        gone = [
+            (j.card_id, j.device_id)
+            for j, r in zip(jobs, results, strict=True)
+            if r.delivery is Delivery.GONE and j.device_id is not None
+        ]
+        for job, result in again[:20]:  # the first few say enough; never a push token
+            log.warning(
+                "wallet update of card %s to %s not delivered (%s %s); retrying",
+                job.card_id,
+                "Google" if job.device_id is None else "a device",
+                result.status,
+                result.reason,
+            )
         with write(self.engine) as conn:
-            for job, result in zip(jobs, results, strict=True):
-                if result.delivery is Delivery.RETRY:
-                    log.warning(
-                        "wallet update of card %s to %s not delivered (%s %s); retrying",
-                        job.card_id,
-                        "Google" if job.device_id is None else "a device",
-                        result.status,
-                        result.reason,
-                    )
-                    outbox.retry_later(conn, job, now)
-                    continue
-                if result.delivery is Delivery.GONE and job.device_id is not None:
-                    conn.execute(
-                        delete(WALLET_DEVICES).where(
-                            and_(
-                                WALLET_DEVICES.c.card_id == job.card_id,
-                                WALLET_DEVICES.c.device_id == job.device_id,
-                            )
-                        )
-                    )
-                outbox.done(conn, job)
+            if gone:
+                key = tuple_(WALLET_DEVICES.c.card_id, WALLET_DEVICES.c.device_id)
+                conn.execute(delete(WALLET_DEVICES).where(key.in_(gone)))
+            outbox.done(conn, finished)
+            outbox.retry_later(conn, [j for j, _ in again], now)
 
 
 def wait_until_drained(engine: Engine, timeout_s: float) -> bool:

@@ -25,6 +25,7 @@ def current_settings(engine: Engine) -> WalletSettings | None:
 
 
 def _stamp(*paths: str | None) -> tuple[int, ...]:
+    # os.stat raises for a file that went away: the caller reports it as unusable.
     """The files' modification times: a renewed certificate is picked up without restart."""
     return tuple(os.stat(p).st_mtime_ns if p else 0 for p in paths)
 
@@ -37,6 +38,16 @@ def _apple(settings: WalletSettings, _stamp: tuple[int, ...]) -> AppleCredential
 @lru_cache(maxsize=4)
 def _google(settings: WalletSettings, _stamp: tuple[int, ...]) -> GoogleCredentials:
     return load_google(settings)
+
+
+def credentials_stamp(settings: WalletSettings) -> tuple[int, ...]:
+    """Changes whenever a certificate or key file is replaced."""
+    return _stamp(
+        settings.apple_cert_path,
+        settings.apple_key_path,
+        settings.apple_wwdr_path,
+        settings.google_key_path,
+    )
 
 
 def apple_credentials(settings: WalletSettings) -> AppleCredentials:

@@ -27,7 +27,12 @@ from sync.server.wallet.face import face_by_id
 from sync.server.wallet.google import AccessToken, patch_object
 from sync.server.wallet.h2client import H2Client
 from sync.server.wallet.outbox import Job
-from sync.server.wallet.runtime import apple_credentials, current_settings, google_credentials
+from sync.server.wallet.runtime import (
+    apple_credentials,
+    credentials_stamp,
+    current_settings,
+    google_credentials,
+)
 from sync.server.wallet.settings import WalletConfigError, WalletSettings
 
 log = logging.getLogger(__name__)
@@ -35,12 +40,14 @@ log = logging.getLogger(__name__)
 BATCH = 1000
 IN_FLIGHT = 200
 IDLE_POLL_S = 0.1
-UNCONFIGURED_POLL_S = 5.0
+UNCONFIGURED_POLL_S = 3.0
+SETTINGS_EVERY_S = 3.0
 
 
 @dataclass
 class _Clients:
     settings: WalletSettings
+    files: tuple[int, ...] | None
     apns: H2Client | None
     google: httpx.AsyncClient
     token: AccessToken = field(default_factory=AccessToken)
@@ -57,6 +64,7 @@ class WalletSender:
         self._stop = threading.Event()
         self._clients: _Clients | None = None
         self._thread: threading.Thread | None = None
+        self._checked_at = 0.0
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="wallet-sender", daemon=True)
@@ -84,9 +92,18 @@ class WalletSender:
             await self._clients.close()
 
     async def _ensure_clients(self) -> _Clients | None:
-        settings = current_settings(self.engine)
-        if self._clients is not None and self._clients.settings == settings:
+        # The set-up is read again every few seconds, not on every round.
+        if self._clients is not None and time.monotonic() < self._checked_at + SETTINGS_EVERY_S:
             return self._clients
+        self._checked_at = time.monotonic()
+        settings = current_settings(self.engine)
+        try:
+            files = credentials_stamp(settings) if settings is not None else None
+        except OSError:
+            files = None
+        known = self._clients
+        if known is not None and (known.settings, known.files) == (settings, files):
+            return known
         if self._clients is not None:
             await self._clients.close()
             self._clients = None
@@ -99,7 +116,7 @@ class WalletSender:
             except (WalletConfigError, OSError) as exc:
                 log.error("wallet sender: Apple credentials unusable: %s", exc)
         google = httpx.AsyncClient(timeout=httpx.Timeout(10.0, connect=5.0))
-        self._clients = _Clients(settings, apns, google)
+        self._clients = _Clients(settings, files, apns, google)
         return self._clients
 
     async def run_once(self) -> int:

@@ -17,6 +17,7 @@ from pos_app.domain.program import Program, ProgramKind
 from sync.server import admin
 from sync.server.cli import main
 from sync.server.db import make_engine, migrate, write
+from tests.pg import pg_admin_url, pg_database_url  # noqa: F401
 from tests.server.conftest import ServerProcess, start_server
 from tests.server.wallet.pki import Pki, configure_args, make_pki
 from tests.standins.process import StandIn, start_standin
@@ -91,16 +92,22 @@ def google_api(pki: Pki, tmp_path_factory: pytest.TempPathFactory) -> Iterator[S
 
 
 def configured_server(
-    pki: Pki, where: Path, apns_url: str, google_url: str = "http://127.0.0.1:9"
+    pki: Pki,
+    where: Path,
+    apns_url: str,
+    google_url: str = "http://127.0.0.1:9",
+    db_url: str | None = None,
 ) -> ServerProcess:
-    """A served SQLite server with the wallet set up against these stand-ins."""
-    url = f"sqlite:///{where / 'server.db'}"
-    server = start_server("sqlite", url, where / "server.log")
+    """A served server (SQLite unless `db_url` says) with the wallet set up against these
+    stand-ins."""
+    url = db_url or f"sqlite:///{where / 'server.db'}"
+    migrate(url)
     args = [*configure_args(pki, PUBLIC), "--apns-url", apns_url, "--db", url]
     args += ["--google-token-url", f"{google_url}/token"]
     args += ["--google-api-url", f"{google_url}/walletobjects/v1"]
     assert main(["wallet", "configure", *args]) == 0
-    return server
+    backend = "sqlite" if url.startswith("sqlite") else "postgres"
+    return start_server(backend, url, where / "server.log")
 
 
 @pytest.fixture(scope="session")
@@ -110,5 +117,20 @@ def wallet_server(
     """One server for the wallet tests; each test makes its own merchant (a tenant)."""
     where = tmp_path_factory.mktemp("wallet-server")
     server = configured_server(pki, where, apns.url, google_api.url)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_wallet_server(
+    pki: Pki,
+    apns: StandIn,
+    google_api: StandIn,
+    pg_database_url: str,  # noqa: F811
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[ServerProcess]:
+    """The same on PostgreSQL: the outbox's upserts and claims in its SQL."""
+    where = tmp_path_factory.mktemp("pg-wallet-server")
+    server = configured_server(pki, where, apns.url, google_api.url, pg_database_url)
     yield server
     server.stop()

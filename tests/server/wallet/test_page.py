@@ -49,6 +49,9 @@ def test_the_page_shows_the_card_and_its_wallet_buttons(wallet_server: ServerPro
     assert added.headers["content-type"] == "application/vnd.apple.pkpass"
     with zipfile.ZipFile(io.BytesIO(added.content)) as zf:
         assert "signature" in zf.namelist()
+    # The access log names the page, never the token that opens it.
+    log = wallet_server.log.read_text()
+    assert "/c/<token>" in log and card.qr_token not in log
 
 
 def test_a_card_enrolled_offline_is_on_its_way_until_its_terminal_syncs(

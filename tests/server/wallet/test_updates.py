@@ -8,17 +8,21 @@ from __future__ import annotations
 import io
 import json
 import os
+import secrets
 import signal
 import time
 import zipfile
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
-from sqlalchemy import func, select
+import pytest
+from sqlalchemy import func, select, update
 
-from sync.server.db import read
-from sync.server.models import WALLET_DEVICES, WALLET_OUTBOX
+from sync.server.db import read, write
+from sync.server.models import CARDS, WALLET_DEVICES, WALLET_OUTBOX
+from sync.server.wallet import void_pass
 from tests.pg import free_port
 from tests.server.conftest import ServerProcess, pair_terminal, start_server
 from tests.server.wallet.conftest import (
@@ -52,12 +56,21 @@ def stamp_cards(server: ServerProcess, shop: Shop, stamps: dict[int, int]) -> No
     api.close()
 
 
+@pytest.fixture(params=["sqlite", "postgres"])
+def any_wallet_server(request: pytest.FixtureRequest) -> ServerProcess:
+    name = "wallet_server" if request.param == "sqlite" else "pg_wallet_server"
+    server: ServerProcess = request.getfixturevalue(name)
+    return server
+
+
 def test_one_push_per_registered_device_per_changed_card(
-    wallet_server: ServerProcess, apns: StandIn, tmp_path: Path
+    any_wallet_server: ServerProcess, apns: StandIn, tmp_path: Path
 ) -> None:
+    wallet_server = any_wallet_server
     shop = add_shop(wallet_server.db_url, card_count=3)
     passes = [issue_pass(wallet_server, c.qr_token, tmp_path) for c in shop.cards]
-    tokens = {"d0a": "0a" * 32, "d0b": "0b" * 32, "d1": "1a" * 32, "d2": "2a" * 32}
+    # Tokens of this test's own: the APNs stand-in serves the whole session.
+    tokens = {d: secrets.token_hex(32) for d in ("d0a", "d0b", "d1", "d2")}
     with httpx.Client(base_url=wallet_server.base_url, timeout=10) as phone:
         register(phone, passes[0], "d0a", tokens["d0a"])
         register(phone, passes[0], "d0b", tokens["d0b"])
@@ -171,3 +184,26 @@ def test_updates_pending_when_the_server_is_killed_are_sent_after_restart_once_e
         server.stop()
         if apns is not None:
             apns.stop()
+
+
+def test_a_voided_card_tells_its_devices_and_its_pass_shows_void(
+    wallet_server: ServerProcess, apns: StandIn, tmp_path: Path
+) -> None:
+    shop = add_shop(wallet_server.db_url, card_count=1)
+    card = shop.cards[0]
+    issued = issue_pass(wallet_server, card.qr_token, tmp_path)
+    token = secrets.token_hex(32)
+    with httpx.Client(base_url=wallet_server.base_url, timeout=10) as phone:
+        register(phone, issued, "voided-phone", token)
+        # What the card's lifecycle (deactivate, replace, erase) calls, in its transaction.
+        with write(wallet_server.engine) as conn:
+            conn.execute(update(CARDS).where(CARDS.c.id == card.id).values(is_active=False))
+            void_pass(conn, card.id, datetime.now(UTC))
+        deadline = time.monotonic() + 10
+        while not pushes_to(apns, {token}) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(pushes_to(apns, {token})) == 1
+        url = f"/passkit/v1/passes/{PASS_TYPE_ID}/{issued.serial}"
+        latest = phone.get(url, headers=issued.auth)
+    with zipfile.ZipFile(io.BytesIO(latest.content)) as zf:
+        assert json.loads(zf.read("pass.json"))["voided"] is True

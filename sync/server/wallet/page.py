@@ -28,7 +28,7 @@ from sync.server.wallet.issue import ensure_apple_identity, ensure_google_identi
 from sync.server.wallet.page_text import TEXT, language
 from sync.server.wallet.pkpass import MEDIA_TYPE, build_pkpass
 from sync.server.wallet.runtime import apple_credentials, current_settings, google_credentials
-from sync.server.wallet.settings import WalletSettings
+from sync.server.wallet.settings import WalletConfigError, WalletSettings
 
 log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
@@ -96,9 +96,13 @@ def apple_pass(token: TokenPath, request: Request) -> Response:
     settings = current_settings(engine_of(request))
     if settings is None or not settings.apple:
         return Response(status_code=status.HTTP_404_NOT_FOUND)
+    try:
+        creds = apple_credentials(settings)
+    except (WalletConfigError, OSError) as exc:
+        return _unavailable(request, exc)
     with write(engine_of(request)) as conn:
         face = ensure_apple_identity(conn, found)
-    data = build_pkpass(face, settings, apple_credentials(settings))
+    data = build_pkpass(face, settings, creds)
     headers = {**_NO_STORE, "Content-Disposition": 'attachment; filename="card.pkpass"'}
     return Response(data, media_type=MEDIA_TYPE, headers=headers)
 
@@ -111,7 +115,11 @@ def google_save(token: TokenPath, request: Request) -> Response:
     settings = current_settings(engine_of(request))
     if settings is None or not settings.google:
         return Response(status_code=status.HTTP_404_NOT_FOUND)
-    jwt = google.save_jwt(found, settings, google_credentials(settings))
+    try:
+        creds = google_credentials(settings)
+    except (WalletConfigError, OSError) as exc:
+        return _unavailable(request, exc)
+    jwt = google.save_jwt(found, settings, creds)
     with write(engine_of(request)) as conn:
         ensure_google_identity(conn, found, google.object_id(settings, found.card_id), jwt)
     return RedirectResponse(google.SAVE_URL + jwt, status.HTTP_303_SEE_OTHER, headers=_NO_STORE)
@@ -130,6 +138,14 @@ def logo(merchant_id: Annotated[str, Path(max_length=64)], request: Request) -> 
         colour = row.background if row is not None else Brand().background
         data = solid_png(660, 660, parse_rgb(colour))
     return Response(data, media_type="image/png", headers={"Cache-Control": "max-age=3600"})
+
+
+def _unavailable(request: Request, exc: Exception) -> Response:
+    # The operator's problem (a key file moved, say): logged for them, not shown to customers.
+    log.error("wallet credentials unusable: %s (run loyalty-server wallet check)", exc)
+    words = TEXT[language(request.headers.get("accept-language"))]
+    body = _document(words["title"], f'<p class="note">{words["unavailable"]}</p>', Brand())
+    return HTMLResponse(body, status.HTTP_503_SERVICE_UNAVAILABLE, headers=_NO_STORE)
 
 
 def _on_its_way(words: dict[str, str]) -> str:

@@ -21,6 +21,8 @@ TEXT: dict[str, dict[str, str]] = {
         "on_its_way_title": "Your card is on its way",
         "on_its_way": "It appears here as soon as the shop's till has synced. "
         "Open this link again in a few minutes.",
+        "unavailable": "Adding the card to a wallet is not possible right now. "
+        "Please try again later.",
         "too_many": "Too many tries from this network. Please wait a minute and try again.",
     },
 }

@@ -27,7 +27,7 @@ from sync.server.models import CARDS, WALLET_DEVICES
 from sync.server.wallet.face import CardFace, face_by_id
 from sync.server.wallet.pkpass import MEDIA_TYPE, build_pkpass
 from sync.server.wallet.runtime import apple_credentials, current_settings
-from sync.server.wallet.settings import WalletSettings
+from sync.server.wallet.settings import WalletConfigError, WalletSettings
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/passkit/v1", include_in_schema=False)
@@ -189,7 +189,14 @@ def latest_pass(
             since = None
         if since is not None and since.tzinfo is not None and modified <= since:
             return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers=headers)
-    data = build_pkpass(face, settings, apple_credentials(settings))
+    try:
+        creds = apple_credentials(settings)
+    except (WalletConfigError, OSError) as exc:
+        log.error("wallet credentials unusable: %s (run loyalty-server wallet check)", exc)
+        raise HTTPException(
+            status.HTTP_503_SERVICE_UNAVAILABLE, "Passes cannot be signed right now."
+        ) from None
+    data = build_pkpass(face, settings, creds)
     return Response(data, media_type=MEDIA_TYPE, headers=headers)
 
 

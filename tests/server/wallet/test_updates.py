@@ -78,8 +78,20 @@ def test_one_push_per_registered_device_per_changed_card(
         register(phone, passes[2], "d2", tokens["d2"])
         tag = phone.get(registrations_url("d0a")).json()["lastUpdated"]
 
-        # Three stamps on card 0 and one on card 1 in one batch; card 2 is not touched.
-        stamp_cards(wallet_server, shop, {0: 3, 1: 1})
+        # Three stamps on card 0 and one on card 1 in one batch; on card 2 a redemption its
+        # stamps do not cover, refused: it changes nothing, so its phone hears nothing.
+        with write(wallet_server.engine) as conn:
+            bare = CARDS.c.id == shop.cards[2].id
+            conn.execute(update(CARDS).where(bare).values(stamp_count=0))
+        api, chain = pair_terminal(wallet_server, shop.store_id, shop.staff_id)
+        for index, count in ((0, 3), (1, 1)):
+            for _ in range(count):
+                chain.add(shop.cards[index].id, shop.program.id, STAMP, stamps_delta=1)
+        chain.add(shop.cards[2].id, shop.program.id, {"kind": "redeem_stamps"}, stamps_delta=-8)
+        pushed = api.push(chain.terminal_id, chain.entries)
+        api.close()
+        assert pushed.status_code == 200
+        assert pushed.json()["outcomes"][-1]["status"] == "refused"
         mine = set(tokens.values())
         deadline = time.monotonic() + 10
         while len(pushes_to(apns, mine)) < 3 and time.monotonic() < deadline:

@@ -181,7 +181,11 @@ def latest_pass(
     settings = _settings(engine, pass_type_id)
     face = _authorised_card(request, serial, authorization, engine)
     modified = _last_modified(face)
-    headers = {"Last-Modified": format_datetime(modified, usegmt=True)}
+    headers: dict[str, str] = {}
+    # An HTTP date has whole seconds: a time not yet past is not handed out, or a change
+    # later in the same second would look unchanged to a device that sends it back.
+    if modified <= datetime.now(UTC):
+        headers["Last-Modified"] = format_datetime(modified, usegmt=True)
     if if_modified_since:
         try:
             since = parsedate_to_datetime(if_modified_since)

@@ -50,10 +50,12 @@ def record_cards_changed(conn: Connection, card_ids: Sequence[str], now: datetim
         WALLET_DEVICES.c.merchant_id,
         *owed,
     ).where(WALLET_DEVICES.c.card_id.in_(ids))
+    # Rows are locked in (card, target) order, as the sender locks them: no deadlock.
+    devices = devices.order_by(WALLET_DEVICES.c.card_id, "target")
     google = select(CARDS.c.id, literal(GOOGLE).label("target"), CARDS.c.merchant_id, *owed).where(
         CARDS.c.id.in_(ids), CARDS.c.google_object_id.is_not(None)
     )
-    for source in (devices, google):
+    for source in (devices, google.order_by(CARDS.c.id)):
         _upsert(conn, source, now)
 
 
@@ -87,11 +89,13 @@ def claim(conn: Connection, now: datetime, limit: int) -> list[Job]:
     """Take up to `limit` due updates for one lease; another sender skips them meanwhile."""
     free = or_(WALLET_OUTBOX.c.claimed_until.is_(None), WALLET_OUTBOX.c.claimed_until < now)
     due = and_(WALLET_OUTBOX.c.due_at <= now, free)
+    # On PostgreSQL rows another sender or a push holds are skipped, never waited for.
     first = (
         select(WALLET_OUTBOX.c.card_id, WALLET_OUTBOX.c.target)
         .where(due)
         .order_by(WALLET_OUTBOX.c.due_at)
         .limit(limit)
+        .with_for_update(skip_locked=True)
     )
     stmt = (
         update(WALLET_OUTBOX)
@@ -111,6 +115,17 @@ def claim(conn: Connection, now: datetime, limit: int) -> list[Job]:
 def _keys(jobs: Sequence[Job]) -> ColumnElement[bool]:
     pairs = [(j.card_id, j.target) for j in jobs]
     return tuple_(WALLET_OUTBOX.c.card_id, WALLET_OUTBOX.c.target).in_(pairs)
+
+
+def lock(conn: Connection, jobs: Sequence[Job]) -> None:
+    """Lock these rows in (card, target) order, the order a push takes them in."""
+    if jobs:
+        conn.execute(
+            select(WALLET_OUTBOX.c.card_id)
+            .where(_keys(jobs))
+            .order_by(WALLET_OUTBOX.c.card_id, WALLET_OUTBOX.c.target)
+            .with_for_update()
+        ).all()
 
 
 def done(conn: Connection, jobs: Sequence[Job]) -> None:

@@ -203,6 +203,7 @@ class WalletSender:
                 result.reason,
             )
         with write(self.engine) as conn:
+            outbox.lock(conn, jobs)
             if gone:
                 key = tuple_(WALLET_DEVICES.c.card_id, WALLET_DEVICES.c.device_id)
                 conn.execute(delete(WALLET_DEVICES).where(key.in_(gone)))

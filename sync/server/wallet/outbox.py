@@ -85,6 +85,12 @@ class Job:
         )
 
 
+def anything_due(conn: Connection, now: datetime) -> bool:
+    """A read, so an idle sender polling often never takes SQLite's write lock."""
+    query = select(WALLET_OUTBOX.c.card_id).where(WALLET_OUTBOX.c.due_at <= now).limit(1)
+    return conn.execute(query).first() is not None
+
+
 def claim(conn: Connection, now: datetime, limit: int) -> list[Job]:
     """Take up to `limit` due updates for one lease; another sender skips them meanwhile."""
     free = or_(WALLET_OUTBOX.c.claimed_until.is_(None), WALLET_OUTBOX.c.claimed_until < now)

@@ -125,6 +125,9 @@ class WalletSender:
         if clients is None:
             return 0
         now = datetime.now(UTC)
+        with read(self.engine) as conn:
+            if not outbox.anything_due(conn, now):
+                return 0
         with write(self.engine) as conn:
             jobs = outbox.claim(conn, now, BATCH)
         if not jobs:

@@ -1,5 +1,7 @@
 """A stand-in for Apple's push service: cleartext HTTP/2 on loopback (h2), a real process.
 
+With `--tls-cert`, TLS as APNs speaks it: ALPN h2 and a client certificate required
+(checked against `--client-ca`); each record names the client's certificate UID.
 Every request is appended to `--record` as one JSON line (path, topic, body, time) once
 answered. `--script` maps a push token to the statuses to answer it with first, in order
 (then 200): e.g. {"t1": [429, 500], "t2": [410]}.
@@ -12,6 +14,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import ssl
 import sys
 import time
 import uuid
@@ -31,10 +34,12 @@ class _Apns(asyncio.Protocol):
         self.transport: asyncio.Transport | None = None
         self.headers: dict[int, dict[str, str]] = {}
         self.bodies: dict[int, bytearray] = defaultdict(bytearray)
+        self.client: str | None = None
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         assert isinstance(transport, asyncio.Transport)
         self.transport = transport
+        self.client = _client_identity(transport.get_extra_info("peercert"))
         self.conn.initiate_connection()
         transport.write(self.conn.data_to_send())
 
@@ -79,9 +84,21 @@ class _Apns(asyncio.Protocol):
                 "topic": headers.get("apns-topic"),
                 "body": body.decode(errors="replace"),
                 "status": status,
+                "client": self.client,
                 "at": time.time(),
             }
         )
+
+
+def _client_identity(peercert: Any) -> str | None:
+    """The UID (a Pass Type ID certificate's pass type id) the TLS client proved it holds."""
+    if not peercert:
+        return None
+    for rdn in peercert.get("subject", ()):
+        for name, value in rdn:
+            if name == "userId":
+                return str(value)
+    return "certificate without UID"
 
 
 def _text(value: Any) -> str:
@@ -105,7 +122,16 @@ async def _serve(args: argparse.Namespace) -> None:
     script = json.loads(args.script) if args.script else {}
     server = _Server(Path(args.record), script)
     loop = asyncio.get_running_loop()
-    listener = await loop.create_server(lambda: _Apns(server), "127.0.0.1", args.port)
+    tls = None
+    if args.tls_cert:
+        # As APNs: TLS with ALPN h2, and a client certificate required.
+        tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        tls.load_cert_chain(args.tls_cert, args.tls_key)
+        tls.set_alpn_protocols(["h2"])
+        tls.verify_mode = ssl.CERT_REQUIRED
+        for ca in args.client_ca:
+            tls.load_verify_locations(ca)
+    listener = await loop.create_server(lambda: _Apns(server), "127.0.0.1", args.port, ssl=tls)
     port = listener.sockets[0].getsockname()[1]
     Path(args.ready).write_text(str(port))
     async with listener:
@@ -118,6 +144,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--record", required=True)
     parser.add_argument("--ready", required=True, help="File the bound port is written to.")
     parser.add_argument("--script", default="")
+    parser.add_argument("--tls-cert", help="Serve TLS with this certificate (and --tls-key).")
+    parser.add_argument("--tls-key")
+    parser.add_argument("--client-ca", action="append", default=[], help="Trusted for clients.")
     asyncio.run(_serve(parser.parse_args(argv)))
     return 0
 

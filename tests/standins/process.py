@@ -60,4 +60,5 @@ def start_standin(module: str, where: Path, *extra: str, port: int = 0) -> Stand
                 f"stand-in {module} did not start: {(where / f'{module}.log').read_text()}"
             )
         time.sleep(0.02)
-    return StandIn(proc, f"http://127.0.0.1:{ready.read_text()}", record)
+    scheme = "https" if "--tls-cert" in extra else "http"
+    return StandIn(proc, f"{scheme}://127.0.0.1:{ready.read_text()}", record)

@@ -3,6 +3,7 @@ and a Pass Type ID certificate, plus a Google service-account key file; all made
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 from dataclasses import dataclass
@@ -28,6 +29,9 @@ class Pki:
     google_key: Path
     google_public_pem: bytes
     google_email: str
+    # A TLS server certificate for 127.0.0.1 from the same root (the APNs stand-in's).
+    tls_cert: Path
+    tls_key: Path
 
 
 def _name(common: str, uid: str | None = None) -> x509.Name:
@@ -49,6 +53,7 @@ def _cert(
     *,
     ca: bool,
     days: int,
+    san: x509.SubjectAlternativeName | None = None,
 ) -> x509.Certificate:
     now = datetime.now(UTC)
     builder = (
@@ -61,6 +66,8 @@ def _cert(
         .not_valid_after(now + timedelta(days=days))
         .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
     )
+    if san is not None:
+        builder = builder.add_extension(san, critical=False)
     return builder.sign(issuer_key, hashes.SHA256())
 
 
@@ -88,12 +95,19 @@ def make_pki(where: Path, *, pass_days: int = 365) -> Pki:
         ca=False,
         days=pass_days,
     )
+    tls_key = _key()
+    loopback = x509.SubjectAlternativeName(
+        [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+    )
+    tls = _cert(_name("127.0.0.1"), tls_key, root_name, root_key, ca=False, days=30, san=loopback)
+    (where / "tls.pem").write_bytes(_pem(tls))
     (where / "root.pem").write_bytes(_pem(root))
     (where / "wwdr.pem").write_bytes(_pem(wwdr))
     (where / "pass.pem").write_bytes(_pem(leaf))
     pkcs8 = serialization.PrivateFormat.PKCS8
     plain = serialization.NoEncryption()
     _private(where / "pass.key", pass_key.private_bytes(serialization.Encoding.PEM, pkcs8, plain))
+    _private(where / "tls.key", tls_key.private_bytes(serialization.Encoding.PEM, pkcs8, plain))
     email = "wallet@test-project.iam.gserviceaccount.com"
     account = {
         "type": "service_account",
@@ -113,6 +127,8 @@ def make_pki(where: Path, *, pass_days: int = 365) -> Pki:
         google_key=where / "google.json",
         google_public_pem=public,
         google_email=email,
+        tls_cert=where / "tls.pem",
+        tls_key=where / "tls.key",
     )
 
 

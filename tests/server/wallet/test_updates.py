@@ -230,3 +230,27 @@ def test_a_voided_card_tells_its_devices_and_its_pass_shows_void(
         latest = phone.get(url, headers=issued.auth)
     with zipfile.ZipFile(io.BytesIO(latest.content)) as zf:
         assert json.loads(zf.read("pass.json"))["voided"] is True
+
+
+def test_pushes_go_over_tls_with_the_pass_certificate_as_the_client_identity(
+    pki: Pki, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tls = ["--tls-cert", str(pki.tls_cert), "--tls-key", str(pki.tls_key)]
+    tls += ["--client-ca", str(pki.wwdr), "--client-ca", str(pki.root)]
+    apns = start_standin("apns", tmp_path / "apns", *tls)
+    # The server trusts the throwaway root as it trusts Apple's in production.
+    monkeypatch.setenv("SSL_CERT_FILE", str(pki.root))
+    server = configured_server(pki, tmp_path, apns.url)
+    try:
+        shop = add_shop(server.db_url, card_count=1)
+        issued = issue_pass(server, shop.cards[0].qr_token, tmp_path)
+        token = secrets.token_hex(32)
+        with httpx.Client(base_url=server.base_url, timeout=10) as phone:
+            register(phone, issued, "tls-phone", token)
+        stamp_cards(server, shop, {0: 1})
+        [push] = apns.wait_for(1, timeout_s=15)
+        assert (push["token"], push["status"], push["topic"]) == (token, 200, PASS_TYPE_ID)
+        assert push["client"] == PASS_TYPE_ID  # the Pass Type ID certificate's UID
+    finally:
+        server.stop()
+        apns.stop()

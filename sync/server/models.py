@@ -270,6 +270,9 @@ class WalletBrand(Base):
     background: Mapped[str] = mapped_column(String(40))
     foreground: Mapped[str] = mapped_column(String(40))
     label: Mapped[str] = mapped_column(String(40))
+    updated_at: Mapped[datetime]
+    # From the change counter: a device asking which passes changed learns of a new look.
+    version: Mapped[int] = mapped_column(BigInteger)
 
 
 class WalletDevice(Base):

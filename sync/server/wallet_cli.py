@@ -9,12 +9,13 @@ import click
 from sqlalchemy import Engine, delete, insert, select
 
 from pos_app.domain.identifiers import normalize_card_number
-from sync.server.db import read, write
+from sync.server.db import next_version, read, write
 from sync.server.models import MERCHANTS, WALLET_BRANDS
 from sync.server.wallet.check import check_settings
 from sync.server.wallet.face import CardFace, faces_by_number, faces_by_token
 from sync.server.wallet.images import css_rgb, is_png
 from sync.server.wallet.issue import ensure_apple_identity
+from sync.server.wallet.outbox import record_merchant_changed
 from sync.server.wallet.pkpass import build_pkpass
 from sync.server.wallet.settings import (
     APNS_URL,
@@ -129,8 +130,12 @@ def set_brand(
                 background=colours[0],
                 foreground=colours[1],
                 label=colours[2],
+                updated_at=datetime.now(UTC),
+                version=next_version(conn),
             )
         )
+        # Every pass of the merchant looks different now: each is owed an update.
+        record_merchant_changed(conn, merchant_id, datetime.now(UTC))
 
 
 def _find_card(engine: Engine, card: str, merchant_id: str | None) -> CardFace:

@@ -44,6 +44,7 @@ class CardFace:
     reward: str | None
     rewards_ready: int
     points: int | None
+    # When what the pass shows last changed: the card, its program or the merchant's look.
     updated_at: datetime
     version: int
     apple_serial_number: str | None
@@ -79,6 +80,10 @@ _COLUMNS = (
     CARDS.c.google_object_id,
     MERCHANTS.c.name.label("merchant_name"),
     PROGRAMS.c.rules,
+    PROGRAMS.c.updated_at.label("program_updated_at"),
+    PROGRAMS.c.version.label("program_version"),
+    WALLET_BRANDS.c.updated_at.label("brand_updated_at"),
+    WALLET_BRANDS.c.version.label("brand_version"),
     WALLET_BRANDS.c.background,
     WALLET_BRANDS.c.foreground,
     WALLET_BRANDS.c.label,
@@ -140,8 +145,10 @@ def face_from_row(row: Any) -> CardFace:
         reward=reward,
         rewards_ready=ready,
         points=int(row["points_balance"]) if program.has_points else None,
-        updated_at=row["updated_at"],
-        version=int(row["version"]),
+        updated_at=max(
+            t for t in (row["updated_at"], row["program_updated_at"], row["brand_updated_at"]) if t
+        ),
+        version=max(int(row["version"]), int(row["program_version"]), row["brand_version"] or 0),
         apple_serial_number=row["apple_serial_number"],
         apple_auth_token=row["apple_auth_token"],
         google_object_id=row["google_object_id"],

@@ -38,7 +38,21 @@ def record_cards_changed(conn: Connection, card_ids: Sequence[str], now: datetim
     issued for them. Call inside the transaction that changes the cards."""
     if not card_ids:
         return
-    ids = list(card_ids)
+    _record(conn, CARDS.c.id.in_(list(card_ids)), now)
+
+
+def record_program_changed(conn: Connection, program_id: str, now: datetime) -> None:
+    """A program's rules or name changed: every pass of its cards shows it."""
+    _record(conn, CARDS.c.program_id == program_id, now)
+
+
+def record_merchant_changed(conn: Connection, merchant_id: str, now: datetime) -> None:
+    """A merchant's look changed: every pass of its cards shows it."""
+    _record(conn, CARDS.c.merchant_id == merchant_id, now)
+
+
+def _record(conn: Connection, cards: ColumnElement[bool], now: datetime) -> None:
+    ids = select(CARDS.c.id).where(cards).scalar_subquery()
     owed = (
         literal(1).label("generation"),
         literal(0).label("attempts"),
@@ -53,7 +67,7 @@ def record_cards_changed(conn: Connection, card_ids: Sequence[str], now: datetim
     # Rows are locked in (card, target) order, as the sender locks them: no deadlock.
     devices = devices.order_by(WALLET_DEVICES.c.card_id, "target")
     google = select(CARDS.c.id, literal(GOOGLE).label("target"), CARDS.c.merchant_id, *owed).where(
-        CARDS.c.id.in_(ids), CARDS.c.google_object_id.is_not(None)
+        cards, CARDS.c.google_object_id.is_not(None)
     )
     for source in (devices, google.order_by(CARDS.c.id)):
         _upsert(conn, source, now)

@@ -19,11 +19,11 @@ from typing import Annotated
 from fastapi import APIRouter, Header, HTTPException, Query, Request, status
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
-from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy import Engine, delete, func, insert, or_, select, update
 
 from sync.server.auth import client_of, engine_of, limiter_of, refuse_if_limited
 from sync.server.db import read, write
-from sync.server.models import CARDS, WALLET_DEVICES
+from sync.server.models import CARDS, PROGRAMS, WALLET_BRANDS, WALLET_DEVICES
 from sync.server.wallet.face import CardFace, face_by_id
 from sync.server.wallet.pkpass import MEDIA_TYPE, build_pkpass
 from sync.server.wallet.runtime import apple_credentials, current_settings
@@ -150,13 +150,23 @@ def updated_serials(
     _settings(engine, pass_type_id)
     tag = passesUpdatedSince or ""
     since = int(tag) if tag.isdigit() else 0
+    # A pass changes with its card, its program and its merchant's look: each has a
+    # change version from the one counter, so the tag is the highest of the three.
+    brand_version = func.coalesce(WALLET_BRANDS.c.version, 0)
     query = (
-        select(WALLET_DEVICES.c.serial_number, CARDS.c.version)
+        select(
+            WALLET_DEVICES.c.serial_number,
+            CARDS.c.version,
+            PROGRAMS.c.version.label("program_version"),
+            brand_version.label("brand_version"),
+        )
         .join(CARDS, CARDS.c.id == WALLET_DEVICES.c.card_id)
+        .join(PROGRAMS, PROGRAMS.c.id == CARDS.c.program_id)
+        .outerjoin(WALLET_BRANDS, WALLET_BRANDS.c.merchant_id == CARDS.c.merchant_id)
         .where(
             WALLET_DEVICES.c.device_id == device_id,
             WALLET_DEVICES.c.pass_type_id == pass_type_id,
-            CARDS.c.version > since,
+            or_(CARDS.c.version > since, PROGRAMS.c.version > since, brand_version > since),
         )
     )
     with read(engine) as conn:
@@ -164,9 +174,8 @@ def updated_serials(
     if not rows:
         return Response(status_code=status.HTTP_204_NO_CONTENT)
     serials = sorted(r.serial_number for r in rows)
-    return JSONResponse(
-        {"serialNumbers": serials, "lastUpdated": str(max(r.version for r in rows))}
-    )
+    tag = max(max(r.version, r.program_version, r.brand_version) for r in rows)
+    return JSONResponse({"serialNumbers": serials, "lastUpdated": str(tag)})
 
 
 @router.get("/passes/{pass_type_id}/{serial}")

@@ -5,6 +5,7 @@ with updates pending delivers them after restart, once each."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
@@ -20,6 +21,8 @@ import httpx
 import pytest
 from sqlalchemy import func, select, update
 
+from sync.server import admin
+from sync.server.cli import main
 from sync.server.db import read, write
 from sync.server.models import CARDS, WALLET_DEVICES, WALLET_OUTBOX
 from sync.server.wallet import void_pass
@@ -254,3 +257,39 @@ def test_pushes_go_over_tls_with_the_pass_certificate_as_the_client_identity(
     finally:
         server.stop()
         apns.stop()
+
+
+def test_a_new_reward_or_look_reaches_every_pass_of_the_program(
+    wallet_server: ServerProcess, apns: StandIn, tmp_path: Path
+) -> None:
+    shop = add_shop(wallet_server.db_url, card_count=2)
+    issued = [issue_pass(wallet_server, c.qr_token, tmp_path) for c in shop.cards]
+    tokens = [secrets.token_hex(32) for _ in issued]
+    with httpx.Client(base_url=wallet_server.base_url, timeout=10) as phone:
+        for i, (p, token) in enumerate(zip(issued, tokens, strict=True)):
+            register(phone, p, f"look-{i}", token)
+        tag = phone.get(registrations_url("look-0")).json()["lastUpdated"]
+
+        richer = dataclasses.replace(shop.program, stamp_reward="Free cake")
+        with write(wallet_server.engine) as conn:
+            admin.add_program(conn, richer, datetime.now(UTC))
+        deadline = time.monotonic() + 10
+        while len(pushes_to(apns, set(tokens))) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert sorted(str(r["token"]) for r in pushes_to(apns, set(tokens))) == sorted(tokens)
+        changed = phone.get(registrations_url("look-0"), params={"passesUpdatedSince": tag})
+        assert changed.json()["serialNumbers"] == [issued[0].serial]
+        latest = phone.get(
+            f"/passkit/v1/passes/{PASS_TYPE_ID}/{issued[0].serial}", headers=issued[0].auth
+        )
+        with zipfile.ZipFile(io.BytesIO(latest.content)) as zf:
+            fields = json.loads(zf.read("pass.json"))["storeCard"]["secondaryFields"]
+        assert fields[0]["value"] == "Free cake"
+
+        # The merchant's colours change: every pass again.
+        brand = ["wallet", "brand", shop.merchant_id, "--background", "#102030"]
+        assert main([*brand, "--db", wallet_server.db_url]) == 0
+        deadline = time.monotonic() + 10
+        while len(pushes_to(apns, set(tokens))) < 4 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(pushes_to(apns, set(tokens))) == 4

@@ -45,6 +45,8 @@ def upgrade() -> None:
         sa.Column("background", sa.String(40), nullable=False),
         sa.Column("foreground", sa.String(40), nullable=False),
         sa.Column("label", sa.String(40), nullable=False),
+        sa.Column("updated_at", _TIME, nullable=False),
+        sa.Column("version", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint("merchant_id"),
     )
     op.create_table(

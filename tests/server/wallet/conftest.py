@@ -17,7 +17,7 @@ from pos_app.domain.program import Program, ProgramKind
 from sync.server import admin
 from sync.server.cli import main
 from sync.server.db import make_engine, migrate, write
-from tests.pg import pg_admin_url, pg_database_url  # noqa: F401
+from tests.pg import create_database, drop_database, pg_admin_url  # noqa: F401
 from tests.server.conftest import ServerProcess, start_server
 from tests.server.wallet.pki import Pki, configure_args, make_pki
 from tests.standins.process import StandIn, start_standin
@@ -126,11 +126,16 @@ def pg_wallet_server(
     pki: Pki,
     apns: StandIn,
     google_api: StandIn,
-    pg_database_url: str,  # noqa: F811
+    pg_admin_url: str,  # noqa: F811
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[ServerProcess]:
-    """The same on PostgreSQL: the outbox's upserts and claims in its SQL."""
+    """The same on PostgreSQL: the outbox's upserts and claims in its SQL. A database of
+    its own: its wallet set-up and sender stay out of the shared test server's."""
     where = tmp_path_factory.mktemp("pg-wallet-server")
-    server = configured_server(pki, where, apns.url, google_api.url, pg_database_url)
-    yield server
-    server.stop()
+    url = create_database(pg_admin_url)
+    try:
+        server = configured_server(pki, where, apns.url, google_api.url, url)
+        yield server
+        server.stop()
+    finally:
+        drop_database(pg_admin_url, url)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the terminal needs beyond Python wheels: libzbar0 for pyzbar,
 # Xvfb and the xcb libraries for a real Qt window and screenshots, fonts for readable text,
-# poppler-utils to render the end-of-day PDF to images in its tests.
+# poppler-utils to render the end-of-day PDF to images in its tests; openssl to check wallet
+# pass signatures, chromium and its driver to test the customer's card page in a browser.
 # Installs only what is missing, so a machine that has them all never touches apt.
 set -euo pipefail
 packages=(
@@ -10,6 +11,7 @@ packages=(
     libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
     libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core libpulse0
     postgresql-15 binutils libcups2 poppler-utils
+    openssl chromium chromium-driver
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain.identifiers import format_card_number
 from pos_app.domain.program import Program
+from pos_app.services.card_link import card_qr_text
 from pos_app.services.counter import Done, enroll_customer
 from pos_app.store import Store
 from pos_app.store.programs import all_programs
@@ -96,7 +97,9 @@ class EnrollDialog(QDialog):
         self.card_customer = QLabel()
         self.card_customer.setObjectName("Subtitle")
         self.qr = QrLabel()
-        hint = QLabel("The customer scans this code to add the card to their phone's wallet.")
+        hint = self.hint = QLabel(
+            "The customer scans this code to add the card to their phone's wallet."
+        )
         hint.setObjectName("Muted")
         hint.setWordWrap(True)
         self.done_button = QPushButton(icon("ok"), "Done")
@@ -137,9 +140,12 @@ class EnrollDialog(QDialog):
         card = done.card
         self.card_number.setText(format_card_number(card.card_number))
         self.card_customer.setText(f"{card.customer_name or 'No name'} · {done.program.name}")
-        image = qr_image(card.qr_token)
+        qr_text = card_qr_text(self.store, card.qr_token)
+        if qr_text == card.qr_token:  # no server paired: no page to add the card from
+            self.hint.setText("This code is the card: the customer shows it at the counter.")
+        image = qr_image(qr_text)
         if image is None:
-            self.qr.setText(card.qr_token)
+            self.qr.setText(qr_text)
         else:
             self.qr.show_image(image)
         self.pages.setCurrentIndex(1)

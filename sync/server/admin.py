@@ -18,8 +18,9 @@ from pos_app.domain.pin import hash_pin
 from pos_app.domain.program import Program
 from sync.server.cards import card_values
 from sync.server.db import next_version, next_versions
-from sync.server.models import CARDS, CUSTOMERS, MERCHANTS, STAFF, STORES, TERMINALS
+from sync.server.models import CARDS, CUSTOMERS, MERCHANTS, PROGRAMS, STAFF, STORES, TERMINALS
 from sync.server.programs import merchant_programs, save_program
+from sync.server.wallet.outbox import record_program_changed
 
 _ID = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
 _CARD_NUMBER = re.compile(r"[0-9]{12}")
@@ -97,10 +98,16 @@ def add_staff(
 def add_program(conn: Connection, program: Program, now: datetime) -> Program:
     _check_id("program", program.id)
     _merchant_exists(conn, program.merchant_id)
+    stored = select(PROGRAMS.c.version).where(PROGRAMS.c.id == program.id)
+    before = conn.execute(stored).scalar()
     try:
-        return save_program(conn, program, now)
+        saved = save_program(conn, program, now)
     except ValueError as exc:
         raise AdminError(str(exc)) from None
+    if before is not None and conn.execute(stored).scalar() != before:
+        # What the program's passes show changed (its reward, target, name): update them.
+        record_program_changed(conn, program.id, now)
+    return saved
 
 
 def insert_cards(conn: Connection, cards: list[Card], now: datetime) -> None:

@@ -57,6 +57,7 @@ from sync.server.push import PushRejectedError, push
 from sync.server.ratelimit import FailureLimiter
 from sync.server.shared_failures import shared_failures
 from sync.server.sync_state import sync_state
+from sync.server.wallet import page, passkit
 
 FAILURES_ENV = "LOYALTY_SERVER_AUTH_FAILURES_PER_MINUTE"
 INSTANCE_ENV = "LOYALTY_SERVER_INSTANCE"
@@ -153,6 +154,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.router.route_class = _ModelBodyRoute
     app.add_exception_handler(RequestValidationError, invalid_request)
     _routes(app)
+    app.include_router(passkit.router)
+    app.include_router(page.router)
     return app
 
 

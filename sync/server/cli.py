@@ -24,11 +24,16 @@ from sqlalchemy.exc import SQLAlchemyError
 from pos_app.domain.currency import DEFAULT_CURRENCY
 from pos_app.domain.demo import DEMO_MERCHANT, DEMO_STORES
 from pos_app.domain.program import OfflineLimits, Program, ProgramKind, Reward, program_from_dict
-from sync.server import admin, demo
+from sync.server import admin, demo, wallet_cli
 from sync.server.admin import AdminError
 from sync.server.app import FAILURES_ENV, INSTANCE_ENV
 from sync.server.db import DB_ENV, DEFAULT_DB, database_url, is_sqlite, make_engine, migrate, write
 from sync.server.pairing import PairingError, create_pair_code
+from sync.server.wallet import face
+from sync.server.wallet import settings as wallet_settings
+from sync.server.wallet.sender import WalletSender
+
+_WALLET_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -279,6 +284,73 @@ def revoke(db: str, terminal_id: str) -> None:
     click.echo(f"terminal {terminal_id} revoked")
 
 
+@cli.group("wallet")
+def wallet() -> None:
+    """Apple and Google Wallet passes: set-up and its check."""
+
+
+@wallet.command("configure")
+@db_option
+@click.option("--public-url", help="This server's address as customers' phones reach it.")
+@click.option("--apple-cert", type=_WALLET_FILE, help="Pass Type ID certificate (PEM or DER).")
+@click.option("--apple-key", type=_WALLET_FILE, help="Its private key (PEM, mode 0600).")
+@click.option("--apple-wwdr", type=_WALLET_FILE, help="Apple's WWDR intermediate certificate.")
+@click.option("--pass-type-id", help="e.g. pass.com.example.loyalty")
+@click.option("--team-id", help="The Apple developer team id (10 characters).")
+@click.option("--google-issuer-id", help="The Google Wallet issuer id (a number).")
+@click.option("--google-key", type=_WALLET_FILE, help="Service-account key JSON (mode 0600).")
+@click.option("--apns-url", help=f"APNs address (default {wallet_settings.APNS_URL}).")
+@click.option("--google-token-url", help="OAuth token address (default Google's).")
+@click.option("--google-api-url", help="Wallet REST API address (default Google's).")
+def wallet_configure(db: str, **options: Any) -> None:
+    """Store the wallet set-up (given options replace stored ones); refused unless it checks."""
+    for line in wallet_cli.configure(_engine(db), **options):
+        click.echo(line)
+    click.echo("wallet set-up saved")
+
+
+@wallet.command("check")
+@db_option
+def wallet_check(db: str) -> None:
+    """Verify the stored set-up: certificate chain, key match, expiry, key files' modes."""
+    fine, wrong = wallet_cli.check(_engine(db))
+    for line in fine:
+        click.echo(f"ok: {line}")
+    for line in wrong:
+        click.echo(f"problem: {line}")
+    if wrong:
+        raise click.ClickException(f"{len(wrong)} problem(s) with the wallet set-up")
+
+
+@wallet.command("brand")
+@db_option
+@click.argument("merchant_id")
+@click.option("--logo", type=_WALLET_FILE, help="A PNG logo (about 320x100 pixels).")
+@click.option("--background", default=face.DEFAULT_BACKGROUND, show_default=True)
+@click.option("--foreground", default=face.DEFAULT_FOREGROUND, show_default=True)
+@click.option("--label", default=face.DEFAULT_LABEL, show_default=True)
+def wallet_brand(
+    db: str, merchant_id: str, logo: Path | None, background: str, foreground: str, label: str
+) -> None:
+    """How MERCHANT's passes look: logo and colours (rgb(r, g, b) or #rrggbb)."""
+    wallet_cli.set_brand(_engine(db), merchant_id, logo, background, foreground, label)
+    click.echo(f"wallet look of {merchant_id} saved")
+
+
+@cli.command("wallet-pass")
+@db_option
+@click.argument("card")
+@click.option("--merchant", "merchant_id", help="Needed only if two merchants share CARD.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+def wallet_pass(db: str, card: str, merchant_id: str | None, out: Path) -> None:
+    """Write the current Apple Wallet pass of CARD (its number or QR token) to --out.
+
+    A token that begins with "-" goes after "--": wallet-pass --out F.pkpass -- -TOKEN
+    """
+    found = wallet_cli.write_pass(_engine(db), card, merchant_id, out)
+    click.echo(f"pass of card {found.number_text} written to {out}")
+
+
 @cli.command("serve")
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
@@ -326,6 +398,9 @@ def serve(
     os.environ[FAILURES_ENV] = str(auth_failures_per_minute)
     if instance:
         os.environ[INSTANCE_ENV] = instance
+    # One wallet sender per serve, however many HTTP workers: it drains the pass-update
+    # outbox the pushes write (idle, one query every few seconds, until wallets are set up).
+    WalletSender(make_engine(url, pool_size=2)).start()
     uvicorn.run(
         "sync.server.app:app_from_env",
         factory=True,

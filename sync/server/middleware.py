@@ -102,6 +102,17 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
 
+def loggable_path(path: str) -> str:
+    """The path without the secrets some paths carry: a card's QR token, a device's id."""
+    if path.startswith("/c/"):
+        rest = path[3:].split("/", 1)
+        return "/c/<token>" + ("/" + rest[1] if len(rest) > 1 else "")
+    if path.startswith("/passkit/v1/devices/"):
+        rest = path.removeprefix("/passkit/v1/devices/").split("/", 1)
+        return "/passkit/v1/devices/<device>" + ("/" + rest[1] if len(rest) > 1 else "")
+    return path
+
+
 class AccessLog:
     """method, path, status, ms and terminal id as one JSON line; never a header or a body."""
 
@@ -129,7 +140,7 @@ class AccessLog:
                 json.dumps(
                     {
                         "method": scope["method"],
-                        "path": scope["path"],
+                        "path": loggable_path(scope["path"]),
                         "status": status,
                         "ms": round((time.perf_counter() - started) * 1000, 2),
                         "terminal_id": state.get("terminal_id"),

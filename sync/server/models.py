@@ -20,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     PrimaryKeyConstraint,
     String,
     Text,
@@ -245,6 +246,78 @@ class ChangeCounter(Base):
     __table_args__ = (CheckConstraint("id = 1", name="single_counter"),)
 
 
+class WalletSettings(Base):
+    """The server's wallet set-up (one row): identifiers, addresses, and the *paths* of the
+    certificate and key files, which stay on disk (mode 0600) and out of the database and
+    its backups. Written by `loyalty-server wallet configure`."""
+
+    __tablename__ = "wallet_settings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    public_url: Mapped[str] = mapped_column(String(300))
+    pass_type_id: Mapped[str | None] = mapped_column(String(200))
+    team_id: Mapped[str | None] = mapped_column(String(20))
+    apple_cert_path: Mapped[str | None] = mapped_column(Text)
+    apple_key_path: Mapped[str | None] = mapped_column(Text)
+    apple_wwdr_path: Mapped[str | None] = mapped_column(Text)
+    apns_url: Mapped[str] = mapped_column(String(300))
+    google_issuer_id: Mapped[str | None] = mapped_column(String(40))
+    google_key_path: Mapped[str | None] = mapped_column(Text)
+    google_token_url: Mapped[str] = mapped_column(String(300))
+    google_api_url: Mapped[str] = mapped_column(String(300))
+    updated_at: Mapped[datetime]
+    __table_args__ = (CheckConstraint("id = 1", name="single_wallet_settings"),)
+
+
+class WalletBrand(Base):
+    """How a merchant's passes look: logo (PNG) and colours (CSS `rgb(r, g, b)`)."""
+
+    __tablename__ = "wallet_brands"
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), primary_key=True)
+    logo_png: Mapped[bytes | None] = mapped_column(LargeBinary)
+    background: Mapped[str] = mapped_column(String(40))
+    foreground: Mapped[str] = mapped_column(String(40))
+    label: Mapped[str] = mapped_column(String(40))
+    updated_at: Mapped[datetime]
+    # From the change counter: a device asking which passes changed learns of a new look.
+    version: Mapped[int] = mapped_column(BigInteger)
+
+
+class WalletDevice(Base):
+    """An Apple device registered for a card's pass, with the token APNs reaches it by."""
+
+    __tablename__ = "wallet_devices"
+    device_id: Mapped[str] = mapped_column(String(128))
+    pass_type_id: Mapped[str] = mapped_column(String(200))
+    serial_number: Mapped[str] = mapped_column(String(200))
+    card_id: Mapped[str] = mapped_column(ForeignKey("cards.id"), index=True)
+    merchant_id: Mapped[str] = mapped_column(String(64))
+    push_token: Mapped[str] = mapped_column(String(200))
+    registered_at: Mapped[datetime]
+    __table_args__ = (PrimaryKeyConstraint("device_id", "pass_type_id", "serial_number"),)
+
+
+class WalletOutbox(Base):
+    """A pass update owed to one target of a card: `apns:<device>` or `google`.
+
+    Written in the push's own transaction; one row per (card, target), so a batch that
+    changes a card many times owes one update. `generation` grows with each new change: a
+    sender deletes the row only if no change came in while it was sending.
+    """
+
+    __tablename__ = "wallet_outbox"
+    card_id: Mapped[str] = mapped_column(String(36))
+    target: Mapped[str] = mapped_column(String(160))
+    merchant_id: Mapped[str] = mapped_column(String(64))
+    generation: Mapped[int] = mapped_column(default=1)
+    attempts: Mapped[int] = mapped_column(default=0)
+    due_at: Mapped[datetime]
+    claimed_until: Mapped[datetime | None]
+    __table_args__ = (
+        PrimaryKeyConstraint("card_id", "target"),
+        Index("ix_wallet_outbox_due", "due_at"),
+    )
+
+
 MERCHANTS = Base.metadata.tables[Merchant.__tablename__]
 STORES = Base.metadata.tables[StoreRow.__tablename__]
 CUSTOMERS = Base.metadata.tables[Customer.__tablename__]
@@ -256,3 +329,7 @@ CARDS = Base.metadata.tables[CardRow.__tablename__]
 TRANSACTIONS = Base.metadata.tables[TransactionRow.__tablename__]
 AUTH_FAILURES = Base.metadata.tables[AuthFailure.__tablename__]
 SYNC_EPOCHS = Base.metadata.tables[SyncEpoch.__tablename__]
+WALLET_SETTINGS = Base.metadata.tables[WalletSettings.__tablename__]
+WALLET_BRANDS = Base.metadata.tables[WalletBrand.__tablename__]
+WALLET_DEVICES = Base.metadata.tables[WalletDevice.__tablename__]
+WALLET_OUTBOX = Base.metadata.tables[WalletOutbox.__tablename__]

@@ -57,6 +57,7 @@ from sync.server.models import CARDS, CUSTOMERS, STORES, TERMINALS, TRANSACTIONS
 from sync.server.programs import merchant_programs
 from sync.server.provisional import provisional_card_id, reversal_card_id
 from sync.server.reversals import checked_reversal
+from sync.server.wallet import record_cards_changed
 
 # A terminal clock this far ahead of ours is flagged on the transaction (DESIGN, principle 7).
 CLOCK_SUSPECT_AHEAD = timedelta(hours=24)
@@ -274,6 +275,8 @@ def _push_batch(
             .values(last_seq=new[-1].seq, last_hash=new[-1].wire.hash)
         )
     _write_cards(conn, batch)
+    # In this transaction: a pass update is owed exactly when the card change commits.
+    record_cards_changed(conn, sorted(batch.dirty), received_at)
     last_seq = new[-1].seq if new else head.last_seq
     return _Done(batch, [stored[e.seq] for e in old], rows, last_seq)
 

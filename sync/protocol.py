@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     AwareDatetime,
     BaseModel,
     BeforeValidator,
@@ -24,6 +25,7 @@ from pydantic import (
 
 from pos_app.domain.card import Card
 from pos_app.domain.chain import canonical_json, compute_hash
+from pos_app.domain.customer import normal_email, normal_phone
 from pos_app.domain.identifiers import CardRef
 from pos_app.domain.operations import (
     EarnPoints,
@@ -216,6 +218,61 @@ def operation_from_wire(op: WireOperation) -> Operation:
             )
 
 
+# --- customers -----------------------------------------------------------------------------
+
+# In normal form once read: the same phone or e-mail is the same customer however typed.
+Phone = Annotated[
+    str,
+    StringConstraints(max_length=32, pattern=r"^(\+?[0-9]{6,20})?$"),
+    AfterValidator(normal_phone),
+]
+Email = Annotated[
+    str,
+    StringConstraints(
+        max_length=254, pattern=r"^([^@\s\x00]{1,64}@[^@\s\x00]{1,189}\.[^@\s\x00.]{1,63})?$"
+    ),
+    AfterValidator(normal_email),
+]
+
+
+class WireContact(Wire):
+    """What a customer gave at enrolment beyond their name, in normal form
+    (`pos_app.domain.customer`), each part optional."""
+
+    phone: Phone = ""
+    email: Email = ""
+    consent: Annotated[bool, Strict()] = False
+
+
+class CustomerSearch(Wire):
+    """Find a customer of the terminal's merchant: one of the three, as the cashier typed it."""
+
+    phone: Annotated[str, StringConstraints(max_length=64)] = ""
+    email: Annotated[str, StringConstraints(max_length=254)] = ""
+    name: Name = ""
+
+
+class FoundCard(Wire):
+    card_number: CardNumber
+    program_id: Id
+    enrolled_at_store: Id
+    is_active: bool
+
+
+class FoundCustomer(Wire):
+    """A customer as the counter may show them: masked, for the customer to confirm."""
+
+    customer_id: uuid.UUID
+    name: str
+    phone: str
+    email: str
+    cards: list[FoundCard]
+
+
+class CustomersFound(Wire):
+    customers: list[FoundCustomer]
+
+
 # --- push ----------------------------------------------------------------------------------
 
 
@@ -243,6 +300,14 @@ class WireEntry(Wire):
     rule_version: Annotated[int, Field(ge=1, le=INT32_MAX), JSON_NUMBER]
     prev_hash: Hash
     hash: Hash
+    customer: Annotated[
+        WireContact | None,
+        Field(
+            description="Only on an enrolment: the customer's phone, e-mail and consent. "
+            "Outside the hash: the terminal keeps them only until the server has answered, "
+            "never in its journal."
+        ),
+    ] = None
 
 
 class PushRequest(Wire):

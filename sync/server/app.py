@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 
+from pos_app.domain.customer import ContactError, normal_email, normal_phone
 from sync.protocol import (
     API_PREFIX,
     MAX_BODY_BYTES,
@@ -24,6 +25,8 @@ from sync.protocol import (
     PROTOCOL_VERSION,
     CardNumber,
     ChangesPage,
+    CustomerSearch,
+    CustomersFound,
     ErrorBody,
     Health,
     PairRequest,
@@ -46,6 +49,7 @@ from sync.server.auth import (
 )
 from sync.server.cards import WIRE_COLUMNS, wire_card_from_row
 from sync.server.changes import DEFAULT_PAGE, changes_page
+from sync.server.customers import find_customers, masked
 from sync.server.db import make_engine, read, snapshot, write
 from sync.server.invalid import invalid_request
 from sync.server.links import CHANGES_LINKS, PAIR_LINKS, PUSH_LINKS
@@ -299,3 +303,32 @@ def _routes(app: FastAPI) -> None:
         if row is None:
             raise HTTPException(status.HTTP_404_NOT_FOUND, "No such card.")
         return _json(wire_card_from_row(row._mapping))
+
+    _customer_routes(app)
+
+
+def _customer_routes(app: FastAPI) -> None:
+    @app.post(
+        f"{API_PREFIX}/customers/search",
+        response_model=CustomersFound,
+        responses=_errors(400, 401, 413, 429),
+        tags=["customers"],
+    )
+    def search_customers(
+        body: CustomerSearch, terminal: Terminal, engine: EngineDep
+    ) -> CustomersFound:
+        """This merchant's customers by phone, e-mail or part of the name (the first given),
+        masked for the cashier to confirm with the customer."""
+        try:
+            phone, email = normal_phone(body.phone), normal_email(body.email)
+        except ContactError as exc:
+            raise HTTPException(status.HTTP_400_BAD_REQUEST, str(exc)) from None
+        if not (phone or email or body.name.strip()):
+            raise HTTPException(status.HTTP_400_BAD_REQUEST, "Give a phone, an e-mail or a name.")
+        with read(engine) as conn:
+            found = find_customers(
+                conn, terminal.merchant_id, phone=phone, email=email, name=body.name
+            )
+            return CustomersFound.model_validate(
+                {"customers": [masked(conn, row) for row in found]}
+            )

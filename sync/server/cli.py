@@ -21,11 +21,19 @@ import click
 from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import SQLAlchemyError
 
+from pos_app.domain.customer import ContactError, normal_email, normal_phone
 from pos_app.domain.demo import DEMO_MERCHANT, DEMO_STORES
 from pos_app.domain.program import OfflineLimits, Program, ProgramKind, Reward, program_from_dict
 from sync.server import admin, demo
 from sync.server.admin import AdminError
 from sync.server.app import FAILURES_ENV, INSTANCE_ENV
+from sync.server.customers import (
+    CustomerError,
+    erase_customer,
+    export_customer,
+    find_customers,
+    masked,
+)
 from sync.server.db import DB_ENV, DEFAULT_DB, database_url, is_sqlite, make_engine, migrate, write
 from sync.server.pairing import PairingError, create_pair_code
 
@@ -54,7 +62,7 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (AdminError, PairingError) as exc:
+        except (AdminError, PairingError, CustomerError, ContactError) as exc:
             raise click.ClickException(str(exc)) from None
         except SQLAlchemyError as exc:
             first_line = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
@@ -331,6 +339,64 @@ def serve(
         forwarded_allow_ips=forwarded_allow_ips.strip() or None,
         timeout_graceful_shutdown=5,
     )
+
+
+@cli.group("customer")
+def customer() -> None:
+    """Find a customer; export or erase what is held about them (data protection)."""
+
+
+@customer.command("find")
+@db_option
+@click.option("--merchant", "merchant_id", required=True)
+@click.option("--phone", default="")
+@click.option("--email", default="")
+@click.option("--name", default="", help="Part of the name.")
+def customer_find(db: str, merchant_id: str, phone: str, email: str, name: str) -> None:
+    """Customers of MERCHANT by phone, e-mail or part of the name, masked, with their ids."""
+    phone, email = normal_phone(phone), normal_email(email)
+    if not (phone or email or name.strip()):
+        raise click.UsageError("give --phone, --email or --name")
+    with write(_engine(db)) as conn:
+        found = [
+            masked(conn, row)
+            for row in find_customers(conn, merchant_id, phone=phone, email=email, name=name)
+        ]
+    if not found:
+        click.echo("no customer found")
+    for c in found:
+        contact = "  ".join(part for part in (c["phone"], c["email"]) if part)
+        cards = ", ".join(
+            f"{card['card_number']}{'' if card['is_active'] else ' (inactive)'}"
+            for card in c["cards"]
+        )
+        click.echo(
+            f"{c['customer_id']}  {c['name'] or '(no name)'}  {contact}  cards: {cards or '-'}"
+        )
+
+
+@customer.command("export")
+@db_option
+@click.argument("customer_id")
+def customer_export(db: str, customer_id: str) -> None:
+    """Everything held about the customer, as JSON on standard output."""
+    with write(_engine(db)) as conn:
+        data = export_customer(conn, customer_id)
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+@customer.command("erase")
+@db_option
+@click.argument("customer_id")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def customer_erase(db: str, customer_id: str, yes: bool) -> None:
+    """Erase the customer's personal data: their cards are deactivated, their wallet passes
+    voided, their transactions kept with the customer anonymised. Cannot be undone."""
+    if not yes:
+        click.confirm(f"Erase customer {customer_id}? This cannot be undone", abort=True)
+    with write(_engine(db)) as conn:
+        cards = erase_customer(conn, customer_id, _now())
+    click.echo(f"customer {customer_id} erased; {cards} card(s) deactivated")
 
 
 def main(argv: list[str] | None = None) -> int:

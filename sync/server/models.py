@@ -58,7 +58,18 @@ class Customer(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), index=True)
     name: Mapped[str] = mapped_column(String(200), default="")
+    # In normal form (`pos_app.domain.customer`): one customer per phone or e-mail.
+    phone: Mapped[str | None] = mapped_column(String(32))
+    email: Mapped[str | None] = mapped_column(String(254))
+    contact_consent: Mapped[bool] = mapped_column(default=False)
+    consent_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
+    # Set by `customer erase`: the personal data is gone, the row stays for the cards.
+    erased_at: Mapped[datetime | None]
+    __table_args__ = (
+        Index("ix_customers_phone", "merchant_id", "phone"),
+        Index("ix_customers_email", "merchant_id", "email"),
+    )
 
 
 class ProgramRow(Base):

@@ -26,6 +26,7 @@ from sqlalchemy.exc import DBAPIError
 
 from pos_app.domain.card import Card
 from pos_app.domain.chain import canonical_json, compute_hash
+from pos_app.domain.customer import Contact
 from pos_app.domain.operations import (
     Applied,
     CardOperation,
@@ -52,8 +53,9 @@ from sync.protocol import (
 )
 from sync.server.auth import TerminalAuth
 from sync.server.cards import CARD_FIELDS, MUTABLE_FIELDS, card_from_row, card_values, wire_card
+from sync.server.customers import enrolment_customer
 from sync.server.db import next_versions, write
-from sync.server.models import CARDS, CUSTOMERS, STORES, TERMINALS, TRANSACTIONS
+from sync.server.models import CARDS, STORES, TERMINALS, TRANSACTIONS
 from sync.server.programs import merchant_programs
 from sync.server.provisional import provisional_card_id, reversal_card_id
 from sync.server.reversals import checked_reversal
@@ -531,16 +533,14 @@ def _enroll(conn: Connection, batch: _Batch, p: _Entry, ctx: Context) -> Applied
             "A card with this id, number or QR code already exists.",
         )
     assert isinstance(p.op, Enroll)
-    applied = enroll(p.op, program, ctx)
-    customer_id = str(uuid.uuid4())
-    conn.execute(
-        CUSTOMERS.insert().values(
-            id=customer_id,
-            merchant_id=batch.terminal.merchant_id,
-            name=wire_op.customer_name,
-            created_at=batch.received_at,
-        )
+    given = entry.customer
+    contact = Contact() if given is None else Contact(given.phone, given.email, given.consent)
+    customer_id = enrolment_customer(
+        conn, merchant, program, entry.store_id, wire_op.customer_name, contact, batch.received_at
     )
+    if isinstance(customer_id, Refused):
+        return customer_id
+    applied = enroll(p.op, program, ctx)
     # Inserted now so later entries of the batch (and the uniqueness checks) see it; its
     # change version is stamped with the others just before commit.
     conn.execute(

@@ -1,0 +1,41 @@
+"""Customers carry a phone number, an e-mail address and their consent to be contacted.
+
+Each in normal form (`pos_app.domain.customer`), indexed within the merchant: an enrolment
+naming a phone or e-mail the merchant knows is that customer, and the one-card rule holds
+for them. `erased_at` marks a customer whose personal data was erased on request.
+
+Revision ID: 0005
+Revises: 0004
+Create Date: 2026-12-01
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0005"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("customers") as batch:
+        batch.add_column(sa.Column("phone", sa.String(length=32), nullable=True))
+        batch.add_column(sa.Column("email", sa.String(length=254), nullable=True))
+        batch.add_column(
+            sa.Column("contact_consent", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
+        batch.add_column(sa.Column("consent_at", sa.DateTime(timezone=True), nullable=True))
+        batch.add_column(sa.Column("erased_at", sa.DateTime(timezone=True), nullable=True))
+    op.create_index("ix_customers_phone", "customers", ["merchant_id", "phone"])
+    op.create_index("ix_customers_email", "customers", ["merchant_id", "email"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_customers_email", table_name="customers")
+    op.drop_index("ix_customers_phone", table_name="customers")
+    with op.batch_alter_table("customers") as batch:
+        for column in ("erased_at", "consent_at", "contact_consent", "email", "phone"):
+            batch.drop_column(column)

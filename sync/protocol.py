@@ -25,7 +25,7 @@ from pydantic import (
 
 from pos_app.domain.card import Card
 from pos_app.domain.chain import canonical_json, compute_hash
-from pos_app.domain.customer import normal_email, normal_phone
+from pos_app.domain.customer import ascii_lower, normal_phone
 from pos_app.domain.identifiers import CardRef
 from pos_app.domain.operations import (
     EarnPoints,
@@ -229,9 +229,11 @@ Phone = Annotated[
 Email = Annotated[
     str,
     StringConstraints(
-        max_length=254, pattern=r"^([^@\s\x00]{1,64}@[^@\s\x00]{1,189}\.[^@\s\x00.]{1,63})?$"
+        max_length=254,
+        # Spelled out, not \s: JSON Schema's and the validator's \s differ beyond ASCII.
+        pattern=r"^([^@\x00-\x20\x7f]{1,64}@[^@\x00-\x20\x7f]{1,189}\.[^@.\x00-\x20\x7f]{1,63})?$",
     ),
-    AfterValidator(normal_email),
+    AfterValidator(ascii_lower),
 ]
 
 
@@ -245,10 +247,11 @@ class WireContact(Wire):
 
 
 class CustomerSearch(Wire):
-    """Find a customer of the terminal's merchant: one of the three, as the cashier typed it."""
+    """Find a customer of the terminal's merchant by the first given of phone, e-mail (in
+    normal form) or part of the name; nothing given finds nobody."""
 
-    phone: Annotated[str, StringConstraints(max_length=64)] = ""
-    email: Annotated[str, StringConstraints(max_length=254)] = ""
+    phone: Phone = ""
+    email: Email = ""
     name: Name = ""
 
 
@@ -433,6 +436,14 @@ class SyncState(Wire):
         int, Field(ge=0, description="The highest change version the server has drawn.")
     ]
     server_time: AwareDatetime
+    lookup_key: Annotated[
+        str | None,
+        Field(
+            pattern=r"^[0-9a-f]{64}$",
+            description="The merchant's key for the keyed hashes of `CustomerChange` (hex): "
+            "the terminal hashes what a cashier types with it to find a customer offline.",
+        ),
+    ] = None
 
 
 # --- pull ----------------------------------------------------------------------------------
@@ -497,6 +508,28 @@ class StaffChange(Wire):
     staff: WireStaff
 
 
+class WireLookupKey(Wire):
+    kind: Literal["phone", "email"]
+    key: Hash
+    masked: Annotated[str, StringConstraints(max_length=254)]
+
+
+class WireCustomerKeys(Wire):
+    """A customer as a terminal may hold them: keyed hashes (HMAC-SHA-256 under the
+    merchant's `SyncState.lookup_key`) of their phone and e-mail in normal form, the masked
+    forms, and their cards' numbers. No keys once the customer is erased."""
+
+    id: uuid.UUID
+    keys: list[WireLookupKey]
+    card_numbers: list[CardNumber]
+
+
+class CustomerChange(Wire):
+    type: Literal["customer"]
+    version: int
+    customer: WireCustomerKeys
+
+
 class RevocationChange(Wire):
     """This terminal's token was revoked: stop syncing, tell the manager."""
 
@@ -506,7 +539,8 @@ class RevocationChange(Wire):
 
 
 Change = Annotated[
-    ProgramChange | CardChange | StaffChange | RevocationChange, Field(discriminator="type")
+    ProgramChange | CardChange | StaffChange | CustomerChange | RevocationChange,
+    Field(discriminator="type"),
 ]
 
 

@@ -36,7 +36,8 @@ from pos_app.domain.operations import (
 from pos_app.domain.program import program_to_dict
 from pos_app.domain.refusal import Refused
 from pos_app.services.clock import local_now
-from pos_app.services.counter import Done, enroll_customer, perform
+from pos_app.services.counter import Done, perform
+from pos_app.services.customers import enrol, find_customer, read_contact
 from pos_app.services.end_of_day import day_report, report_lines
 from pos_app.services.errors import ServiceError, SignInError, UnknownCardError
 from pos_app.services.integrity import check_store
@@ -355,17 +356,61 @@ def void(state: CliState, ref: CardRef, points: int, as_json: bool) -> int:
 @cli.command()
 @click.option("--program", "program_id", help="Program id (needed when there are several).")
 @click.option("--name", default="", help="Customer name.")
+@click.option("--phone", default="", help="Customer's phone (to find them without the card).")
+@click.option("--email", default="", help="Customer's e-mail address.")
+@click.option("--consent", is_flag=True, help="The customer agrees to be contacted.")
 @json_option
 @click.pass_obj
-def enroll(state: CliState, program_id: str | None, name: str, as_json: bool) -> int:
-    """Make a new card for a customer, with the program's welcome bonus."""
+def enroll(
+    state: CliState,
+    program_id: str | None,
+    name: str,
+    phone: str,
+    email: str,
+    consent: bool,
+    as_json: bool,
+) -> int:
+    """Make a new card for a customer, with the program's welcome bonus.
+
+    Refused (exit 1, naming the card) when the customer, known by phone or e-mail, already
+    holds a card here."""
     if len(name) > 200:
         raise click.BadParameter("at most 200 characters", param_hint="--name")
+    contact = read_contact(phone, email, consent)
     staff_id = state.staff_id()
-    done = enroll_customer(state.store(), staff_id, program_id, name)
+    done = enrol(state.store(), staff_id, program_id, name, contact)
     if not as_json:
         click.echo(f"QR code   {done.card.qr_token}")
     return _report(done, as_json)
+
+
+@cli.command("find-customer")
+@click.argument("text")
+@json_option
+@click.pass_obj
+def find_customer_command(state: CliState, text: str, as_json: bool) -> int:
+    """Find a customer without their card: by phone, e-mail or part of the name.
+
+    Asks the server when it answers; otherwise this terminal's own keyed hashes and cards.
+    Exits 3 when nobody is found."""
+    found = find_customer(state.store(), text)
+    if as_json:
+        click.echo(
+            json.dumps({"online": found.online, "customers": [asdict(c) for c in found.customers]})
+        )
+    else:
+        click.echo("from the server" if found.online else "from this terminal (offline)")
+        for c in found.customers:
+            numbers = ", ".join(format_card_number(n) for n in c.card_numbers) or "no card"
+            details = "  ".join(c.details)
+            click.echo(
+                "  ".join(part for part in (c.name or "(no name)", details, numbers) if part)
+            )
+    if not found.customers:
+        if not as_json:
+            click.echo("no customer found", err=True)
+        return EXIT_NOT_FOUND
+    return 0
 
 
 @cli.command()

@@ -12,6 +12,8 @@ import hmac
 import re
 from dataclasses import dataclass
 
+from pos_app.domain.program import Program
+
 MAX_PHONE = 32
 MAX_EMAIL = 254
 _PHONE_CHARS = re.compile(r"[\s().\-/]")
@@ -48,9 +50,17 @@ def normal_phone(text: str) -> str:
     return stripped
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def ascii_lower(text: str) -> str:
+    """A-Z to a-z only: the same length, whatever else the address holds."""
+    return text.translate(_ASCII_LOWER)
+
+
 def normal_email(text: str) -> str:
-    """Lower-case, trimmed; "" for nothing typed. Raises ContactError."""
-    value = text.strip().lower()
+    """Trimmed, A-Z lower-cased; "" for nothing typed. Raises ContactError."""
+    value = ascii_lower(text.strip())
     if not value:
         return ""
     if len(value) > MAX_EMAIL or not _EMAIL.fullmatch(value):
@@ -82,6 +92,13 @@ def mask_name(name: str) -> str:
     if not parts:
         return ""
     return " ".join([parts[0], *(f"{p[0]}." for p in parts[1:])])
+
+
+def doubles(held_store: str, held_program: str, program: Program, store_id: str) -> bool:
+    """Whether a new card in `program` at `store_id` would be a second card for a customer
+    who holds one made at `held_store` in `held_program`: one card per customer per store,
+    and one per program across the merchant's stores when it works in all of them."""
+    return held_store == store_id or (held_program == program.id and program.cross_store)
 
 
 def lookup_key(secret: bytes, kind: str, value: str) -> str:

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import Connection
 
 from pos_app.domain.card import Card
+from pos_app.domain.customer import Contact, doubles
 from pos_app.domain.identifiers import CardRef, format_card_number, new_card_number, new_qr_token
 from pos_app.domain.operations import (
     UNDOABLE,
@@ -28,11 +29,18 @@ from pos_app.domain.operations import (
 from pos_app.domain.program import Program
 from pos_app.domain.refusal import RefusalCode, Refused
 from pos_app.services.clock import local_now
-from pos_app.services.errors import NotFoundError, ServiceError, UnknownCardError
+from pos_app.services.errors import (
+    AlreadyEnrolledError,
+    NotFoundError,
+    ServiceError,
+    UnknownCardError,
+)
 from pos_app.services.offline_limits import check_offline_limits
 from pos_app.services.provisional import provisional_card, resolve_provisional
 from pos_app.store import Store
 from pos_app.store.cards import find_card, get_card, insert_card, save_card
+from pos_app.store.contacts import card_waiting_with, remember_contact
+from pos_app.store.customer_keys import known_card_numbers
 from pos_app.store.database import TerminalIdentity
 from pos_app.store.journal import JournalEntry, append, entry_by_seq, is_reversed
 from pos_app.store.outbox import answered_card_id
@@ -205,22 +213,47 @@ def enroll_customer(
     program_id: str | None = None,
     customer_name: str = "",
     now: datetime | None = None,
+    contact: Contact | None = None,
 ) -> Done:
-    """A new card in a program (the only one when there is just one), welcome bonus included."""
+    """A new card in a program (the only one when there is just one), welcome bonus included.
+
+    A customer who already holds a card here (known by phone or e-mail) gets none: the
+    AlreadyEnrolledError names their card. The contact details wait beside the entry for
+    the server, never in the journal.
+    """
     terminal = store.identity()
     ctx = Context(now or local_now(), terminal.store_id)
+    contact = contact or Contact()
     with store.write() as conn:
-        program = _choose_program(all_programs(conn), program_id)
+        program = choose_program(all_programs(conn), program_id)
+        if not contact.empty:
+            _refuse_second_card(conn, contact, program, terminal.store_id)
         number = new_card_number()
         while find_card(conn, CardRef.number(number)) is not None:
             number = new_card_number()
         op = Enroll(str(uuid.uuid4()), number, new_qr_token(), customer_name.strip())
         applied: Applied = enroll(op, program, ctx)
         insert_card(conn, applied.card)
-        return _record(conn, terminal, applied.card, program, op, applied, staff_id, ctx)
+        done = _record(conn, terminal, applied.card, program, op, applied, staff_id, ctx)
+        if not contact.empty or contact.consent:
+            remember_contact(conn, done.entry.seq, contact)
+        return done
 
 
-def _choose_program(programs: list[Program], program_id: str | None) -> Program:
+def _refuse_second_card(
+    conn: Connection, contact: Contact, program: Program, store_id: str
+) -> None:
+    """Refused when this terminal knows a card of this phone's or e-mail's customer that
+    the new one would double (the server holds the same rule for what it knows)."""
+    waiting = card_waiting_with(conn, contact)
+    held = [] if waiting is None else [get_card(conn, waiting)]
+    held += [find_card(conn, CardRef.number(n)) for n in known_card_numbers(conn, contact)]
+    for card in held:
+        if card is not None and doubles(card.enrolled_at_store, card.program_id, program, store_id):
+            raise AlreadyEnrolledError(card.card_number)
+
+
+def choose_program(programs: list[Program], program_id: str | None) -> Program:
     if not programs:
         raise NotFoundError("this terminal has no loyalty program yet; sync with the server first")
     if program_id is None:

@@ -17,7 +17,6 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 
-from pos_app.domain.customer import ContactError, normal_email, normal_phone
 from sync.protocol import (
     API_PREFIX,
     MAX_BODY_BYTES,
@@ -319,15 +318,9 @@ def _customer_routes(app: FastAPI) -> None:
     ) -> CustomersFound:
         """This merchant's customers by phone, e-mail or part of the name (the first given),
         masked for the cashier to confirm with the customer."""
-        try:
-            phone, email = normal_phone(body.phone), normal_email(body.email)
-        except ContactError as exc:
-            raise HTTPException(status.HTTP_400_BAD_REQUEST, str(exc)) from None
-        if not (phone or email or body.name.strip()):
-            raise HTTPException(status.HTTP_400_BAD_REQUEST, "Give a phone, an e-mail or a name.")
         with read(engine) as conn:
             found = find_customers(
-                conn, terminal.merchant_id, phone=phone, email=email, name=body.name
+                conn, terminal.merchant_id, phone=body.phone, email=body.email, name=body.name
             )
             return CustomersFound.model_validate(
                 {"customers": [masked(conn, row) for row in found]}

@@ -9,18 +9,27 @@ inside the caller's transaction.
 from __future__ import annotations
 
 import json
+import secrets
 import uuid
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Row, func, or_, select
 
-from pos_app.domain.customer import Contact, mask_email, mask_name, mask_phone
+from pos_app.domain.customer import (
+    Contact,
+    doubles,
+    lookup_key,
+    mask_email,
+    mask_name,
+    mask_phone,
+)
 from pos_app.domain.identifiers import format_card_number
 from pos_app.domain.program import Program
 from pos_app.domain.refusal import RefusalCode, Refused
 from sync.server.db import next_versions
-from sync.server.models import CARDS, CUSTOMERS, TRANSACTIONS
+from sync.server.models import CARDS, CUSTOMERS, MERCHANTS, TRANSACTIONS
 
 MAX_FOUND = 20
 # The wallet columns of a card: what an issued pass is known by.
@@ -58,9 +67,7 @@ def card_in_the_way(
         )
     ).all()
     for row in rows:
-        same_store = row.enrolled_at_store == store_id
-        shared = row.program_id == program.id and program.cross_store
-        if same_store or shared:
+        if doubles(row.enrolled_at_store, row.program_id, program, store_id):
             return str(row.card_number)
     return None
 
@@ -76,6 +83,8 @@ def enrolment_customer(
 ) -> str | Refused:
     """The customer a new card belongs to (found by phone or e-mail, else made now), or the
     refusal of a second card for them, naming the card they hold."""
+    if not contact.empty:
+        lookup_secret(conn, merchant_id)
     found = _by_contact(conn, merchant_id, contact)
     if found is None:
         customer_id = str(uuid.uuid4())
@@ -111,6 +120,73 @@ def enrolment_customer(
     if values:
         conn.execute(CUSTOMERS.update().where(CUSTOMERS.c.id == found.id).values(**values))
     return str(found.id)
+
+
+def lookup_secret(conn: Connection, merchant_id: str) -> str:
+    """The merchant's key for customers' keyed hashes (hex), made on first use."""
+    secret = conn.execute(
+        select(MERCHANTS.c.lookup_secret).where(MERCHANTS.c.id == merchant_id)
+    ).scalar_one()
+    if secret is None:
+        secret = secrets.token_hex(32)
+        conn.execute(
+            MERCHANTS.update()
+            .where(MERCHANTS.c.id == merchant_id, MERCHANTS.c.lookup_secret.is_(None))
+            .values(lookup_secret=secret)
+        )
+        secret = conn.execute(
+            select(MERCHANTS.c.lookup_secret).where(MERCHANTS.c.id == merchant_id)
+        ).scalar_one()
+    return str(secret)
+
+
+def stamp_customers(conn: Connection, customer_ids: Iterable[str]) -> None:
+    """A new change version for each of these customers: the feed sends them again."""
+    ids = sorted(set(customer_ids))
+    for customer_id, version in zip(ids, next_versions(conn, len(ids)), strict=True):
+        conn.execute(
+            CUSTOMERS.update().where(CUSTOMERS.c.id == customer_id).values(version=version)
+        )
+
+
+def customer_changes(
+    conn: Connection, merchant_id: str, cursor: int, limit: int
+) -> list[tuple[int, dict[str, Any]]]:
+    """`CustomerChange`s after `cursor`: keyed hashes and masked forms, never the values."""
+    rows = conn.execute(
+        select(CUSTOMERS.c.id, CUSTOMERS.c.phone, CUSTOMERS.c.email, CUSTOMERS.c.version)
+        .where(CUSTOMERS.c.merchant_id == merchant_id, CUSTOMERS.c.version > cursor)
+        .order_by(CUSTOMERS.c.version)
+        .limit(limit)
+    ).all()
+    if not rows:
+        return []
+    secret = conn.execute(
+        select(MERCHANTS.c.lookup_secret).where(MERCHANTS.c.id == merchant_id)
+    ).scalar_one()
+    key = bytes.fromhex(secret) if secret else b""
+    numbers: dict[str, list[str]] = {r.id: [] for r in rows}
+    for card in conn.execute(
+        select(CARDS.c.customer_id, CARDS.c.card_number)
+        .where(CARDS.c.customer_id.in_(list(numbers)), CARDS.c.deleted_at.is_(None))
+        .order_by(CARDS.c.created_at)
+    ):
+        numbers[card.customer_id].append(card.card_number)
+    changes = []
+    for r in rows:
+        keys = [
+            {"kind": kind, "key": lookup_key(key, kind, value), "masked": mask(value)}
+            for kind, value, mask in (
+                ("phone", r.phone, mask_phone),
+                ("email", r.email, mask_email),
+            )
+            if value and key
+        ]
+        customer = {"id": r.id, "keys": keys, "card_numbers": numbers[r.id]}
+        changes.append(
+            (r.version, {"type": "customer", "version": r.version, "customer": customer})
+        )
+    return changes
 
 
 def _like(text: str) -> str:
@@ -228,6 +304,7 @@ def erase_customer(conn: Connection, customer_id: str, now: datetime) -> int:
             select(CARDS.c.id).where(CARDS.c.customer_id == customer.id).order_by(CARDS.c.id)
         ).scalars()
     )
+    stamp_customers(conn, [customer.id])  # terminals drop its keys at their next pull
     for card_id, version in zip(card_ids, next_versions(conn, len(card_ids)), strict=True):
         conn.execute(
             CARDS.update()

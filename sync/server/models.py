@@ -43,6 +43,8 @@ class Merchant(Base):
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime]
+    # The key of the keyed hashes by which terminals find customers offline; made on first use.
+    lookup_secret: Mapped[str | None] = mapped_column(String(64))
 
 
 class StoreRow(Base):
@@ -66,9 +68,12 @@ class Customer(Base):
     created_at: Mapped[datetime]
     # Set by `customer erase`: the personal data is gone, the row stays for the cards.
     erased_at: Mapped[datetime | None]
+    # Stamped when the customer's details or cards change, so the change reaches the feed.
+    version: Mapped[int | None] = mapped_column(BigInteger)
     __table_args__ = (
         Index("ix_customers_phone", "merchant_id", "phone"),
         Index("ix_customers_email", "merchant_id", "email"),
+        Index("ix_customers_feed", "merchant_id", "version"),
     )
 
 

@@ -53,7 +53,7 @@ from sync.protocol import (
 )
 from sync.server.auth import TerminalAuth
 from sync.server.cards import CARD_FIELDS, MUTABLE_FIELDS, card_from_row, card_values, wire_card
-from sync.server.customers import enrolment_customer
+from sync.server.customers import enrolment_customer, stamp_customers
 from sync.server.db import next_versions, write
 from sync.server.models import CARDS, STORES, TERMINALS, TRANSACTIONS
 from sync.server.programs import merchant_programs
@@ -195,6 +195,8 @@ class _Batch:
     cards: dict[str, Card] = field(default_factory=dict)
     deleted: set[str] = field(default_factory=set)
     dirty: set[str] = field(default_factory=set)
+    # Customers whose cards or details this batch changed: they go to the feed again.
+    customers: set[str] = field(default_factory=set)
     versions: dict[str, int] = field(default_factory=dict)
     # Rows of this batch so far, by entry id: a reversal may undo an entry of its own batch.
     rows: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -276,6 +278,7 @@ def _push_batch(
             .values(last_seq=new[-1].seq, last_hash=new[-1].wire.hash)
         )
     _write_cards(conn, batch)
+    stamp_customers(conn, batch.customers)
     last_seq = new[-1].seq if new else head.last_seq
     return _Done(batch, [stored[e.seq] for e in old], rows, last_seq)
 
@@ -540,6 +543,8 @@ def _enroll(conn: Connection, batch: _Batch, p: _Entry, ctx: Context) -> Applied
     )
     if isinstance(customer_id, Refused):
         return customer_id
+    if not contact.empty:
+        batch.customers.add(customer_id)
     applied = enroll(p.op, program, ctx)
     # Inserted now so later entries of the batch (and the uniqueness checks) see it; its
     # change version is stamped with the others just before commit.

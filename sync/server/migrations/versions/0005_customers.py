@@ -29,13 +29,20 @@ def upgrade() -> None:
         )
         batch.add_column(sa.Column("consent_at", sa.DateTime(timezone=True), nullable=True))
         batch.add_column(sa.Column("erased_at", sa.DateTime(timezone=True), nullable=True))
+        batch.add_column(sa.Column("version", sa.BigInteger(), nullable=True))
+    with op.batch_alter_table("merchants") as batch:
+        batch.add_column(sa.Column("lookup_secret", sa.String(length=64), nullable=True))
     op.create_index("ix_customers_phone", "customers", ["merchant_id", "phone"])
+    op.create_index("ix_customers_feed", "customers", ["merchant_id", "version"])
     op.create_index("ix_customers_email", "customers", ["merchant_id", "email"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_customers_feed", table_name="customers")
     op.drop_index("ix_customers_email", table_name="customers")
     op.drop_index("ix_customers_phone", table_name="customers")
+    with op.batch_alter_table("merchants") as batch:
+        batch.drop_column("lookup_secret")
     with op.batch_alter_table("customers") as batch:
-        for column in ("erased_at", "consent_at", "contact_consent", "email", "phone"):
+        for column in ("version", "erased_at", "consent_at", "contact_consent", "email", "phone"):
             batch.drop_column(column)

@@ -28,13 +28,17 @@ from pos_app.domain.chain import canonical_json, compute_hash
 from pos_app.domain.customer import ascii_lower, normal_phone
 from pos_app.domain.identifiers import CardRef
 from pos_app.domain.operations import (
+    Adjust,
+    Deactivate,
     EarnPoints,
     Enroll,
     ExpirePoints,
     Operation,
     OpKind,
+    Reactivate,
     RedeemPoints,
     RedeemStamps,
+    Replace,
     Reverse,
     Stamp,
     VoidPoints,
@@ -178,6 +182,35 @@ class ReverseOp(Wire):
     requested_points: Annotated[int, Field(ge=1, le=10**7), JSON_NUMBER] | None = None
 
 
+class DeactivateOp(Wire):
+    """A manager stops the card (lost, misused, the customer asked); balances stay."""
+
+    kind: Literal["deactivate"]
+    reason: Name = ""
+
+
+class ReactivateOp(Wire):
+    kind: Literal["reactivate"]
+
+
+class ReplaceOp(Wire):
+    """A lost card's new number and QR token: the same card, balances and history carried.
+    The old number and token answer "replaced by a new card" (`RetiredChange`)."""
+
+    kind: Literal["replace"]
+    card_number: CardNumber
+    qr_token: QrToken
+
+
+class AdjustOp(Wire):
+    """A manager's correction of the balances, with the reason written down."""
+
+    kind: Literal["adjust"]
+    points: Annotated[int, Field(ge=-(10**7), le=10**7), JSON_NUMBER] = 0
+    stamps: Annotated[int, Field(ge=-1000, le=1000), JSON_NUMBER] = 0
+    reason: Annotated[Name, StringConstraints(min_length=1)]
+
+
 WireOperation = Annotated[
     EnrollOp
     | StampOp
@@ -186,7 +219,11 @@ WireOperation = Annotated[
     | RedeemPointsOp
     | VoidPointsOp
     | ExpirePointsOp
-    | ReverseOp,
+    | ReverseOp
+    | DeactivateOp
+    | ReactivateOp
+    | ReplaceOp
+    | AdjustOp,
     Field(discriminator="kind"),
 ]
 
@@ -216,6 +253,14 @@ def operation_from_wire(op: WireOperation) -> Operation:
                 op.points,
                 op.requested_points,
             )
+        case DeactivateOp():
+            return Deactivate(op.reason)
+        case ReactivateOp():
+            return Reactivate()
+        case ReplaceOp():
+            return Replace(op.card_number, op.qr_token)
+        case AdjustOp():
+            return Adjust(op.points, op.stamps, op.reason)
 
 
 # --- customers -----------------------------------------------------------------------------
@@ -530,6 +575,17 @@ class CustomerChange(Wire):
     customer: WireCustomerKeys
 
 
+class RetiredChange(Wire):
+    """A card's old number or QR token, retired when the card was replaced: a counter that
+    meets it says the card was replaced, and by which."""
+
+    type: Literal["retired"]
+    version: int
+    code_kind: Literal["number", "token"]
+    value: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{12,64}$")]
+    card_id: uuid.UUID
+
+
 class RevocationChange(Wire):
     """This terminal's token was revoked: stop syncing, tell the manager."""
 
@@ -539,7 +595,7 @@ class RevocationChange(Wire):
 
 
 Change = Annotated[
-    ProgramChange | CardChange | StaffChange | CustomerChange | RevocationChange,
+    ProgramChange | CardChange | StaffChange | CustomerChange | RetiredChange | RevocationChange,
     Field(discriminator="type"),
 ]
 

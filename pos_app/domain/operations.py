@@ -32,6 +32,11 @@ class OpKind(enum.StrEnum):
     VOID_POINTS = "void_points"
     EXPIRE_POINTS = "expire_points"
     REVERSE = "reverse"
+    # The card's life, by a manager: each an entry like the others.
+    DEACTIVATE = "deactivate"
+    REACTIVATE = "reactivate"
+    REPLACE = "replace"
+    ADJUST = "adjust"
 
 
 # What a cashier may take back within moments of doing it (a compensating entry).
@@ -109,11 +114,71 @@ class Reverse:
     kind: OpKind = OpKind.REVERSE
 
 
+MAX_REASON = 200
+MAX_ADJUST_POINTS = 10_000_000
+MAX_ADJUST_STAMPS = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Deactivate:
+    """The card stops working (lost, misused, the customer asked); it keeps its balances."""
+
+    reason: str = ""
+    kind: OpKind = OpKind.DEACTIVATE
+
+
+@dataclass(frozen=True, slots=True)
+class Reactivate:
+    kind: OpKind = OpKind.REACTIVATE
+
+
+@dataclass(frozen=True, slots=True)
+class Replace:
+    """A lost card gets a new number and QR code: the same card, its balances and history
+    carried; the old number and code then answer "replaced by a new card"."""
+
+    card_number: str
+    qr_token: str
+    kind: OpKind = OpKind.REPLACE
+
+
+@dataclass(frozen=True, slots=True)
+class Adjust:
+    """A manager's correction of the balances, with the reason written down."""
+
+    points: int = 0
+    stamps: int = 0
+    reason: str = ""
+    kind: OpKind = OpKind.ADJUST
+
+
+Lifecycle = Deactivate | Reactivate | Replace
 Operation = (
-    Enroll | Stamp | RedeemStamps | EarnPoints | RedeemPoints | VoidPoints | ExpirePoints | Reverse
+    Enroll
+    | Stamp
+    | RedeemStamps
+    | EarnPoints
+    | RedeemPoints
+    | VoidPoints
+    | ExpirePoints
+    | Reverse
+    | Deactivate
+    | Reactivate
+    | Replace
+    | Adjust
 )
 CardOperation = (
-    Stamp | RedeemStamps | EarnPoints | RedeemPoints | VoidPoints | ExpirePoints | Reverse
+    Stamp
+    | RedeemStamps
+    | EarnPoints
+    | RedeemPoints
+    | VoidPoints
+    | ExpirePoints
+    | Reverse
+    | Deactivate
+    | Reactivate
+    | Replace
+    | Adjust
 )
 
 
@@ -179,6 +244,8 @@ def enroll(op: Enroll, program: Program, ctx: Context) -> Applied:
 
 def apply(card: Card, program: Program, op: CardOperation, ctx: Context) -> Outcome:
     """Apply one operation to an existing card under the program's rules."""
+    if isinstance(op, Deactivate | Reactivate | Replace):
+        return _lifecycle(card, program, op)
     refused = _check_card(card, program, ctx)
     if refused is not None:
         return refused
@@ -197,6 +264,69 @@ def apply(card: Card, program: Program, op: CardOperation, ctx: Context) -> Outc
             return _expire_points(card, program, ctx)
         case Reverse():
             return _reverse(card, op, ctx)
+        case Adjust():
+            return _adjust(card, program, op, ctx)
+
+
+def _lifecycle(card: Card, program: Program, op: Lifecycle) -> Outcome:
+    """Deactivate, reactivate, replace: the card's state, never its balances."""
+    if card.program_id != program.id:
+        raise ValueError(f"card {card.id} is not in program {program.id}")
+    match op:
+        case Deactivate():
+            if not card.is_active:
+                return Refused(RefusalCode.CARD_INACTIVE, "This card is already inactive.")
+            if len(op.reason) > MAX_REASON:
+                return Refused(RefusalCode.INVALID_AMOUNT, "The reason is too long.")
+            return Applied(replace(card, is_active=False), Effect())
+        case Reactivate():
+            if card.is_active:
+                return Refused(RefusalCode.CARD_ACTIVE, "This card is active already.")
+            return Applied(replace(card, is_active=True), Effect())
+        case Replace():
+            if op.card_number == card.card_number or op.qr_token == card.qr_token:
+                return Refused(
+                    RefusalCode.INVALID_AMOUNT, "A new card needs a new number and code."
+                )
+            new = replace(card, card_number=op.card_number, qr_token=op.qr_token, is_active=True)
+            return Applied(new, Effect())
+
+
+def _adjust(card: Card, program: Program, op: Adjust, ctx: Context) -> Outcome:
+    if not op.reason.strip() or len(op.reason) > MAX_REASON:
+        return Refused(
+            RefusalCode.INVALID_AMOUNT,
+            f"An adjustment needs a reason (1 to {MAX_REASON} characters).",
+        )
+    if not (op.points or op.stamps):
+        return Refused(RefusalCode.INVALID_AMOUNT, "An adjustment changes points or stamps.")
+    if abs(op.points) > MAX_ADJUST_POINTS or abs(op.stamps) > MAX_ADJUST_STAMPS:
+        return Refused(RefusalCode.INVALID_AMOUNT, "That adjustment is too large.")
+    if op.points and (refused := _needs_points(program)) is not None:
+        return refused
+    if op.stamps and (refused := _needs_stamps(program)) is not None:
+        return refused
+    if card.points_balance + op.points < 0:
+        return Refused(
+            RefusalCode.INSUFFICIENT_POINTS,
+            f"The card has {card.points_balance} points; it cannot lose {-op.points}.",
+        )
+    if card.stamp_count + op.stamps < 0:
+        return Refused(
+            RefusalCode.INSUFFICIENT_STAMPS,
+            f"The card has {card.stamp_count} stamps; it cannot lose {-op.stamps}.",
+        )
+    new = replace(
+        card,
+        points_balance=card.points_balance + op.points,
+        total_points_earned=card.total_points_earned + max(op.points, 0),
+        total_points_voided=card.total_points_voided + max(-op.points, 0),
+        stamp_count=card.stamp_count + op.stamps,
+        total_stamps_earned=card.total_stamps_earned + max(op.stamps, 0),
+        last_points_at=ctx.now if op.points > 0 else card.last_points_at,
+        last_activity_at=ctx.now,
+    )
+    return Applied(new, Effect(stamps_delta=op.stamps, points_delta=op.points))
 
 
 def _check_card(card: Card, program: Program, ctx: Context) -> Refused | None:
@@ -440,6 +570,19 @@ def op_to_dict(op: Operation) -> dict[str, Any]:
             return {"kind": op.kind.value, "points": op.points}
         case RedeemStamps() | ExpirePoints():
             return {"kind": op.kind.value}
+        case Deactivate():
+            return {"kind": op.kind.value, "reason": op.reason}
+        case Reactivate():
+            return {"kind": op.kind.value}
+        case Replace():
+            return {"kind": op.kind.value, "card_number": op.card_number, "qr_token": op.qr_token}
+        case Adjust():
+            return {
+                "kind": op.kind.value,
+                "points": op.points,
+                "stamps": op.stamps,
+                "reason": op.reason,
+            }
         case Reverse():
             return {
                 "kind": op.kind.value,
@@ -470,6 +613,14 @@ def op_from_dict(d: dict[str, Any]) -> Operation:
             return VoidPoints(int(d["points"]))
         case OpKind.EXPIRE_POINTS:
             return ExpirePoints()
+        case OpKind.DEACTIVATE:
+            return Deactivate(str(d["reason"]))
+        case OpKind.REACTIVATE:
+            return Reactivate()
+        case OpKind.REPLACE:
+            return Replace(str(d["card_number"]), str(d["qr_token"]))
+        case OpKind.ADJUST:
+            return Adjust(int(d["points"]), int(d["stamps"]), str(d["reason"]))
         case OpKind.REVERSE:
             return Reverse(
                 str(d["of_entry_id"]),

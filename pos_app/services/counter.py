@@ -20,6 +20,7 @@ from pos_app.domain.operations import (
     Enroll,
     Operation,
     OpKind,
+    Replace,
     Reverse,
     Stamp,
     VoidPoints,
@@ -46,6 +47,7 @@ from pos_app.store.journal import JournalEntry, append, entry_by_seq, is_reverse
 from pos_app.store.outbox import answered_card_id
 from pos_app.store.programs import all_programs, get_program
 from pos_app.store.provisional import ProvisionalCard, provisional_by_id, remember_provisional
+from pos_app.store.retired import remember_retired
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +174,9 @@ def _apply_and_record(
     if isinstance(outcome, Refused):
         return outcome
     save_card(conn, outcome.card, before=card)
+    if isinstance(op, Replace):
+        remember_retired(conn, "number", card.card_number, card.id)
+        remember_retired(conn, "token", card.qr_token, card.id)
     return _record(conn, terminal, card, program, op, outcome, staff_id, ctx)
 
 

@@ -42,6 +42,7 @@ from pos_app.store.replica import (
     store_server_cards,
     store_server_rows,
 )
+from pos_app.store.retired import remember_retired
 from pos_app.store.staff import save_staff
 from pos_app.store.sync_lock import SyncBusy, sync_lock
 from pos_app.store.terminal import (
@@ -70,6 +71,7 @@ from sync.protocol import (
     EntryOutcome,
     OutcomeStatus,
     ProgramChange,
+    RetiredChange,
     RevocationChange,
     StaffChange,
     WireCard,
@@ -307,7 +309,7 @@ class _Page:
     """
 
     cards: list[ServerCardRow]
-    others: list[ProgramChange | StaffChange | CustomerChange | RevocationChange]
+    others: list[ProgramChange | StaffChange | CustomerChange | RetiredChange | RevocationChange]
     changes: int
     next_cursor: int
     remaining_estimate: int
@@ -337,7 +339,8 @@ def _write_pages(store: Store, pages: list[_Page], summary: PullSummary) -> bool
 
 
 def _apply_changes(
-    conn: Connection, changes: list[ProgramChange | StaffChange | CustomerChange | RevocationChange]
+    conn: Connection,
+    changes: list[ProgramChange | StaffChange | CustomerChange | RetiredChange | RevocationChange],
 ) -> bool:
     """Apply the changes that are not cards; True if one revokes this terminal."""
     revoked = False
@@ -359,6 +362,8 @@ def _apply_changes(
                 c = change.customer
                 keys = tuple((k.kind, k.key, k.masked) for k in c.keys)
                 store_customer_keys(conn, [CustomerKeys(str(c.id), keys, tuple(c.card_numbers))])
+            case RetiredChange():
+                remember_retired(conn, change.code_kind, change.value, str(change.card_id))
             case RevocationChange():
                 put_setting(conn, REVOKED_KEY, "1")
                 revoked = True

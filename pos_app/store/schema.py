@@ -213,6 +213,18 @@ class CustomerKeyRow(Base):
     __table_args__ = (Index("ix_customer_keys_key", "key"),)
 
 
+class RetiredCodeRow(Base):
+    """A replaced card's old number or QR token, and the card that replaced it."""
+
+    __tablename__ = "retired_codes"
+    code_kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    value: Mapped[str] = mapped_column(String(64), primary_key=True)
+    card_id: Mapped[str] = mapped_column(String(36))
+    __table_args__ = (
+        CheckConstraint("code_kind in ('number', 'token')", name="retired_code_kind"),
+    )
+
+
 # What the cashier sees: `cards` where this terminal has its own version, else the replica.
 # A view (migration 0002), so it sits beside the models rather than in their metadata.
 CARD_VIEW = Table(

@@ -199,6 +199,22 @@ class CardRow(Base):
     )
 
 
+class RetiredCode(Base):
+    """A replaced card's old number or QR token: it answers "replaced by a new card"."""
+
+    __tablename__ = "retired_codes"
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), primary_key=True)
+    code_kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    value: Mapped[str] = mapped_column(String(64), primary_key=True)
+    card_id: Mapped[str] = mapped_column(String(36))
+    retired_at: Mapped[datetime]
+    version: Mapped[int] = mapped_column(BigInteger)
+    __table_args__ = (
+        CheckConstraint("code_kind in ('number', 'token')", name="retired_code_kind"),
+        Index("ix_retired_codes_feed", "merchant_id", "version"),
+    )
+
+
 class TransactionRow(Base):
     """Every entry a terminal pushed, with the outcome we gave it (refusals included).
 
@@ -264,3 +280,4 @@ CARDS = Base.metadata.tables[CardRow.__tablename__]
 TRANSACTIONS = Base.metadata.tables[TransactionRow.__tablename__]
 AUTH_FAILURES = Base.metadata.tables[AuthFailure.__tablename__]
 SYNC_EPOCHS = Base.metadata.tables[SyncEpoch.__tablename__]
+RETIRED_CODES = Base.metadata.tables[RetiredCode.__tablename__]

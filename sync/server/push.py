@@ -34,6 +34,7 @@ from pos_app.domain.operations import (
     Effect,
     Enroll,
     Operation,
+    Replace,
     Reverse,
     apply,
     enroll,
@@ -53,9 +54,9 @@ from sync.protocol import (
 )
 from sync.server.auth import TerminalAuth
 from sync.server.cards import CARD_FIELDS, MUTABLE_FIELDS, card_from_row, card_values, wire_card
-from sync.server.customers import enrolment_customer, stamp_customers
+from sync.server.customers import enrolment_customer, stamp_customers, wallet_pass_voided
 from sync.server.db import next_versions, write
-from sync.server.models import CARDS, STORES, TERMINALS, TRANSACTIONS
+from sync.server.models import CARDS, RETIRED_CODES, STORES, TERMINALS, TRANSACTIONS
 from sync.server.programs import merchant_programs
 from sync.server.provisional import provisional_card_id, reversal_card_id
 from sync.server.reversals import checked_reversal
@@ -409,6 +410,8 @@ def _apply_entry(conn: Connection, batch: _Batch, p: _Entry) -> dict[str, Any]:
         )
     elif isinstance(p.op, Enroll):
         result = _enroll(conn, batch, p, ctx)
+    elif isinstance(p.op, Replace):
+        result = _replace(conn, batch, p, p.op, ctx)
     elif isinstance(p.op, Reverse):
         reversal = checked_reversal(conn, batch.terminal.terminal_id, p.card_id, p.op, batch.rows)
         result = (
@@ -488,6 +491,65 @@ def _apply_card_op(
     if isinstance(outcome, Applied):
         batch.cards[card_id] = outcome.card
         batch.dirty.add(card_id)
+    return outcome
+
+
+def _replace(
+    conn: Connection, batch: _Batch, p: _Entry, op: Replace, ctx: Context
+) -> Applied | Refused:
+    """The card's new number and token (unused by any card of the merchant, old or not);
+    its old ones retired, to answer "replaced by a new card" at every counter."""
+    before = batch.cards.get(p.card_id)
+    merchant = batch.terminal.merchant_id
+    number_or_token = or_(
+        and_(RETIRED_CODES.c.code_kind == "number", RETIRED_CODES.c.value == op.card_number),
+        and_(RETIRED_CODES.c.code_kind == "token", RETIRED_CODES.c.value == op.qr_token),
+    )
+    taken = (
+        conn.execute(
+            select(CARDS.c.id)
+            .where(
+                CARDS.c.merchant_id == merchant,
+                or_(CARDS.c.card_number == op.card_number, CARDS.c.qr_token == op.qr_token),
+            )
+            .limit(1)
+        ).first()
+        or conn.execute(
+            select(RETIRED_CODES.c.card_id)
+            .where(RETIRED_CODES.c.merchant_id == merchant, number_or_token)
+            .limit(1)
+        ).first()
+    )
+    if before is not None and taken is not None:
+        return Refused(
+            RefusalCode.ALREADY_ENROLLED, "The new number or QR code is already a card's."
+        )
+    outcome = _apply_card_op(batch, p, ctx)
+    if isinstance(outcome, Refused) or before is None:
+        return outcome
+    conn.execute(
+        CARDS.update()
+        .where(CARDS.c.id == p.card_id)
+        .values(card_number=op.card_number, qr_token=op.qr_token)
+    )
+    versions = next_versions(conn, 2)
+    conn.execute(
+        RETIRED_CODES.insert(),
+        [
+            {
+                "merchant_id": merchant,
+                "code_kind": kind,
+                "value": value,
+                "card_id": p.card_id,
+                "retired_at": batch.received_at,
+                "version": version,
+            }
+            for (kind, value), version in zip(
+                (("number", before.card_number), ("token", before.qr_token)), versions, strict=True
+            )
+        ],
+    )
+    wallet_pass_voided(conn, p.card_id)  # the wallet issues the new card's pass afresh
     return outcome
 
 

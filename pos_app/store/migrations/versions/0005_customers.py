@@ -4,7 +4,8 @@
 beside the enrolment's journal entry (never in it), only until the server has answered
 that entry. `customer_keys` holds keyed hashes of phone numbers and e-mail addresses, and
 the masked forms the cashier confirms with the customer: this terminal never keeps them
-readable. No existing table changes: every pending entry stays as it is.
+readable. `retired_codes` holds replaced cards' old numbers and QR tokens, which answer
+"replaced by a new card". No existing table changes: every pending entry stays as it is.
 
 Revision ID: 0005
 Revises: 0004
@@ -42,9 +43,18 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("customer_id", "kind"),
     )
     op.create_index("ix_customer_keys_key", "customer_keys", ["key"])
+    op.create_table(
+        "retired_codes",
+        sa.Column("code_kind", sa.String(length=10), nullable=False),
+        sa.Column("value", sa.String(length=64), nullable=False),
+        sa.Column("card_id", sa.String(length=36), nullable=False),
+        sa.CheckConstraint("code_kind in ('number', 'token')", name="retired_code_kind"),
+        sa.PrimaryKeyConstraint("code_kind", "value"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("retired_codes")
     op.drop_index("ix_customer_keys_key", table_name="customer_keys")
     op.drop_table("customer_keys")
     op.drop_table("enrolment_contacts")

@@ -34,10 +34,25 @@ def upgrade() -> None:
         batch.add_column(sa.Column("lookup_secret", sa.String(length=64), nullable=True))
     op.create_index("ix_customers_phone", "customers", ["merchant_id", "phone"])
     op.create_index("ix_customers_feed", "customers", ["merchant_id", "version"])
+    op.create_table(
+        "retired_codes",
+        sa.Column("merchant_id", sa.String(length=64), nullable=False),
+        sa.Column("code_kind", sa.String(length=10), nullable=False),
+        sa.Column("value", sa.String(length=64), nullable=False),
+        sa.Column("card_id", sa.String(length=36), nullable=False),
+        sa.Column("retired_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("version", sa.BigInteger(), nullable=False),
+        sa.CheckConstraint("code_kind in ('number', 'token')", name="retired_code_kind"),
+        sa.ForeignKeyConstraint(["merchant_id"], ["merchants.id"]),
+        sa.PrimaryKeyConstraint("merchant_id", "code_kind", "value"),
+    )
+    op.create_index("ix_retired_codes_feed", "retired_codes", ["merchant_id", "version"])
     op.create_index("ix_customers_email", "customers", ["merchant_id", "email"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_retired_codes_feed", table_name="retired_codes")
+    op.drop_table("retired_codes")
     op.drop_index("ix_customers_feed", table_name="customers")
     op.drop_index("ix_customers_email", table_name="customers")
     op.drop_index("ix_customers_phone", table_name="customers")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import math
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from pos_app.domain.card import Card
@@ -495,6 +495,36 @@ def _expire_points(card: Card, program: Program, ctx: Context) -> Outcome:
         last_activity_at=ctx.now,
     )
     return Applied(new, Effect(points_delta=-expired))
+
+
+@dataclass(frozen=True, slots=True)
+class Expiry:
+    """When the card's points lapse if it sees no points activity before then."""
+
+    points: int
+    on: date
+
+
+def points_expiry(card: Card, program: Program) -> Expiry | None:
+    """The points that expire, and the day they do (the store's calendar), if they will."""
+    if not program.has_points or program.points_expiry_days is None:
+        return None
+    if card.points_balance == 0 or card.last_points_at is None:
+        return None
+    return Expiry(
+        card.points_balance, later(card.last_points_at, days=program.points_expiry_days).date()
+    )
+
+
+def expiry_due(card: Card, program: Program, now: datetime) -> bool:
+    """Whether `ExpirePoints` applies to the card at `now` (the server's schedule asks)."""
+    due = points_expiry(card, program)
+    return (
+        due is not None
+        and card.last_points_at is not None
+        and program.points_expiry_days is not None
+        and now >= later(card.last_points_at, days=program.points_expiry_days)
+    )
 
 
 def _not_undoable(why: str) -> Refused:

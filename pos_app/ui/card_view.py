@@ -7,6 +7,7 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from pos_app.domain.identifiers import mask_card_number
+from pos_app.domain.operations import points_expiry
 from pos_app.services.lookup import CardView
 from pos_app.services.words import counted
 from pos_app.ui.style import STAMP_EMPTY, STAMP_FILLED, TEXT
@@ -162,6 +163,10 @@ class CardPanel(QWidget):
             if affordable:
                 names = ", ".join(f"{r.name} ({r.points_cost})" for r in affordable)
                 rewards.append(f"★ Can take: {names}")
+            expiry = points_expiry(card, program)
+            if expiry is not None:
+                unit = "point expires" if expiry.points == 1 else "points expire"
+                rewards.append(f"{expiry.points:,} {unit} on {expiry.on.isoformat()}")
         if not card.is_active:
             rewards.insert(0, "This card is no longer active")
         if view.provisional:

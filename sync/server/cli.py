@@ -35,6 +35,7 @@ from sync.server.customers import (
     masked,
 )
 from sync.server.db import DB_ENV, DEFAULT_DB, database_url, is_sqlite, make_engine, migrate, write
+from sync.server.expiry import expire_points, run_on_schedule
 from sync.server.pairing import PairingError, create_pair_code
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -278,6 +279,29 @@ def revoke(db: str, terminal_id: str) -> None:
     click.echo(f"terminal {terminal_id} revoked")
 
 
+@cli.command("expire-points")
+@db_option
+@click.option("--merchant", "merchant_id", help="Only this merchant (all by default).")
+@click.option(
+    "--now",
+    "now_text",
+    help="The instant to expire as of (ISO 8601 with offset); the clock by default.",
+)
+def expire_points_command(db: str, merchant_id: str | None, now_text: str | None) -> None:
+    """Expire the points of cards inactive longer than their program allows (as `serve`
+    does on its schedule). Running it again expires nothing twice."""
+    now = _now()
+    if now_text:
+        try:
+            now = datetime.fromisoformat(now_text)
+        except ValueError:
+            raise click.BadParameter(f"{now_text!r} is not an ISO 8601 instant") from None
+        if now.tzinfo is None:
+            raise click.BadParameter("give the instant's UTC offset, e.g. 2026-12-01T09:00+00:00")
+    count = expire_points(_engine(db), now, merchant_id)
+    click.echo(f"points expired on {count} card(s)")
+
+
 @cli.command("serve")
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
@@ -299,6 +323,13 @@ def revoke(db: str, terminal_id: str) -> None:
     "forwarded header is trusted, so no one can make up an address to dodge them.",
 )
 @click.option(
+    "--expire-every-minutes",
+    type=click.IntRange(0),
+    default=60,
+    show_default=True,
+    help="Run points expiry this often (0: never; then run `expire-points` yourself).",
+)
+@click.option(
     "--instance",
     envvar=INSTANCE_ENV,
     help="A label /v1/health reports, so whoever started this server can tell it from "
@@ -311,9 +342,10 @@ def serve(
     workers: int,
     auth_failures_per_minute: int,
     forwarded_allow_ips: str,
+    expire_every_minutes: int,
     instance: str | None,
 ) -> None:
-    """Serve the HTTP API (upgrades the schema first)."""
+    """Serve the HTTP API (upgrades the schema first), and expire points on a schedule."""
     import uvicorn
 
     url = database_url(db)
@@ -325,6 +357,11 @@ def serve(
     os.environ[FAILURES_ENV] = str(auth_failures_per_minute)
     if instance:
         os.environ[INSTANCE_ENV] = instance
+    if expire_every_minutes:
+        # In this process, beside the workers: one schedule however many workers there are.
+        run_on_schedule(
+            lambda: make_engine(url, pool_size=1), timedelta(minutes=expire_every_minutes), _now
+        )
     uvicorn.run(
         "sync.server.app:app_from_env",
         factory=True,

@@ -163,8 +163,13 @@ class RedeemPointsOp(Wire):
 
 
 class VoidPointsOp(Wire):
+    """Points taken back; a return names the earn entry it takes back and the amount
+    returned (both or neither), and the server applies that earn's rate, capped."""
+
     kind: Literal["void_points"]
     points: Annotated[int, Field(ge=1, le=10**7), JSON_NUMBER]
+    of_entry_id: uuid.UUID | None = None
+    returned_minor: Annotated[int, Field(ge=1, le=10**11), JSON_NUMBER] | None = None
 
 
 class ExpirePointsOp(Wire):
@@ -242,7 +247,8 @@ def operation_from_wire(op: WireOperation) -> Operation:
         case RedeemPointsOp():
             return RedeemPoints(op.reward_code)
         case VoidPointsOp():
-            return VoidPoints(op.points)
+            of = None if op.of_entry_id is None else str(op.of_entry_id)
+            return VoidPoints(op.points, of, op.returned_minor if of else None)
         case ExpirePointsOp():
             return ExpirePoints()
         case ReverseOp():

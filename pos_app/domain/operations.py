@@ -89,8 +89,46 @@ class RedeemPoints:
 
 @dataclass(frozen=True, slots=True)
 class VoidPoints:
+    """Points taken back. A return names the earn it takes back (`of_entry_id`) and the
+    amount returned: its points are then that earn's rate, capped by what it gave."""
+
     points: int
+    of_entry_id: str | None = None
+    returned_minor: int | None = None
     kind: OpKind = OpKind.VOID_POINTS
+
+
+@dataclass(frozen=True, slots=True)
+class EarnRecord:
+    """A purchase's earn as a return sees it: what was bought, what it gave, what earlier
+    returns of it already took back."""
+
+    entry_id: str
+    amount_minor: int
+    points: int
+    returned_minor: int = 0
+    returned_points: int = 0
+
+
+def return_of(earn: EarnRecord, returned_minor: int) -> VoidPoints | Refused:
+    """The void for returning `returned_minor` of the purchase: the earn's own rate, never
+    more than the earn gave in all (earlier returns of it counted)."""
+    left_minor = earn.amount_minor - earn.returned_minor
+    if left_minor <= 0:
+        return Refused(RefusalCode.NOTHING_TO_RETURN, "That purchase was returned in full already.")
+    if not 0 < returned_minor <= left_minor:
+        return Refused(
+            RefusalCode.INVALID_AMOUNT,
+            f"A return of that purchase must be more than 0.00 and at most "
+            f"{format_minor(left_minor)} (bought {format_minor(earn.amount_minor)}).",
+        )
+    total_returned = earn.returned_minor + returned_minor
+    # Rounded down on the whole returned so far, so partial returns add up to the earn.
+    due = earn.points * total_returned // earn.amount_minor - earn.returned_points
+    due = max(0, min(due, earn.points - earn.returned_points))
+    if due == 0:
+        return Refused(RefusalCode.NOTHING_TO_RETURN, "That return takes back no points.")
+    return VoidPoints(due, earn.entry_id, returned_minor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -597,7 +635,11 @@ def op_to_dict(op: Operation) -> dict[str, Any]:
         case RedeemPoints():
             return {"kind": op.kind.value, "reward_code": op.reward_code}
         case VoidPoints():
-            return {"kind": op.kind.value, "points": op.points}
+            void: dict[str, Any] = {"kind": op.kind.value, "points": op.points}
+            if op.of_entry_id is not None:  # absent otherwise: older entries hash as they did
+                void["of_entry_id"] = op.of_entry_id
+                void["returned_minor"] = op.returned_minor
+            return void
         case RedeemStamps() | ExpirePoints():
             return {"kind": op.kind.value}
         case Deactivate():
@@ -640,7 +682,13 @@ def op_from_dict(d: dict[str, Any]) -> Operation:
         case OpKind.REDEEM_POINTS:
             return RedeemPoints(str(d["reward_code"]))
         case OpKind.VOID_POINTS:
-            return VoidPoints(int(d["points"]))
+            of = d.get("of_entry_id")
+            returned = d.get("returned_minor")
+            return VoidPoints(
+                int(d["points"]),
+                None if of is None else str(of),
+                None if returned is None else int(returned),
+            )
         case OpKind.EXPIRE_POINTS:
             return ExpirePoints()
         case OpKind.DEACTIVATE:

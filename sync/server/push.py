@@ -12,6 +12,7 @@ another terminal emptied meanwhile is refused by the same rules the terminal ran
 
 from __future__ import annotations
 
+import json
 import operator
 import uuid
 from collections.abc import Callable, Sequence
@@ -31,14 +32,17 @@ from pos_app.domain.operations import (
     Applied,
     CardOperation,
     Context,
+    EarnRecord,
     Effect,
     Enroll,
     Operation,
     Replace,
     Reverse,
+    VoidPoints,
     apply,
     enroll,
     op_to_dict,
+    return_of,
 )
 from pos_app.domain.program import Program
 from pos_app.domain.refusal import RefusalCode, Refused
@@ -412,6 +416,8 @@ def _apply_entry(conn: Connection, batch: _Batch, p: _Entry) -> dict[str, Any]:
         result = _enroll(conn, batch, p, ctx)
     elif isinstance(p.op, Replace):
         result = _replace(conn, batch, p, p.op, ctx)
+    elif isinstance(p.op, VoidPoints) and p.op.of_entry_id is not None:
+        result = _tied_return(conn, batch, p, p.op, ctx)
     elif isinstance(p.op, Reverse):
         reversal = checked_reversal(conn, batch.terminal.terminal_id, p.card_id, p.op, batch.rows)
         result = (
@@ -492,6 +498,58 @@ def _apply_card_op(
         batch.cards[card_id] = outcome.card
         batch.dirty.add(card_id)
     return outcome
+
+
+def _tied_return(
+    conn: Connection, batch: _Batch, p: _Entry, op: VoidPoints, ctx: Context
+) -> Applied | Refused:
+    """A return of a purchase: the points of its earn (this server's record of it), at its
+    rate, capped by what it gave less what earlier returns of it took back."""
+    earn = _earn_record(conn, batch, p.card_id, op)
+    if earn is None or op.returned_minor is None:
+        return Refused(
+            RefusalCode.UNKNOWN_PURCHASE, "The purchase this return names is not on this card."
+        )
+    void = return_of(earn, op.returned_minor)
+    if isinstance(void, Refused):
+        return void
+    return _apply_card_op(batch, p, ctx, void)
+
+
+def _earn_record(
+    conn: Connection, batch: _Batch, card_id: str, op: VoidPoints
+) -> EarnRecord | None:
+    of = op.of_entry_id
+    rows = [
+        dict(r)
+        for r in conn.execute(
+            select(
+                TRANSACTIONS.c.entry_id,
+                TRANSACTIONS.c.kind,
+                TRANSACTIONS.c.status,
+                TRANSACTIONS.c.operation,
+                TRANSACTIONS.c.applied_points_delta,
+            ).where(
+                TRANSACTIONS.c.card_id == card_id,
+                TRANSACTIONS.c.kind.in_(("earn_points", "void_points")),
+            )
+        ).mappings()
+    ]
+    rows += [r for r in batch.rows.values() if r["card_id"] == card_id]
+    earn = next((r for r in rows if r["entry_id"] == of and r["kind"] == "earn_points"), None)
+    if earn is None or earn["status"] == _REFUSED:
+        return None
+    amount = int(json.loads(earn["operation"])["amount_minor"])
+    points = int(earn["applied_points_delta"])
+    returned = 0
+    for r in rows:
+        if r["kind"] != "void_points" or r["status"] == _REFUSED:
+            continue
+        earlier = json.loads(r["operation"])
+        if earlier.get("of_entry_id") == of:
+            returned += int(earlier.get("returned_minor") or 0)
+    returned = min(returned, amount)
+    return EarnRecord(str(of), amount, points, returned, points * returned // amount)
 
 
 def _replace(

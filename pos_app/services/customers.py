@@ -7,6 +7,7 @@ cards it holds. Either way the cashier sees masked details to confirm with the c
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -30,6 +31,7 @@ from pos_app.store.programs import all_programs
 from sync.protocol import FoundCustomer as FoundCustomerWire
 
 SERVER_TIMEOUT_S = 2.0
+_PHONE_LIKE = re.compile(r"[0-9\s()+.\-/]+")
 MAX_FOUND = 20
 
 
@@ -113,18 +115,18 @@ def find_customer(store: Store, text: str) -> Found:
 
 
 def _what(text: str) -> tuple[str, str]:
+    """Which of phone, e-mail or name the cashier typed (a name may hold digits)."""
     if "@" in text:
         try:
             return "email", normal_email(text)
         except ContactError as exc:
             raise BadContactError(str(exc)) from None
-    try:
-        phone = normal_phone(text)
-    except ContactError:
-        if any(ch.isdigit() for ch in text):
-            raise BadContactError(f"{text!r} is not a phone number (6 to 20 digits)") from None
-        return "name", text
-    return "phone", phone
+    if _PHONE_LIKE.fullmatch(text):
+        try:
+            return "phone", normal_phone(text)
+        except ContactError as exc:
+            raise BadContactError(str(exc)) from None
+    return "name", text
 
 
 def _find_here(store: Store, kind: str, value: str) -> tuple[FoundCustomer, ...]:

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pos_app.domain.identifiers import format_card_number
 from pos_app.domain.money import format_minor
 from pos_app.domain.operations import (
+    Adjust,
     CardOperation,
+    Deactivate,
     EarnPoints,
+    Reactivate,
     RedeemPoints,
     RedeemStamps,
+    Replace,
     Stamp,
     VoidPoints,
 )
@@ -60,6 +65,17 @@ def done_message(op: CardOperation, done: Done) -> Message:
                     "the balance is now 0",
                 )
             text = f"{-effect.points_delta} points taken back · balance {card.points_balance}"
+        case Deactivate():
+            text = "Card deactivated: it works nowhere until a manager reactivates it"
+        case Reactivate():
+            text = "Card active again"
+        case Replace():
+            text = (
+                f"New card {format_card_number(card.card_number)}: balances carried; "
+                "the old card now says it was replaced"
+            )
+        case Adjust():
+            text = f"Adjusted · balance {card.points_balance} points, {card.stamp_count} stamps"
         case _:
             text = "Done"
     return Message(SUCCESS, "✓  " + text)

@@ -18,6 +18,7 @@ from sqlalchemy import delete, select
 from pos_app.domain.customer import contact
 from pos_app.domain.identifiers import CardRef
 from pos_app.services.counter import enroll_customer
+from pos_app.services.customers import enrol, find_customer
 from pos_app.services.end_of_day import day_report, report_lines
 from pos_app.services.errors import AlreadyEnrolledError
 from pos_app.services.lookup import find_card
@@ -87,6 +88,15 @@ def test_a_customer_enrolled_at_one_counter_is_refused_a_second_card_at_another(
     late = new_terminal(any_server, shop, tmp_path / "c.db", store_index=1)
     with late.store.write() as conn:
         conn.execute(delete(CustomerKeyRow))
+    # Online, the counter asks the server before making the card, and finds the customer.
+    with pytest.raises(AlreadyEnrolledError, match=number[-4:]):
+        enrol(late.store, shop.staff_id, shop.points.id, "", contact("+447700900123"))
+    found = find_customer(late.store, "+44 7700 900123")
+    assert found.online
+    assert [(c.name, c.details, c.card_numbers) for c in found.customers] == [
+        ("Ada L.", ("•••••••••••23", "a•••@example.com"), (number,))
+    ]
+    # Offline (the enrolment below does not ask), the server refuses it at the sync.
     late_done = enroll_customer(
         late.store, shop.staff_id, shop.points.id, "", next_time(), contact("+447700900123")
     )

@@ -96,7 +96,9 @@ class CardPanel(QWidget):
         d = QVBoxLayout(self.details)
         d.setContentsMargins(0, 0, 0, 0)
         d.setSpacing(8)
-        d.addWidget(self.customer)
+        self.customer_row = QHBoxLayout()  # the counter adds the card's own actions at its end
+        self.customer_row.addWidget(self.customer, 1)
+        d.addLayout(self.customer_row)
         row = QHBoxLayout()
         row.addWidget(self.number)
         row.addStretch()

@@ -126,10 +126,19 @@ class CounterScreen(QWidget):
         self.find_button = QPushButton(icon("search"), "Find")
         describe(self.find_button, "Find the card", "Looks up the number typed beside it")
         self.find_button.clicked.connect(self._typed)
-        self.customer_button = QPushButton(icon("search"), "Customer…  F7")
+        self.customer_button = QPushButton(icon("search"), "Customer  F7")
         describe(self.customer_button, "Find a customer", "By phone, e-mail or name; F7")
         self.customer_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.customer_button.clicked.connect(self.find_customer)
+        self.card_life_button = QPushButton("Card…  F9")
+        self.card_life_button.setObjectName("CardAction")
+        self.card_life_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        describe(
+            self.card_life_button,
+            "The card's life",
+            "Deactivate, replace or adjust the card on screen; F9; needs a manager's PIN",
+        )
+        self.card_life_button.clicked.connect(self._card_life)
         self.banner = QLabel("Ready: scan a card")
         self.banner.setObjectName("Banner")
         self.banner.setWordWrap(True)
@@ -189,6 +198,7 @@ class CounterScreen(QWidget):
         banner_row.addWidget(self.undo_button)
         right.addLayout(banner_row)
         right.addWidget(self.card, 1)
+        self.card.customer_row.addWidget(self.card_life_button, 0, Qt.AlignmentFlag.AlignTop)
         middle = QHBoxLayout()
         middle.setSpacing(16)
         middle.addLayout(left, 4)
@@ -222,15 +232,6 @@ class CounterScreen(QWidget):
         eod.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         describe(eod, "End of day", "Shortcut F8; needs a manager's PIN")
         eod.clicked.connect(self.end_of_day_requested.emit)
-        self.card_life_button = QPushButton(icon("settings"), "Card…  F9")
-        self.card_life_button.setObjectName("Flat")
-        self.card_life_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        describe(
-            self.card_life_button,
-            "The card's life",
-            "Deactivate, replace or adjust the card on screen; F9; needs a manager's PIN",
-        )
-        self.card_life_button.clicked.connect(self._card_life)
         settings = QPushButton(icon("settings"), "Settings  F10")
         settings.setObjectName("Flat")
         settings.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -248,7 +249,6 @@ class CounterScreen(QWidget):
         row.addWidget(place)
         row.addStretch()
         row.addWidget(self.staff_label)
-        row.addWidget(self.card_life_button)
         row.addWidget(eod)
         row.addWidget(settings)
         row.addWidget(self.lock_button)

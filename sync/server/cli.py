@@ -27,6 +27,14 @@ from pos_app.domain.program import OfflineLimits, Program, ProgramKind, Reward, 
 from sync.server import admin, demo
 from sync.server.admin import AdminError
 from sync.server.app import FAILURES_ENV, INSTANCE_ENV
+from sync.server.card_actions import (
+    CardActionError,
+    adjust_op,
+    card_action,
+    deactivate_op,
+    reactivate_op,
+    replace_op,
+)
 from sync.server.customers import (
     CustomerError,
     erase_customer,
@@ -63,7 +71,7 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (AdminError, PairingError, CustomerError, ContactError) as exc:
+        except (AdminError, PairingError, CustomerError, ContactError, CardActionError) as exc:
             raise click.ClickException(str(exc)) from None
         except SQLAlchemyError as exc:
             first_line = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
@@ -300,6 +308,61 @@ def expire_points_command(db: str, merchant_id: str | None, now_text: str | None
             raise click.BadParameter("give the instant's UTC offset, e.g. 2026-12-01T09:00+00:00")
     count = expire_points(_engine(db), now, merchant_id)
     click.echo(f"points expired on {count} card(s)")
+
+
+@cli.group("card")
+def card() -> None:
+    """The card's life: deactivate, reactivate, replace a lost card, adjust (journalled)."""
+
+
+def _card_done(answer: Any, what: str) -> None:
+    number = answer.card.card_number if answer.card is not None else "?"
+    click.echo(f"{what}: card {number[:4]}-{number[4:8]}-{number[8:]}")
+
+
+@card.command("deactivate")
+@db_option
+@click.argument("card_number")
+@click.option("--merchant", "merchant_id", required=True)
+@click.option("--reason", default="")
+def card_deactivate(db: str, card_number: str, merchant_id: str, reason: str) -> None:
+    """The card stops working at every counter; its balances stay."""
+    op = deactivate_op(reason)
+    _card_done(card_action(_engine(db), merchant_id, card_number, op, _now()), "deactivated")
+
+
+@card.command("reactivate")
+@db_option
+@click.argument("card_number")
+@click.option("--merchant", "merchant_id", required=True)
+def card_reactivate(db: str, card_number: str, merchant_id: str) -> None:
+    op = reactivate_op()
+    _card_done(card_action(_engine(db), merchant_id, card_number, op, _now()), "reactivated")
+
+
+@card.command("replace")
+@db_option
+@click.argument("card_number")
+@click.option("--merchant", "merchant_id", required=True)
+def card_replace(db: str, card_number: str, merchant_id: str) -> None:
+    """A lost card's new number and QR code; balances and history carried; the old ones
+    answer "replaced by a new card" at every counter."""
+    answer = card_action(_engine(db), merchant_id, card_number, replace_op(), _now())
+    _card_done(answer, "replaced; the new number is")
+
+
+@card.command("adjust")
+@db_option
+@click.argument("card_number")
+@click.option("--merchant", "merchant_id", required=True)
+@click.option("--points", type=int, default=0)
+@click.option("--stamps", type=int, default=0)
+@click.option("--reason", required=True, help="Why (kept with the transaction).")
+def card_adjust(
+    db: str, card_number: str, merchant_id: str, points: int, stamps: int, reason: str
+) -> None:
+    op = adjust_op(points, stamps, reason)
+    _card_done(card_action(_engine(db), merchant_id, card_number, op, _now()), "adjusted")
 
 
 @cli.command("serve")

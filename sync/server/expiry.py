@@ -1,16 +1,15 @@
 """Points expiry, run by the server: inactive cards' points lapse as the program says.
 
 The server expires points through the very path a terminal's entries take (`push`): each
-expiry is an `expire_points` entry of the merchant's own expiry journal (a terminal row of
-the server's, which no token opens), hash-chained like any journal, applied by the same
-domain rule, recorded as a transaction and sent to every terminal in the card's change.
+expiry is an `expire_points` entry of the merchant's server journal (`server_journal`),
+hash-chained like any journal, applied by the same domain rule, recorded as a transaction
+and sent to every terminal in the card's change.
 Running it again finds nothing due: it expires once.
 """
 
 from __future__ import annotations
 
 import logging
-import secrets
 import threading
 import uuid
 from collections.abc import Callable
@@ -20,46 +19,17 @@ from sqlalchemy import Connection, Engine, select
 
 from pos_app.domain.card import Card
 from pos_app.domain.operations import expiry_due
-from sync.protocol import MAX_BATCH_ENTRIES, PushRequest
-from sync.server.auth import TerminalAuth, secret_hash
+from sync.protocol import MAX_BATCH_ENTRIES
 from sync.server.cards import CARD_FIELDS, card_from_row
-from sync.server.db import read, write
-from sync.server.entries import EntryChain
-from sync.server.models import CARDS, MERCHANTS, STORES, TERMINALS
+from sync.server.db import read
+from sync.server.models import CARDS, MERCHANTS
 from sync.server.programs import merchant_programs
-from sync.server.push import PushRejectedError, push
+from sync.server.push import PushRejectedError
+from sync.server.server_journal import ServerEntry, push_as_server
 
 EXPIRY_STAFF = "server:expiry"
 _NAMESPACE = uuid.UUID("6f1d3c52-5b7e-4c36-9d1e-7c0a7b3e2a10")
 log = logging.getLogger(__name__)
-
-
-def expiry_terminal_id(merchant_id: str) -> str:
-    return str(uuid.uuid5(_NAMESPACE, f"points-expiry:{merchant_id}"))
-
-
-def _expiry_terminal(conn: Connection, merchant_id: str, now: datetime) -> TerminalAuth | None:
-    terminal_id = expiry_terminal_id(merchant_id)
-    found = conn.execute(select(TERMINALS.c.store_id).where(TERMINALS.c.id == terminal_id)).first()
-    if found is None:
-        store = conn.execute(
-            select(STORES.c.id).where(STORES.c.merchant_id == merchant_id).order_by(STORES.c.id)
-        ).scalar()
-        if store is None:
-            return None
-        conn.execute(
-            TERMINALS.insert().values(
-                id=terminal_id,
-                merchant_id=merchant_id,
-                store_id=store,
-                name="Server: points expiry",
-                # The hash of a secret nobody keeps: no token ever opens this terminal.
-                token_hash=secret_hash(secrets.token_urlsafe(32)),
-                created_at=now,
-            )
-        )
-        return TerminalAuth(terminal_id, merchant_id, store, revoked=False)
-    return TerminalAuth(terminal_id, merchant_id, found.store_id, revoked=False)
 
 
 def _due_cards(conn: Connection, merchant_id: str, now: datetime) -> list[tuple[Card, int]]:
@@ -98,42 +68,23 @@ def expire_points(engine: Engine, now: datetime, merchant_id: str | None = None)
 
 
 def _expire_merchant(engine: Engine, merchant_id: str, now: datetime) -> int:
-    with write(engine) as conn:
-        terminal = _expiry_terminal(conn, merchant_id, now)
-    if terminal is None:
-        return 0
     expired = 0
     while True:
         with read(engine) as conn:
             due = _due_cards(conn, merchant_id, now)[:MAX_BATCH_ENTRIES]
-            head = conn.execute(
-                select(TERMINALS.c.last_seq, TERMINALS.c.last_hash).where(
-                    TERMINALS.c.id == terminal.terminal_id
-                )
-            ).one()
-        if not due:
-            return expired
-        chain = EntryChain(
-            uuid.UUID(terminal.terminal_id),
-            terminal.store_id,
-            EXPIRY_STAFF,
-            head.last_seq,
-            head.last_hash,
-        )
-        for card, rule_version in due:
-            chain.add(
+        entries = [
+            ServerEntry(
                 card.id,
                 card.program_id,
                 {"kind": "expire_points"},
+                card.enrolled_at_store,
+                rule_version,
                 points_delta=-card.points_balance,
-                local_time=now,
-                rule_version=rule_version,
-                store_id=card.enrolled_at_store,
             )
-        request = PushRequest(
-            terminal_id=chain.terminal_id, entries=chain.entries, terminal_time=now
-        )
-        push(engine, terminal, request, now)
+            for card, rule_version in due
+        ]
+        if push_as_server(engine, merchant_id, EXPIRY_STAFF, entries, now) is None:
+            return expired
         expired += len(due)
 
 

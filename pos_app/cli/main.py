@@ -35,15 +35,17 @@ from pos_app.domain.operations import (
 )
 from pos_app.domain.program import program_to_dict
 from pos_app.domain.refusal import Refused
+from pos_app.services import card_life
 from pos_app.services.clock import local_now
 from pos_app.services.counter import Done, perform
 from pos_app.services.customers import enrol, find_customer, read_contact
 from pos_app.services.end_of_day import day_report, report_lines
-from pos_app.services.errors import ServiceError, SignInError, UnknownCardError
+from pos_app.services.errors import NotFoundError, ServiceError, SignInError, UnknownCardError
 from pos_app.services.integrity import check_store
 from pos_app.services.journal_view import journal_lines, write_csv
 from pos_app.services.lookup import find_card
 from pos_app.services.pairing import pair_terminal
+from pos_app.services.returns import recent_purchases, return_purchase
 from pos_app.services.revocation import REVOKED_TEXT, known_revoked, server_says_revoked
 from pos_app.services.setup import init_terminal
 from pos_app.services.staff_auth import sign_in
@@ -382,6 +384,83 @@ def enroll(
     if not as_json:
         click.echo(f"QR code   {done.card.qr_token}")
     return _report(done, as_json)
+
+
+def _manager(state: CliState) -> StaffMember:
+    staff = state.staff_member()
+    if not staff.is_manager:
+        raise SignInError(f"{staff.name} is not a manager; this needs a manager")
+    return staff
+
+
+@cli.command(context_settings=CARD_FIRST)
+@click.argument("ref", metavar="CARD", type=CARD)
+@click.option("--reason", default="", help="Why (lost, misused, the customer asked).")
+@json_option
+@click.pass_obj
+def deactivate(state: CliState, ref: CardRef, reason: str, as_json: bool) -> int:
+    """Stop the card at every counter (a manager); balances stay."""
+    return _report(card_life.deactivate(state.store(), ref, _manager(state), reason), as_json)
+
+
+@cli.command(context_settings=CARD_FIRST)
+@click.argument("ref", metavar="CARD", type=CARD)
+@json_option
+@click.pass_obj
+def reactivate(state: CliState, ref: CardRef, as_json: bool) -> int:
+    """Let a deactivated card work again (a manager)."""
+    return _report(card_life.reactivate(state.store(), ref, _manager(state)), as_json)
+
+
+@cli.command(context_settings=CARD_FIRST)
+@click.argument("ref", metavar="CARD", type=CARD)
+@json_option
+@click.pass_obj
+def replace(state: CliState, ref: CardRef, as_json: bool) -> int:
+    """A lost card's new number and QR code, balances and history carried (a manager)."""
+    return _report(card_life.replace_card(state.store(), ref, _manager(state)), as_json)
+
+
+@cli.command(context_settings=CARD_FIRST)
+@click.argument("ref", metavar="CARD", type=CARD)
+@click.option("--points", type=int, default=0)
+@click.option("--stamps", type=int, default=0)
+@click.option("--reason", required=True, help="Why (kept in the journal).")
+@json_option
+@click.pass_obj
+def adjust(
+    state: CliState, ref: CardRef, points: int, stamps: int, reason: str, as_json: bool
+) -> int:
+    """Add or take off points or stamps with a written reason (a manager)."""
+    manager = _manager(state)
+    return _report(card_life.adjust(state.store(), ref, manager, reason, points, stamps), as_json)
+
+
+@cli.command("return", context_settings=CARD_FIRST)
+@click.argument("ref", metavar="CARD", type=CARD)
+@click.argument("purchase", type=click.IntRange(min=1))
+@click.argument("amount", required=False)
+@json_option
+@click.pass_obj
+def return_command(
+    state: CliState, ref: CardRef, purchase: int, amount: str | None, as_json: bool
+) -> int:
+    """Take back the points of journal entry PURCHASE (an earn; see `journal --card`) for
+    AMOUNT returned (all of what is left by default): that purchase's rate, never more."""
+    store = state.store()
+    view = find_card(store, ref)
+    if view is None:
+        raise UnknownCardError(_unknown(ref))
+    returnable = recent_purchases(store, view.card.id, limit=10_000)
+    found = [p for p in returnable if p.seq == purchase]
+    if not found:
+        raise NotFoundError(f"entry {purchase} is no purchase of this card left to return")
+    try:
+        minor = found[0].returnable_minor if amount is None else parse_amount(amount)
+    except AmountError as exc:
+        raise click.BadParameter(str(exc), param_hint="AMOUNT") from None
+    outcome = return_purchase(store, ref, found[0].entry_id, minor, state.staff_id())
+    return _report(outcome, as_json)
 
 
 @cli.command("find-customer")

@@ -33,6 +33,8 @@ from pos_app.domain.operations import (
     EarnPoints,
     Enroll,
     ExpirePoints,
+    MergeIn,
+    MergeOut,
     Operation,
     OpKind,
     Reactivate,
@@ -216,6 +218,24 @@ class AdjustOp(Wire):
     reason: Annotated[Name, StringConstraints(min_length=1)]
 
 
+class MergeOutOp(Wire):
+    """Two cards of one customer become one: this card gives its balances and stops."""
+
+    kind: Literal["merge_out"]
+    into_card_id: uuid.UUID
+
+
+class MergeInOp(Wire):
+    """The card that stays takes what the `merge_out` entry gave (the server takes the
+    amounts from its own record of that entry)."""
+
+    kind: Literal["merge_in"]
+    from_card_id: uuid.UUID
+    from_entry_id: uuid.UUID
+    stamps: Annotated[int, Field(ge=0, le=INT32_MAX), JSON_NUMBER]
+    points: Annotated[int, Field(ge=0, le=SAFE_INT_MAX), JSON_NUMBER]
+
+
 WireOperation = Annotated[
     EnrollOp
     | StampOp
@@ -228,7 +248,9 @@ WireOperation = Annotated[
     | DeactivateOp
     | ReactivateOp
     | ReplaceOp
-    | AdjustOp,
+    | AdjustOp
+    | MergeOutOp
+    | MergeInOp,
     Field(discriminator="kind"),
 ]
 
@@ -267,6 +289,10 @@ def operation_from_wire(op: WireOperation) -> Operation:
             return Replace(op.card_number, op.qr_token)
         case AdjustOp():
             return Adjust(op.points, op.stamps, op.reason)
+        case MergeOutOp():
+            return MergeOut(str(op.into_card_id))
+        case MergeInOp():
+            return MergeIn(str(op.from_card_id), str(op.from_entry_id), op.stamps, op.points)
 
 
 # --- customers -----------------------------------------------------------------------------

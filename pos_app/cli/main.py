@@ -422,6 +422,17 @@ def replace(state: CliState, ref: CardRef, as_json: bool) -> int:
 
 
 @cli.command(context_settings=CARD_FIRST)
+@click.argument("source", metavar="OTHER_CARD", type=CARD)
+@click.argument("target", metavar="CARD", type=CARD)
+@json_option
+@click.pass_obj
+def merge(state: CliState, source: CardRef, target: CardRef, as_json: bool) -> int:
+    """Merge the customer's OTHER_CARD into CARD (a manager): its balances move, it stops."""
+    outcome = card_life.merge_cards(state.store(), source, target, _manager(state))
+    return _report(outcome, as_json)
+
+
+@cli.command(context_settings=CARD_FIRST)
 @click.argument("ref", metavar="CARD", type=CARD)
 @click.option("--points", type=int, default=0)
 @click.option("--stamps", type=int, default=0)

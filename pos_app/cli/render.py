@@ -60,6 +60,8 @@ def done_message(done: Done) -> str:
         head = "Card created"
     elif kind in ("deactivate", "reactivate"):
         head = f"Card {kind}d"
+    elif kind == "merge_in":
+        head = f"Cards merged: +{e.stamps_delta} stamps, +{e.points_delta} points"
     elif kind == "replace":
         head = f"Card replaced: the new number is {format_card_number(done.card.card_number)}"
     elif e.adjusted:

@@ -37,6 +37,8 @@ class OpKind(enum.StrEnum):
     REACTIVATE = "reactivate"
     REPLACE = "replace"
     ADJUST = "adjust"
+    MERGE_OUT = "merge_out"
+    MERGE_IN = "merge_in"
 
 
 # What a cashier may take back within moments of doing it (a compensating entry).
@@ -190,6 +192,25 @@ class Adjust:
     kind: OpKind = OpKind.ADJUST
 
 
+@dataclass(frozen=True, slots=True)
+class MergeOut:
+    """Two cards of one customer become one: this card gives its balances and stops."""
+
+    into_card_id: str
+    kind: OpKind = OpKind.MERGE_OUT
+
+
+@dataclass(frozen=True, slots=True)
+class MergeIn:
+    """The card that stays takes what the `MergeOut` entry `from_entry_id` gave."""
+
+    from_card_id: str
+    from_entry_id: str
+    stamps: int
+    points: int
+    kind: OpKind = OpKind.MERGE_IN
+
+
 Lifecycle = Deactivate | Reactivate | Replace
 Operation = (
     Enroll
@@ -204,6 +225,8 @@ Operation = (
     | Reactivate
     | Replace
     | Adjust
+    | MergeOut
+    | MergeIn
 )
 CardOperation = (
     Stamp
@@ -217,6 +240,8 @@ CardOperation = (
     | Reactivate
     | Replace
     | Adjust
+    | MergeOut
+    | MergeIn
 )
 
 
@@ -304,6 +329,26 @@ def apply(card: Card, program: Program, op: CardOperation, ctx: Context) -> Outc
             return _reverse(card, op, ctx)
         case Adjust():
             return _adjust(card, program, op, ctx)
+        case MergeOut():
+            if op.into_card_id == card.id:
+                return Refused(RefusalCode.INVALID_AMOUNT, "A card cannot be merged into itself.")
+            new = replace(card, is_active=False, stamp_count=0, points_balance=0)
+            return Applied(
+                new, Effect(stamps_delta=-card.stamp_count, points_delta=-card.points_balance)
+            )
+        case MergeIn():
+            if op.stamps < 0 or op.points < 0 or op.from_card_id == card.id:
+                return Refused(RefusalCode.INVALID_AMOUNT, "That merge gives nothing to take.")
+            new = replace(
+                card,
+                stamp_count=card.stamp_count + op.stamps,
+                total_stamps_earned=card.total_stamps_earned + op.stamps,
+                points_balance=card.points_balance + op.points,
+                total_points_earned=card.total_points_earned + op.points,
+                last_points_at=ctx.now if op.points else card.last_points_at,
+                last_activity_at=ctx.now,
+            )
+            return Applied(new, Effect(stamps_delta=op.stamps, points_delta=op.points))
 
 
 def _lifecycle(card: Card, program: Program, op: Lifecycle) -> Outcome:
@@ -655,6 +700,16 @@ def op_to_dict(op: Operation) -> dict[str, Any]:
                 "stamps": op.stamps,
                 "reason": op.reason,
             }
+        case MergeOut():
+            return {"kind": op.kind.value, "into_card_id": op.into_card_id}
+        case MergeIn():
+            return {
+                "kind": op.kind.value,
+                "from_card_id": op.from_card_id,
+                "from_entry_id": op.from_entry_id,
+                "stamps": op.stamps,
+                "points": op.points,
+            }
         case Reverse():
             return {
                 "kind": op.kind.value,
@@ -699,6 +754,12 @@ def op_from_dict(d: dict[str, Any]) -> Operation:
             return Replace(str(d["card_number"]), str(d["qr_token"]))
         case OpKind.ADJUST:
             return Adjust(int(d["points"]), int(d["stamps"]), str(d["reason"]))
+        case OpKind.MERGE_OUT:
+            return MergeOut(str(d["into_card_id"]))
+        case OpKind.MERGE_IN:
+            return MergeIn(
+                str(d["from_card_id"]), str(d["from_entry_id"]), int(d["stamps"]), int(d["points"])
+            )
         case OpKind.REVERSE:
             return Reverse(
                 str(d["of_entry_id"]),

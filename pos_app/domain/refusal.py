@@ -24,6 +24,7 @@ class RefusalCode(enum.StrEnum):
     CARD_ACTIVE = "card_active"
     UNKNOWN_PURCHASE = "unknown_purchase"
     NOTHING_TO_RETURN = "nothing_to_return"
+    DIFFERENT_CUSTOMERS = "different_customers"
     # Only the server gives this one: the entry's time is outside the window it accepts.
     CLOCK_OUT_OF_RANGE = "clock_out_of_range"
 

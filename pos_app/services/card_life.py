@@ -17,7 +17,7 @@ from datetime import datetime
 from pos_app.domain.identifiers import CardRef, new_card_number, new_qr_token
 from pos_app.domain.operations import Adjust, CardOperation, Deactivate, Reactivate, Replace
 from pos_app.domain.refusal import Refused
-from pos_app.services.counter import Done, perform
+from pos_app.services.counter import Done, merge, perform
 from pos_app.services.errors import SignInError
 from pos_app.store import Store
 from pos_app.store.cards import find_card
@@ -58,6 +58,19 @@ def replace_card(
         ):
             number = new_card_number()
     return _as_manager(store, ref, Replace(number, token), manager, now)
+
+
+def merge_cards(
+    store: Store,
+    source: CardRef,
+    target: CardRef,
+    manager: StaffMember,
+    now: datetime | None = None,
+) -> Done | Refused:
+    """The customer's second card gives its balances to the one that stays, and stops."""
+    if not manager.is_manager:
+        raise SignInError(f"{manager.name} is not a manager; a manager's PIN is needed")
+    return merge(store, source, target, manager.id, now)
 
 
 def adjust(

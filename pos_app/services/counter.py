@@ -18,6 +18,8 @@ from pos_app.domain.operations import (
     Context,
     Effect,
     Enroll,
+    MergeIn,
+    MergeOut,
     Operation,
     OpKind,
     Replace,
@@ -210,6 +212,36 @@ def _record(
         ctx=ctx,
     )
     return Done(applied.card, program, applied.effect, entry)
+
+
+def merge(
+    store: Store, source: CardRef, target: CardRef, staff_id: str, now: datetime | None = None
+) -> Done | Refused:
+    """Two cards of one customer become one, in one transaction: `source` gives its
+    balances (an entry) and stops; `target` takes them (a second entry naming the first).
+    The server checks they are one customer's and takes the amounts from its own record."""
+    terminal = store.identity()
+    ctx = Context(now or local_now(), terminal.store_id)
+    with store.write() as conn:
+        giver, taker = find_card(conn, source), find_card(conn, target)
+        if giver is None or taker is None:
+            raise UnknownCardError(_unknown(source if giver is None else target))
+        if giver.id == taker.id:
+            return Refused(RefusalCode.INVALID_AMOUNT, "A card cannot be merged into itself.")
+        if giver.program_id != taker.program_id:
+            return Refused(RefusalCode.WRONG_PROGRAM_TYPE, "Only cards of one program can merge.")
+        if not taker.is_active:
+            return Refused(RefusalCode.CARD_INACTIVE, "The card that stays is not active.")
+        out = _apply_and_record(conn, terminal, giver, MergeOut(taker.id), staff_id, ctx)
+        if isinstance(out, Refused):
+            return out
+        given = MergeIn(
+            giver.id, out.entry.entry_id, -out.effect.stamps_delta, -out.effect.points_delta
+        )
+        done = _apply_and_record(conn, terminal, taker, given, staff_id, ctx)
+        if isinstance(done, Refused):  # cannot happen after the checks above: write nothing
+            raise ServiceError(f"the merge was refused: {done.message}")
+        return done
 
 
 def enroll_customer(

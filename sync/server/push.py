@@ -35,6 +35,8 @@ from pos_app.domain.operations import (
     EarnRecord,
     Effect,
     Enroll,
+    MergeIn,
+    MergeOut,
     Operation,
     Replace,
     Reverse,
@@ -60,7 +62,14 @@ from sync.server.auth import TerminalAuth
 from sync.server.cards import CARD_FIELDS, MUTABLE_FIELDS, card_from_row, card_values, wire_card
 from sync.server.customers import enrolment_customer, stamp_customers, wallet_pass_voided
 from sync.server.db import next_versions, write
-from sync.server.models import CARDS, RETIRED_CODES, STORES, TERMINALS, TRANSACTIONS
+from sync.server.models import (
+    CARDS,
+    CUSTOMERS,
+    RETIRED_CODES,
+    STORES,
+    TERMINALS,
+    TRANSACTIONS,
+)
 from sync.server.programs import merchant_programs
 from sync.server.provisional import provisional_card_id, reversal_card_id
 from sync.server.reversals import checked_reversal
@@ -416,6 +425,10 @@ def _apply_entry(conn: Connection, batch: _Batch, p: _Entry) -> dict[str, Any]:
         result = _enroll(conn, batch, p, ctx)
     elif isinstance(p.op, Replace):
         result = _replace(conn, batch, p, p.op, ctx)
+    elif isinstance(p.op, MergeOut):
+        result = _merge_out(conn, batch, p, p.op, ctx)
+    elif isinstance(p.op, MergeIn):
+        result = _merge_in(conn, batch, p, p.op, ctx)
     elif isinstance(p.op, VoidPoints) and p.op.of_entry_id is not None:
         result = _tied_return(conn, batch, p, p.op, ctx)
     elif isinstance(p.op, Reverse):
@@ -498,6 +511,94 @@ def _apply_card_op(
         batch.cards[card_id] = outcome.card
         batch.dirty.add(card_id)
     return outcome
+
+
+def _merge_out(
+    conn: Connection, batch: _Batch, p: _Entry, op: MergeOut, ctx: Context
+) -> Applied | Refused:
+    """Refused when the two cards are not one customer's (both known by phone or e-mail,
+    and different) or not of one program; else the card gives its balances and stops."""
+    rows = conn.execute(
+        select(
+            CARDS.c.id,
+            CARDS.c.program_id,
+            CUSTOMERS.c.id.label("customer"),
+            CUSTOMERS.c.phone,
+            CUSTOMERS.c.email,
+        )
+        .outerjoin(CUSTOMERS, CUSTOMERS.c.id == CARDS.c.customer_id)
+        .where(
+            CARDS.c.merchant_id == batch.terminal.merchant_id,
+            CARDS.c.id.in_([p.card_id, op.into_card_id]),
+            CARDS.c.deleted_at.is_(None),
+        )
+    ).all()
+    by_id = {r.id: r for r in rows}
+    source, target = by_id.get(p.card_id), by_id.get(op.into_card_id)
+    if source is None or target is None:
+        return Refused(RefusalCode.UNKNOWN_CARD, "The card to merge into is not a card here.")
+    if source.program_id != target.program_id:
+        return Refused(RefusalCode.WRONG_PROGRAM_TYPE, "Only cards of one program can merge.")
+    known = all(r.phone or r.email for r in (source, target))
+    if known and source.customer != target.customer:
+        return Refused(
+            RefusalCode.DIFFERENT_CUSTOMERS, "These cards belong to two different customers."
+        )
+    return _apply_card_op(batch, p, ctx)
+
+
+def _merge_in(
+    conn: Connection, batch: _Batch, p: _Entry, op: MergeIn, ctx: Context
+) -> Applied | Refused:
+    """What the `merge_out` entry took from the other card, by this server's record of it,
+    taken once."""
+    columns = (
+        TRANSACTIONS.c.entry_id,
+        TRANSACTIONS.c.card_id,
+        TRANSACTIONS.c.kind,
+        TRANSACTIONS.c.status,
+        TRANSACTIONS.c.operation,
+        TRANSACTIONS.c.applied_stamps_delta,
+        TRANSACTIONS.c.applied_points_delta,
+    )
+    stored = conn.execute(
+        select(*columns).where(
+            TRANSACTIONS.c.merchant_id == batch.terminal.merchant_id,
+            TRANSACTIONS.c.card_id.in_([op.from_card_id, p.card_id]),
+            TRANSACTIONS.c.kind.in_(("merge_out", "merge_in")),
+        )
+    ).mappings()
+    rows = [dict(r) for r in stored]
+    rows += [r for r in batch.rows.values() if r["kind"] in ("merge_out", "merge_in")]
+    out = next(
+        (
+            r
+            for r in rows
+            if r["entry_id"] == op.from_entry_id
+            and r["kind"] == "merge_out"
+            and r["card_id"] == op.from_card_id
+            and r["status"] != _REFUSED
+            and json.loads(r["operation"]).get("into_card_id") == p.card_id
+        ),
+        None,
+    )
+    if out is None:
+        return Refused(RefusalCode.UNKNOWN_CARD, "The merged card's balances did not arrive.")
+    taken = any(
+        r["kind"] == "merge_in"
+        and r["status"] != _REFUSED
+        and json.loads(r["operation"]).get("from_entry_id") == op.from_entry_id
+        for r in rows
+    )
+    if taken:
+        return Refused(RefusalCode.ALREADY_ENROLLED, "Those balances were merged already.")
+    given = MergeIn(
+        op.from_card_id,
+        op.from_entry_id,
+        -int(out["applied_stamps_delta"]),
+        -int(out["applied_points_delta"]),
+    )
+    return _apply_card_op(batch, p, ctx, given)
 
 
 def _tied_return(

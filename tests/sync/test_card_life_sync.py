@@ -12,7 +12,7 @@ from sqlalchemy import select
 from pos_app.domain.identifiers import CardRef, format_card_number
 from pos_app.domain.operations import EarnPoints, Stamp
 from pos_app.domain.refusal import RefusalCode, Refused
-from pos_app.services.card_life import adjust, deactivate, reactivate, replace_card
+from pos_app.services.card_life import adjust, deactivate, merge_cards, reactivate, replace_card
 from pos_app.services.counter import Done, perform
 from pos_app.services.end_of_day import day_report, report_lines
 from pos_app.services.errors import SignInError
@@ -152,3 +152,40 @@ def test_a_manager_s_adjustment_needs_a_reason_and_syncs(
             select(CARDS.c.points_balance).where(CARDS.c.id == card.id)
         ).scalar_one()
     assert balance == card.points_balance + 50
+
+
+def test_two_cards_of_one_customer_merge_into_one_and_the_server_agrees(
+    any_server: ServerProcess, tmp_path: Path
+) -> None:
+    shop = _shop_with_a_manager(any_server)
+    counter = new_terminal(any_server, shop, tmp_path / "a.db")
+    keep, other = shop.card(shop.points, 0), shop.card(shop.points, 1)
+    with write(any_server.engine) as conn:  # one customer (imported cards are nameless)
+        customer = conn.execute(select(CARDS.c.customer_id).where(CARDS.c.id == keep.id))
+        conn.execute(
+            CARDS.update().where(CARDS.c.id == other.id).values(customer_id=customer.scalar_one())
+        )
+    manager = _manager(counter)
+    done = merge_cards(
+        counter.store,
+        CardRef.number(other.card_number),
+        CardRef.number(keep.card_number),
+        manager,
+        next_time(),
+    )
+    assert isinstance(done, Done)
+    assert done.card.points_balance == keep.points_balance + other.points_balance
+    gone = find_card(counter.store, CardRef.number(other.card_number))
+    assert gone is not None and not gone.card.is_active and gone.card.points_balance == 0
+    counter.sync()
+    assert _transactions(any_server, other.id) == [("merge_out", "applied", None)]
+    assert _transactions(any_server, keep.id) == [("merge_in", "applied", None)]
+    with read(any_server.engine) as conn:
+        balances = dict(
+            conn.execute(
+                select(CARDS.c.id, CARDS.c.points_balance).where(
+                    CARDS.c.id.in_([keep.id, other.id])
+                )
+            ).all()
+        )
+    assert balances == {keep.id: keep.points_balance + other.points_balance, other.id: 0}

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     AwareDatetime,
     BaseModel,
     BeforeValidator,
@@ -25,15 +26,22 @@ from pydantic import (
 from pos_app.domain.card import Card
 from pos_app.domain.chain import canonical_json, compute_hash
 from pos_app.domain.currency import DEFAULT_CURRENCY
+from pos_app.domain.customer import ascii_lower, normal_phone
 from pos_app.domain.identifiers import CardRef
 from pos_app.domain.operations import (
+    Adjust,
+    Deactivate,
     EarnPoints,
     Enroll,
     ExpirePoints,
+    MergeIn,
+    MergeOut,
     Operation,
     OpKind,
+    Reactivate,
     RedeemPoints,
     RedeemStamps,
+    Replace,
     Reverse,
     Stamp,
     VoidPoints,
@@ -158,8 +166,13 @@ class RedeemPointsOp(Wire):
 
 
 class VoidPointsOp(Wire):
+    """Points taken back; a return names the earn entry it takes back and the amount
+    returned (both or neither), and the server applies that earn's rate, capped."""
+
     kind: Literal["void_points"]
     points: Annotated[int, Field(ge=1, le=10**7), JSON_NUMBER]
+    of_entry_id: uuid.UUID | None = None
+    returned_minor: Annotated[int, Field(ge=1, le=10**11), JSON_NUMBER] | None = None
 
 
 class ExpirePointsOp(Wire):
@@ -177,6 +190,53 @@ class ReverseOp(Wire):
     requested_points: Annotated[int, Field(ge=1, le=10**7), JSON_NUMBER] | None = None
 
 
+class DeactivateOp(Wire):
+    """A manager stops the card (lost, misused, the customer asked); balances stay."""
+
+    kind: Literal["deactivate"]
+    reason: Name = ""
+
+
+class ReactivateOp(Wire):
+    kind: Literal["reactivate"]
+
+
+class ReplaceOp(Wire):
+    """A lost card's new number and QR token: the same card, balances and history carried.
+    The old number and token answer "replaced by a new card" (`RetiredChange`)."""
+
+    kind: Literal["replace"]
+    card_number: CardNumber
+    qr_token: QrToken
+
+
+class AdjustOp(Wire):
+    """A manager's correction of the balances, with the reason written down."""
+
+    kind: Literal["adjust"]
+    points: Annotated[int, Field(ge=-(10**7), le=10**7), JSON_NUMBER] = 0
+    stamps: Annotated[int, Field(ge=-1000, le=1000), JSON_NUMBER] = 0
+    reason: Annotated[Name, StringConstraints(min_length=1)]
+
+
+class MergeOutOp(Wire):
+    """Two cards of one customer become one: this card gives its balances and stops."""
+
+    kind: Literal["merge_out"]
+    into_card_id: uuid.UUID
+
+
+class MergeInOp(Wire):
+    """The card that stays takes what the `merge_out` entry gave (the server takes the
+    amounts from its own record of that entry)."""
+
+    kind: Literal["merge_in"]
+    from_card_id: uuid.UUID
+    from_entry_id: uuid.UUID
+    stamps: Annotated[int, Field(ge=0, le=INT32_MAX), JSON_NUMBER]
+    points: Annotated[int, Field(ge=0, le=SAFE_INT_MAX), JSON_NUMBER]
+
+
 WireOperation = Annotated[
     EnrollOp
     | StampOp
@@ -185,7 +245,13 @@ WireOperation = Annotated[
     | RedeemPointsOp
     | VoidPointsOp
     | ExpirePointsOp
-    | ReverseOp,
+    | ReverseOp
+    | DeactivateOp
+    | ReactivateOp
+    | ReplaceOp
+    | AdjustOp
+    | MergeOutOp
+    | MergeInOp,
     Field(discriminator="kind"),
 ]
 
@@ -204,7 +270,8 @@ def operation_from_wire(op: WireOperation) -> Operation:
         case RedeemPointsOp():
             return RedeemPoints(op.reward_code)
         case VoidPointsOp():
-            return VoidPoints(op.points)
+            of = None if op.of_entry_id is None else str(op.of_entry_id)
+            return VoidPoints(op.points, of, op.returned_minor if of else None)
         case ExpirePointsOp():
             return ExpirePoints()
         case ReverseOp():
@@ -215,6 +282,76 @@ def operation_from_wire(op: WireOperation) -> Operation:
                 op.points,
                 op.requested_points,
             )
+        case DeactivateOp():
+            return Deactivate(op.reason)
+        case ReactivateOp():
+            return Reactivate()
+        case ReplaceOp():
+            return Replace(op.card_number, op.qr_token)
+        case AdjustOp():
+            return Adjust(op.points, op.stamps, op.reason)
+        case MergeOutOp():
+            return MergeOut(str(op.into_card_id))
+        case MergeInOp():
+            return MergeIn(str(op.from_card_id), str(op.from_entry_id), op.stamps, op.points)
+
+
+# --- customers -----------------------------------------------------------------------------
+
+# In normal form once read: the same phone or e-mail is the same customer however typed.
+Phone = Annotated[
+    str,
+    StringConstraints(max_length=32, pattern=r"^(\+?[0-9]{6,20})?$"),
+    AfterValidator(normal_phone),
+]
+Email = Annotated[
+    str,
+    StringConstraints(
+        max_length=254,
+        # Spelled out, not \s: JSON Schema's and the validator's \s differ beyond ASCII.
+        pattern=r"^([^@\x00-\x20\x7f]{1,64}@[^@\x00-\x20\x7f]{1,189}\.[^@.\x00-\x20\x7f]{1,63})?$",
+    ),
+    AfterValidator(ascii_lower),
+]
+
+
+class WireContact(Wire):
+    """What a customer gave at enrolment beyond their name, in normal form
+    (`pos_app.domain.customer`), each part optional."""
+
+    phone: Phone = ""
+    email: Email = ""
+    consent: Annotated[bool, Strict()] = False
+
+
+class CustomerSearch(Wire):
+    """Find a customer of the terminal's merchant by the first given of phone, e-mail (in
+    normal form) or part of the name; nothing given finds nobody."""
+
+    phone: Phone = ""
+    email: Email = ""
+    name: Name = ""
+
+
+class FoundCard(Wire):
+    card_number: CardNumber
+    program_id: Id
+    enrolled_at_store: Id
+    is_active: bool
+
+
+class FoundCustomer(Wire):
+    """A customer as the counter may show them: masked, for the customer to confirm."""
+
+    customer_id: uuid.UUID
+    name: str
+    phone: str
+    email: str
+    cards: list[FoundCard]
+
+
+class CustomersFound(Wire):
+    customers: list[FoundCustomer]
 
 
 # --- push ----------------------------------------------------------------------------------
@@ -244,6 +381,14 @@ class WireEntry(Wire):
     rule_version: Annotated[int, Field(ge=1, le=INT32_MAX), JSON_NUMBER]
     prev_hash: Hash
     hash: Hash
+    customer: Annotated[
+        WireContact | None,
+        Field(
+            description="Only on an enrolment: the customer's phone, e-mail and consent. "
+            "Outside the hash: the terminal keeps them only until the server has answered, "
+            "never in its journal."
+        ),
+    ] = None
 
 
 class PushRequest(Wire):
@@ -369,6 +514,14 @@ class SyncState(Wire):
         int, Field(ge=0, description="The highest change version the server has drawn.")
     ]
     server_time: AwareDatetime
+    lookup_key: Annotated[
+        str | None,
+        Field(
+            pattern=r"^[0-9a-f]{64}$",
+            description="The merchant's key for the keyed hashes of `CustomerChange` (hex): "
+            "the terminal hashes what a cashier types with it to find a customer offline.",
+        ),
+    ] = None
 
 
 # --- pull ----------------------------------------------------------------------------------
@@ -436,6 +589,39 @@ class StaffChange(Wire):
     staff: WireStaff
 
 
+class WireLookupKey(Wire):
+    kind: Literal["phone", "email"]
+    key: Hash
+    masked: Annotated[str, StringConstraints(max_length=254)]
+
+
+class WireCustomerKeys(Wire):
+    """A customer as a terminal may hold them: keyed hashes (HMAC-SHA-256 under the
+    merchant's `SyncState.lookup_key`) of their phone and e-mail in normal form, the masked
+    forms, and their cards' numbers. No keys once the customer is erased."""
+
+    id: uuid.UUID
+    keys: list[WireLookupKey]
+    card_numbers: list[CardNumber]
+
+
+class CustomerChange(Wire):
+    type: Literal["customer"]
+    version: int
+    customer: WireCustomerKeys
+
+
+class RetiredChange(Wire):
+    """A card's old number or QR token, retired when the card was replaced: a counter that
+    meets it says the card was replaced, and by which."""
+
+    type: Literal["retired"]
+    version: int
+    code_kind: Literal["number", "token"]
+    value: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{12,64}$")]
+    card_id: uuid.UUID
+
+
 class RevocationChange(Wire):
     """This terminal's token was revoked: stop syncing, tell the manager."""
 
@@ -445,7 +631,8 @@ class RevocationChange(Wire):
 
 
 Change = Annotated[
-    ProgramChange | CardChange | StaffChange | RevocationChange, Field(discriminator="type")
+    ProgramChange | CardChange | StaffChange | CustomerChange | RetiredChange | RevocationChange,
+    Field(discriminator="type"),
 ]
 
 

@@ -38,14 +38,17 @@ from pos_app.domain.operations import (
 from pos_app.domain.program import program_to_dict
 from pos_app.domain.refusal import Refused
 from pos_app.paths import default_db
+from pos_app.services import card_life
 from pos_app.services.clock import local_now
-from pos_app.services.counter import Done, enroll_customer, perform
+from pos_app.services.counter import Done, perform
+from pos_app.services.customers import enrol, find_customer, read_contact
 from pos_app.services.end_of_day import day_report, report_lines
-from pos_app.services.errors import ServiceError, SignInError, UnknownCardError
+from pos_app.services.errors import NotFoundError, ServiceError, SignInError, UnknownCardError
 from pos_app.services.integrity import check_store
 from pos_app.services.journal_view import journal_lines, write_csv
 from pos_app.services.lookup import find_card
 from pos_app.services.pairing import pair_terminal
+from pos_app.services.returns import recent_purchases, return_purchase
 from pos_app.services.revocation import REVOKED_TEXT, known_revoked, server_says_revoked
 from pos_app.services.setup import init_terminal
 from pos_app.services.staff_auth import sign_in
@@ -355,17 +358,149 @@ def void(state: CliState, ref: CardRef, points: int, as_json: bool) -> int:
 @cli.command()
 @click.option("--program", "program_id", help="Program id (needed when there are several).")
 @click.option("--name", default="", help="Customer name.")
+@click.option("--phone", default="", help="Customer's phone (to find them without the card).")
+@click.option("--email", default="", help="Customer's e-mail address.")
+@click.option("--consent", is_flag=True, help="The customer agrees to be contacted.")
 @json_option
 @click.pass_obj
-def enroll(state: CliState, program_id: str | None, name: str, as_json: bool) -> int:
-    """Make a new card for a customer, with the program's welcome bonus."""
+def enroll(
+    state: CliState,
+    program_id: str | None,
+    name: str,
+    phone: str,
+    email: str,
+    consent: bool,
+    as_json: bool,
+) -> int:
+    """Make a new card for a customer, with the program's welcome bonus.
+
+    Refused (exit 1, naming the card) when the customer, known by phone or e-mail, already
+    holds a card here."""
     if len(name) > 200:
         raise click.BadParameter("at most 200 characters", param_hint="--name")
+    contact = read_contact(phone, email, consent)
     staff_id = state.staff_id()
-    done = enroll_customer(state.store(), staff_id, program_id, name)
+    done = enrol(state.store(), staff_id, program_id, name, contact)
     if not as_json:
         click.echo(f"QR code   {done.card.qr_token}")
     return _report(done, as_json)
+
+
+def _manager(state: CliState) -> StaffMember:
+    staff = state.staff_member()
+    if not staff.is_manager:
+        raise SignInError(f"{staff.name} is not a manager; this needs a manager")
+    return staff
+
+
+@cli.command(context_settings=CARD_FIRST)
+@click.argument("ref", metavar="CARD", type=CARD)
+@click.option("--reason", default="", help="Why (lost, misused, the customer asked).")
+@json_option
+@click.pass_obj
+def deactivate(state: CliState, ref: CardRef, reason: str, as_json: bool) -> int:
+    """Stop the card at every counter (a manager); balances stay."""
+    return _report(card_life.deactivate(state.store(), ref, _manager(state), reason), as_json)
+
+
+@cli.command(context_settings=CARD_FIRST)
+@click.argument("ref", metavar="CARD", type=CARD)
+@json_option
+@click.pass_obj
+def reactivate(state: CliState, ref: CardRef, as_json: bool) -> int:
+    """Let a deactivated card work again (a manager)."""
+    return _report(card_life.reactivate(state.store(), ref, _manager(state)), as_json)
+
+
+@cli.command(context_settings=CARD_FIRST)
+@click.argument("ref", metavar="CARD", type=CARD)
+@json_option
+@click.pass_obj
+def replace(state: CliState, ref: CardRef, as_json: bool) -> int:
+    """A lost card's new number and QR code, balances and history carried (a manager)."""
+    return _report(card_life.replace_card(state.store(), ref, _manager(state)), as_json)
+
+
+@cli.command(context_settings=CARD_FIRST)
+@click.argument("source", metavar="OTHER_CARD", type=CARD)
+@click.argument("target", metavar="CARD", type=CARD)
+@json_option
+@click.pass_obj
+def merge(state: CliState, source: CardRef, target: CardRef, as_json: bool) -> int:
+    """Merge the customer's OTHER_CARD into CARD (a manager): its balances move, it stops."""
+    outcome = card_life.merge_cards(state.store(), source, target, _manager(state))
+    return _report(outcome, as_json)
+
+
+@cli.command(context_settings=CARD_FIRST)
+@click.argument("ref", metavar="CARD", type=CARD)
+@click.option("--points", type=int, default=0)
+@click.option("--stamps", type=int, default=0)
+@click.option("--reason", required=True, help="Why (kept in the journal).")
+@json_option
+@click.pass_obj
+def adjust(
+    state: CliState, ref: CardRef, points: int, stamps: int, reason: str, as_json: bool
+) -> int:
+    """Add or take off points or stamps with a written reason (a manager)."""
+    manager = _manager(state)
+    return _report(card_life.adjust(state.store(), ref, manager, reason, points, stamps), as_json)
+
+
+@cli.command("return", context_settings=CARD_FIRST)
+@click.argument("ref", metavar="CARD", type=CARD)
+@click.argument("purchase", type=click.IntRange(min=1))
+@click.argument("amount", required=False)
+@json_option
+@click.pass_obj
+def return_command(
+    state: CliState, ref: CardRef, purchase: int, amount: str | None, as_json: bool
+) -> int:
+    """Take back the points of journal entry PURCHASE (an earn; see `journal --card`) for
+    AMOUNT returned (all of what is left by default): that purchase's rate, never more."""
+    store = state.store()
+    view = find_card(store, ref)
+    if view is None:
+        raise UnknownCardError(_unknown(ref))
+    returnable = recent_purchases(store, view.card.id, limit=10_000)
+    found = [p for p in returnable if p.seq == purchase]
+    if not found:
+        raise NotFoundError(f"entry {purchase} is no purchase of this card left to return")
+    try:
+        minor = found[0].returnable_minor if amount is None else parse_amount(amount)
+    except AmountError as exc:
+        raise click.BadParameter(str(exc), param_hint="AMOUNT") from None
+    outcome = return_purchase(store, ref, found[0].entry_id, minor, state.staff_id())
+    return _report(outcome, as_json)
+
+
+@cli.command("find-customer")
+@click.argument("text")
+@json_option
+@click.pass_obj
+def find_customer_command(state: CliState, text: str, as_json: bool) -> int:
+    """Find a customer without their card: by phone, e-mail or part of the name.
+
+    Asks the server when it answers; otherwise this terminal's own keyed hashes and cards.
+    Exits 3 when nobody is found."""
+    found = find_customer(state.store(), text)
+    if as_json:
+        click.echo(
+            json.dumps({"online": found.online, "customers": [asdict(c) for c in found.customers]})
+        )
+    else:
+        click.echo("from the server" if found.online else "from this terminal (offline)")
+        for c in found.customers:
+            numbers = ", ".join(format_card_number(n) for n in c.card_numbers) or "no card"
+            details = "  ".join(c.details)
+            click.echo(
+                "  ".join(part for part in (c.name or "(no name)", details, numbers) if part)
+            )
+    if not found.customers:
+        if not as_json:
+            click.echo("no customer found", err=True)
+        return EXIT_NOT_FOUND
+    return 0
 
 
 @cli.command()

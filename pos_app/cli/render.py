@@ -58,6 +58,12 @@ def done_message(done: Done) -> str:
         head = f"Reward given: {done.program.stamp_reward}"
     elif kind == "enroll":
         head = "Card created"
+    elif kind in ("deactivate", "reactivate"):
+        head = f"Card {kind}d"
+    elif kind == "merge_in":
+        head = f"Cards merged: +{e.stamps_delta} stamps, +{e.points_delta} points"
+    elif kind == "replace":
+        head = f"Card replaced: the new number is {format_card_number(done.card.card_number)}"
     elif e.adjusted:
         head = f"{e.points_delta} points (asked {e.requested_points}; balance clamped at zero)"
     else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import math
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from pos_app.domain.card import Card
@@ -32,6 +32,13 @@ class OpKind(enum.StrEnum):
     VOID_POINTS = "void_points"
     EXPIRE_POINTS = "expire_points"
     REVERSE = "reverse"
+    # The card's life, by a manager: each an entry like the others.
+    DEACTIVATE = "deactivate"
+    REACTIVATE = "reactivate"
+    REPLACE = "replace"
+    ADJUST = "adjust"
+    MERGE_OUT = "merge_out"
+    MERGE_IN = "merge_in"
 
 
 # What a cashier may take back within moments of doing it (a compensating entry).
@@ -84,8 +91,46 @@ class RedeemPoints:
 
 @dataclass(frozen=True, slots=True)
 class VoidPoints:
+    """Points taken back. A return names the earn it takes back (`of_entry_id`) and the
+    amount returned: its points are then that earn's rate, capped by what it gave."""
+
     points: int
+    of_entry_id: str | None = None
+    returned_minor: int | None = None
     kind: OpKind = OpKind.VOID_POINTS
+
+
+@dataclass(frozen=True, slots=True)
+class EarnRecord:
+    """A purchase's earn as a return sees it: what was bought, what it gave, what earlier
+    returns of it already took back."""
+
+    entry_id: str
+    amount_minor: int
+    points: int
+    returned_minor: int = 0
+    returned_points: int = 0
+
+
+def return_of(earn: EarnRecord, returned_minor: int) -> VoidPoints | Refused:
+    """The void for returning `returned_minor` of the purchase: the earn's own rate, never
+    more than the earn gave in all (earlier returns of it counted)."""
+    left_minor = earn.amount_minor - earn.returned_minor
+    if left_minor <= 0:
+        return Refused(RefusalCode.NOTHING_TO_RETURN, "That purchase was returned in full already.")
+    if not 0 < returned_minor <= left_minor:
+        return Refused(
+            RefusalCode.INVALID_AMOUNT,
+            f"A return of that purchase must be more than 0.00 and at most "
+            f"{format_minor(left_minor)} (bought {format_minor(earn.amount_minor)}).",
+        )
+    total_returned = earn.returned_minor + returned_minor
+    # Rounded down on the whole returned so far, so partial returns add up to the earn.
+    due = earn.points * total_returned // earn.amount_minor - earn.returned_points
+    due = max(0, min(due, earn.points - earn.returned_points))
+    if due == 0:
+        return Refused(RefusalCode.NOTHING_TO_RETURN, "That return takes back no points.")
+    return VoidPoints(due, earn.entry_id, returned_minor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,11 +154,94 @@ class Reverse:
     kind: OpKind = OpKind.REVERSE
 
 
+MAX_REASON = 200
+MAX_ADJUST_POINTS = 10_000_000
+MAX_ADJUST_STAMPS = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Deactivate:
+    """The card stops working (lost, misused, the customer asked); it keeps its balances."""
+
+    reason: str = ""
+    kind: OpKind = OpKind.DEACTIVATE
+
+
+@dataclass(frozen=True, slots=True)
+class Reactivate:
+    kind: OpKind = OpKind.REACTIVATE
+
+
+@dataclass(frozen=True, slots=True)
+class Replace:
+    """A lost card gets a new number and QR code: the same card, its balances and history
+    carried; the old number and code then answer "replaced by a new card"."""
+
+    card_number: str
+    qr_token: str
+    kind: OpKind = OpKind.REPLACE
+
+
+@dataclass(frozen=True, slots=True)
+class Adjust:
+    """A manager's correction of the balances, with the reason written down."""
+
+    points: int = 0
+    stamps: int = 0
+    reason: str = ""
+    kind: OpKind = OpKind.ADJUST
+
+
+@dataclass(frozen=True, slots=True)
+class MergeOut:
+    """Two cards of one customer become one: this card gives its balances and stops."""
+
+    into_card_id: str
+    kind: OpKind = OpKind.MERGE_OUT
+
+
+@dataclass(frozen=True, slots=True)
+class MergeIn:
+    """The card that stays takes what the `MergeOut` entry `from_entry_id` gave."""
+
+    from_card_id: str
+    from_entry_id: str
+    stamps: int
+    points: int
+    kind: OpKind = OpKind.MERGE_IN
+
+
+Lifecycle = Deactivate | Reactivate | Replace
 Operation = (
-    Enroll | Stamp | RedeemStamps | EarnPoints | RedeemPoints | VoidPoints | ExpirePoints | Reverse
+    Enroll
+    | Stamp
+    | RedeemStamps
+    | EarnPoints
+    | RedeemPoints
+    | VoidPoints
+    | ExpirePoints
+    | Reverse
+    | Deactivate
+    | Reactivate
+    | Replace
+    | Adjust
+    | MergeOut
+    | MergeIn
 )
 CardOperation = (
-    Stamp | RedeemStamps | EarnPoints | RedeemPoints | VoidPoints | ExpirePoints | Reverse
+    Stamp
+    | RedeemStamps
+    | EarnPoints
+    | RedeemPoints
+    | VoidPoints
+    | ExpirePoints
+    | Reverse
+    | Deactivate
+    | Reactivate
+    | Replace
+    | Adjust
+    | MergeOut
+    | MergeIn
 )
 
 
@@ -179,6 +307,8 @@ def enroll(op: Enroll, program: Program, ctx: Context) -> Applied:
 
 def apply(card: Card, program: Program, op: CardOperation, ctx: Context) -> Outcome:
     """Apply one operation to an existing card under the program's rules."""
+    if isinstance(op, Deactivate | Reactivate | Replace):
+        return _lifecycle(card, program, op)
     refused = _check_card(card, program, ctx)
     if refused is not None:
         return refused
@@ -197,6 +327,89 @@ def apply(card: Card, program: Program, op: CardOperation, ctx: Context) -> Outc
             return _expire_points(card, program, ctx)
         case Reverse():
             return _reverse(card, op, ctx)
+        case Adjust():
+            return _adjust(card, program, op, ctx)
+        case MergeOut():
+            if op.into_card_id == card.id:
+                return Refused(RefusalCode.INVALID_AMOUNT, "A card cannot be merged into itself.")
+            new = replace(card, is_active=False, stamp_count=0, points_balance=0)
+            return Applied(
+                new, Effect(stamps_delta=-card.stamp_count, points_delta=-card.points_balance)
+            )
+        case MergeIn():
+            if op.stamps < 0 or op.points < 0 or op.from_card_id == card.id:
+                return Refused(RefusalCode.INVALID_AMOUNT, "That merge gives nothing to take.")
+            new = replace(
+                card,
+                stamp_count=card.stamp_count + op.stamps,
+                total_stamps_earned=card.total_stamps_earned + op.stamps,
+                points_balance=card.points_balance + op.points,
+                total_points_earned=card.total_points_earned + op.points,
+                last_points_at=ctx.now if op.points else card.last_points_at,
+                last_activity_at=ctx.now,
+            )
+            return Applied(new, Effect(stamps_delta=op.stamps, points_delta=op.points))
+
+
+def _lifecycle(card: Card, program: Program, op: Lifecycle) -> Outcome:
+    """Deactivate, reactivate, replace: the card's state, never its balances."""
+    if card.program_id != program.id:
+        raise ValueError(f"card {card.id} is not in program {program.id}")
+    match op:
+        case Deactivate():
+            if not card.is_active:
+                return Refused(RefusalCode.CARD_INACTIVE, "This card is already inactive.")
+            if len(op.reason) > MAX_REASON:
+                return Refused(RefusalCode.INVALID_AMOUNT, "The reason is too long.")
+            return Applied(replace(card, is_active=False), Effect())
+        case Reactivate():
+            if card.is_active:
+                return Refused(RefusalCode.CARD_ACTIVE, "This card is active already.")
+            return Applied(replace(card, is_active=True), Effect())
+        case Replace():
+            if op.card_number == card.card_number or op.qr_token == card.qr_token:
+                return Refused(
+                    RefusalCode.INVALID_AMOUNT, "A new card needs a new number and code."
+                )
+            new = replace(card, card_number=op.card_number, qr_token=op.qr_token, is_active=True)
+            return Applied(new, Effect())
+
+
+def _adjust(card: Card, program: Program, op: Adjust, ctx: Context) -> Outcome:
+    if not op.reason.strip() or len(op.reason) > MAX_REASON:
+        return Refused(
+            RefusalCode.INVALID_AMOUNT,
+            f"An adjustment needs a reason (1 to {MAX_REASON} characters).",
+        )
+    if not (op.points or op.stamps):
+        return Refused(RefusalCode.INVALID_AMOUNT, "An adjustment changes points or stamps.")
+    if abs(op.points) > MAX_ADJUST_POINTS or abs(op.stamps) > MAX_ADJUST_STAMPS:
+        return Refused(RefusalCode.INVALID_AMOUNT, "That adjustment is too large.")
+    if op.points and (refused := _needs_points(program)) is not None:
+        return refused
+    if op.stamps and (refused := _needs_stamps(program)) is not None:
+        return refused
+    if card.points_balance + op.points < 0:
+        return Refused(
+            RefusalCode.INSUFFICIENT_POINTS,
+            f"The card has {card.points_balance} points; it cannot lose {-op.points}.",
+        )
+    if card.stamp_count + op.stamps < 0:
+        return Refused(
+            RefusalCode.INSUFFICIENT_STAMPS,
+            f"The card has {card.stamp_count} stamps; it cannot lose {-op.stamps}.",
+        )
+    new = replace(
+        card,
+        points_balance=card.points_balance + op.points,
+        total_points_earned=card.total_points_earned + max(op.points, 0),
+        total_points_voided=card.total_points_voided + max(-op.points, 0),
+        stamp_count=card.stamp_count + op.stamps,
+        total_stamps_earned=card.total_stamps_earned + max(op.stamps, 0),
+        last_points_at=ctx.now if op.points > 0 else card.last_points_at,
+        last_activity_at=ctx.now,
+    )
+    return Applied(new, Effect(stamps_delta=op.stamps, points_delta=op.points))
 
 
 def _check_card(card: Card, program: Program, ctx: Context) -> Refused | None:
@@ -382,6 +595,36 @@ def _expire_points(card: Card, program: Program, ctx: Context) -> Outcome:
     return Applied(new, Effect(points_delta=-expired))
 
 
+@dataclass(frozen=True, slots=True)
+class Expiry:
+    """When the card's points lapse if it sees no points activity before then."""
+
+    points: int
+    on: date
+
+
+def points_expiry(card: Card, program: Program) -> Expiry | None:
+    """The points that expire, and the day they do (the store's calendar), if they will."""
+    if not program.has_points or program.points_expiry_days is None:
+        return None
+    if card.points_balance == 0 or card.last_points_at is None:
+        return None
+    return Expiry(
+        card.points_balance, later(card.last_points_at, days=program.points_expiry_days).date()
+    )
+
+
+def expiry_due(card: Card, program: Program, now: datetime) -> bool:
+    """Whether `ExpirePoints` applies to the card at `now` (the server's schedule asks)."""
+    due = points_expiry(card, program)
+    return (
+        due is not None
+        and card.last_points_at is not None
+        and program.points_expiry_days is not None
+        and now >= later(card.last_points_at, days=program.points_expiry_days)
+    )
+
+
 def _not_undoable(why: str) -> Refused:
     return Refused(RefusalCode.NOT_UNDOABLE, f"Cannot undo: {why}")
 
@@ -452,9 +695,36 @@ def op_to_dict(op: Operation) -> dict[str, Any]:
         case RedeemPoints():
             return {"kind": op.kind.value, "reward_code": op.reward_code}
         case VoidPoints():
-            return {"kind": op.kind.value, "points": op.points}
+            void: dict[str, Any] = {"kind": op.kind.value, "points": op.points}
+            if op.of_entry_id is not None:  # absent otherwise: older entries hash as they did
+                void["of_entry_id"] = op.of_entry_id
+                void["returned_minor"] = op.returned_minor
+            return void
         case RedeemStamps() | ExpirePoints():
             return {"kind": op.kind.value}
+        case Deactivate():
+            return {"kind": op.kind.value, "reason": op.reason}
+        case Reactivate():
+            return {"kind": op.kind.value}
+        case Replace():
+            return {"kind": op.kind.value, "card_number": op.card_number, "qr_token": op.qr_token}
+        case Adjust():
+            return {
+                "kind": op.kind.value,
+                "points": op.points,
+                "stamps": op.stamps,
+                "reason": op.reason,
+            }
+        case MergeOut():
+            return {"kind": op.kind.value, "into_card_id": op.into_card_id}
+        case MergeIn():
+            return {
+                "kind": op.kind.value,
+                "from_card_id": op.from_card_id,
+                "from_entry_id": op.from_entry_id,
+                "stamps": op.stamps,
+                "points": op.points,
+            }
         case Reverse():
             return {
                 "kind": op.kind.value,
@@ -482,9 +752,29 @@ def op_from_dict(d: dict[str, Any]) -> Operation:
         case OpKind.REDEEM_POINTS:
             return RedeemPoints(str(d["reward_code"]))
         case OpKind.VOID_POINTS:
-            return VoidPoints(int(d["points"]))
+            of = d.get("of_entry_id")
+            returned = d.get("returned_minor")
+            return VoidPoints(
+                int(d["points"]),
+                None if of is None else str(of),
+                None if returned is None else int(returned),
+            )
         case OpKind.EXPIRE_POINTS:
             return ExpirePoints()
+        case OpKind.DEACTIVATE:
+            return Deactivate(str(d["reason"]))
+        case OpKind.REACTIVATE:
+            return Reactivate()
+        case OpKind.REPLACE:
+            return Replace(str(d["card_number"]), str(d["qr_token"]))
+        case OpKind.ADJUST:
+            return Adjust(int(d["points"]), int(d["stamps"]), str(d["reason"]))
+        case OpKind.MERGE_OUT:
+            return MergeOut(str(d["into_card_id"]))
+        case OpKind.MERGE_IN:
+            return MergeIn(
+                str(d["from_card_id"]), str(d["from_entry_id"]), int(d["stamps"]), int(d["points"])
+            )
         case OpKind.REVERSE:
             return Reverse(
                 str(d["of_entry_id"]),

@@ -22,6 +22,10 @@ class RefusalCode(enum.StrEnum):
     OFFLINE_LIMIT = "offline_limit"
     ALREADY_ENROLLED = "already_enrolled"
     NOT_UNDOABLE = "not_undoable"
+    CARD_ACTIVE = "card_active"
+    UNKNOWN_PURCHASE = "unknown_purchase"
+    NOTHING_TO_RETURN = "nothing_to_return"
+    DIFFERENT_CUSTOMERS = "different_customers"
     # Only the server gives this one: the entry's time is outside the window it accepts.
     CLOCK_OUT_OF_RANGE = "clock_out_of_range"
 

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import Connection
 
 from pos_app.domain.card import Card
+from pos_app.domain.customer import Contact, doubles
 from pos_app.domain.identifiers import CardRef, format_card_number, new_card_number, new_qr_token
 from pos_app.domain.operations import (
     UNDOABLE,
@@ -17,8 +18,11 @@ from pos_app.domain.operations import (
     Context,
     Effect,
     Enroll,
+    MergeIn,
+    MergeOut,
     Operation,
     OpKind,
+    Replace,
     Reverse,
     Stamp,
     VoidPoints,
@@ -28,16 +32,24 @@ from pos_app.domain.operations import (
 from pos_app.domain.program import Program
 from pos_app.domain.refusal import RefusalCode, Refused
 from pos_app.services.clock import local_now
-from pos_app.services.errors import NotFoundError, ServiceError, UnknownCardError
+from pos_app.services.errors import (
+    AlreadyEnrolledError,
+    NotFoundError,
+    ServiceError,
+    UnknownCardError,
+)
 from pos_app.services.offline_limits import check_offline_limits
 from pos_app.services.provisional import provisional_card, resolve_provisional
 from pos_app.store import Store
 from pos_app.store.cards import find_card, get_card, insert_card, save_card
+from pos_app.store.contacts import card_waiting_with, remember_contact
+from pos_app.store.customer_keys import known_card_numbers
 from pos_app.store.database import TerminalIdentity
 from pos_app.store.journal import JournalEntry, append, entry_by_seq, is_reversed
 from pos_app.store.outbox import answered_card_id
 from pos_app.store.programs import all_programs, get_program
 from pos_app.store.provisional import ProvisionalCard, provisional_by_id, remember_provisional
+from pos_app.store.retired import remember_retired
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +176,9 @@ def _apply_and_record(
     if isinstance(outcome, Refused):
         return outcome
     save_card(conn, outcome.card, before=card)
+    if isinstance(op, Replace):
+        remember_retired(conn, "number", card.card_number, card.id)
+        remember_retired(conn, "token", card.qr_token, card.id)
     return _record(conn, terminal, card, program, op, outcome, staff_id, ctx)
 
 
@@ -199,28 +214,83 @@ def _record(
     return Done(applied.card, program, applied.effect, entry)
 
 
+def merge(
+    store: Store, source: CardRef, target: CardRef, staff_id: str, now: datetime | None = None
+) -> Done | Refused:
+    """Two cards of one customer become one, in one transaction: `source` gives its
+    balances (an entry) and stops; `target` takes them (a second entry naming the first).
+    The server checks they are one customer's and takes the amounts from its own record."""
+    terminal = store.identity()
+    ctx = Context(now or local_now(), terminal.store_id)
+    with store.write() as conn:
+        giver, taker = find_card(conn, source), find_card(conn, target)
+        if giver is None or taker is None:
+            raise UnknownCardError(_unknown(source if giver is None else target))
+        if giver.id == taker.id:
+            return Refused(RefusalCode.INVALID_AMOUNT, "A card cannot be merged into itself.")
+        if giver.program_id != taker.program_id:
+            return Refused(RefusalCode.WRONG_PROGRAM_TYPE, "Only cards of one program can merge.")
+        if not taker.is_active:
+            return Refused(RefusalCode.CARD_INACTIVE, "The card that stays is not active.")
+        out = _apply_and_record(conn, terminal, giver, MergeOut(taker.id), staff_id, ctx)
+        if isinstance(out, Refused):
+            return out
+        given = MergeIn(
+            giver.id, out.entry.entry_id, -out.effect.stamps_delta, -out.effect.points_delta
+        )
+        done = _apply_and_record(conn, terminal, taker, given, staff_id, ctx)
+        if isinstance(done, Refused):  # cannot happen after the checks above: write nothing
+            raise ServiceError(f"the merge was refused: {done.message}")
+        return done
+
+
 def enroll_customer(
     store: Store,
     staff_id: str,
     program_id: str | None = None,
     customer_name: str = "",
     now: datetime | None = None,
+    contact: Contact | None = None,
 ) -> Done:
-    """A new card in a program (the only one when there is just one), welcome bonus included."""
+    """A new card in a program (the only one when there is just one), welcome bonus included.
+
+    A customer who already holds a card here (known by phone or e-mail) gets none: the
+    AlreadyEnrolledError names their card. The contact details wait beside the entry for
+    the server, never in the journal.
+    """
     terminal = store.identity()
     ctx = Context(now or local_now(), terminal.store_id)
+    contact = contact or Contact()
     with store.write() as conn:
-        program = _choose_program(all_programs(conn), program_id)
+        program = choose_program(all_programs(conn), program_id)
+        if not contact.empty:
+            _refuse_second_card(conn, contact, program, terminal.store_id)
         number = new_card_number()
         while find_card(conn, CardRef.number(number)) is not None:
             number = new_card_number()
         op = Enroll(str(uuid.uuid4()), number, new_qr_token(), customer_name.strip())
         applied: Applied = enroll(op, program, ctx)
         insert_card(conn, applied.card)
-        return _record(conn, terminal, applied.card, program, op, applied, staff_id, ctx)
+        done = _record(conn, terminal, applied.card, program, op, applied, staff_id, ctx)
+        if not contact.empty or contact.consent:
+            remember_contact(conn, done.entry.seq, contact)
+        return done
 
 
-def _choose_program(programs: list[Program], program_id: str | None) -> Program:
+def _refuse_second_card(
+    conn: Connection, contact: Contact, program: Program, store_id: str
+) -> None:
+    """Refused when this terminal knows a card of this phone's or e-mail's customer that
+    the new one would double (the server holds the same rule for what it knows)."""
+    waiting = card_waiting_with(conn, contact)
+    held = [] if waiting is None else [get_card(conn, waiting)]
+    held += [find_card(conn, CardRef.number(n)) for n in known_card_numbers(conn, contact)]
+    for card in held:
+        if card is not None and doubles(card.enrolled_at_store, card.program_id, program, store_id):
+            raise AlreadyEnrolledError(card.card_number)
+
+
+def choose_program(programs: list[Program], program_id: str | None) -> Program:
     if not programs:
         raise NotFoundError("this terminal has no loyalty program yet; sync with the server first")
     if program_id is None:

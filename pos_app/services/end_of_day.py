@@ -26,6 +26,12 @@ KIND_WORDS: dict[str, str] = {
     OpKind.VOID_POINTS: "Voids / returns",
     OpKind.EXPIRE_POINTS: "Points expired",
     OpKind.REVERSE: "Undone",
+    OpKind.DEACTIVATE: "Cards deactivated",
+    OpKind.REACTIVATE: "Cards reactivated",
+    OpKind.REPLACE: "Lost cards replaced",
+    OpKind.ADJUST: "Manager adjustments",
+    OpKind.MERGE_OUT: "Cards merged away",
+    OpKind.MERGE_IN: "Cards merged into",
 }
 # What the server said of each entry (the journal's sync status), in the same words.
 STATUS_WORDS: dict[str, str] = {

@@ -13,6 +13,18 @@ class UnknownCardError(ServiceError):
     exit_code = 3
 
 
+class AlreadyEnrolledError(ServiceError):
+    """The customer holds a card already: the message names it (refused by the rules)."""
+
+    exit_code = 1
+
+    def __init__(self, card_number: str) -> None:
+        from pos_app.domain.identifiers import format_card_number
+
+        super().__init__(f"This customer already has card {format_card_number(card_number)}.")
+        self.card_number = card_number
+
+
 class NotFoundError(ServiceError):
     exit_code = 3
 

@@ -14,8 +14,10 @@ from pos_app.domain.refusal import Refused
 from pos_app.services.provisional import provisional_card, provisional_program
 from pos_app.store import Store
 from pos_app.store.cards import find_card as find_card_row
+from pos_app.store.cards import get_card
 from pos_app.store.programs import get_program
 from pos_app.store.provisional import ProvisionalCard, provisional_by_ref
+from pos_app.store.retired import replaced_by
 from pos_app.store.schema import JournalRow, JournalSyncRow
 
 
@@ -81,6 +83,9 @@ def find_or_fetch(store: Store, ref: CardRef, timeout_s: float = 2.0) -> CardVie
     view = find_card(store, ref)
     if view is not None:
         return view
+    replaced = _replaced(store, ref)
+    if replaced is not None:
+        return replaced
     # Imported here: the HTTP stack stays off the counter's start-up path.
     import httpx
 
@@ -107,6 +112,18 @@ def find_or_fetch(store: Store, ref: CardRef, timeout_s: float = 2.0) -> CardVie
     with store.write() as conn:
         store_server_cards(conn, [(wire.to_card(), wire.version)])
     return find_card(store, ref) or _unknown_here(ref)
+
+
+def _replaced(store: Store, ref: CardRef) -> NotFound | None:
+    with store.read() as conn:
+        card_id = replaced_by(conn, ref)
+        card = None if card_id is None else get_card(conn, card_id)
+    if card_id is None:
+        return None
+    if card is None:
+        return NotFound("✗  This card was replaced by a new card")
+    new = format_card_number(card.card_number)
+    return NotFound(f"✗  This card was replaced by a new card: {new}. Scan the new one")
 
 
 def _offer_provisional(store: Store, ref: CardRef) -> CardView | NotFound:

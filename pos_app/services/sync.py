@@ -17,9 +17,13 @@ from datetime import datetime
 from sqlalchemy import Connection
 
 from pos_app.domain.card import TEMPORAL_FIELDS
+from pos_app.domain.customer import Contact
+from pos_app.domain.operations import OpKind
 from pos_app.domain.program import program_from_dict
 from pos_app.services.clock import local_now
 from pos_app.store import Store
+from pos_app.store.contacts import contacts_of, forget_answered_contacts
+from pos_app.store.customer_keys import CustomerKeys, remember_lookup_secret, store_customer_keys
 from pos_app.store.journal import JournalEntry
 from pos_app.store.outbox import (
     Answer,
@@ -38,6 +42,7 @@ from pos_app.store.replica import (
     store_server_cards,
     store_server_rows,
 )
+from pos_app.store.retired import remember_retired
 from pos_app.store.staff import save_staff
 from pos_app.store.sync_lock import SyncBusy, sync_lock
 from pos_app.store.terminal import (
@@ -62,9 +67,11 @@ from sync.engine.feed import pages_ahead
 from sync.protocol import (
     CardChange,
     ChangesPage,
+    CustomerChange,
     EntryOutcome,
     OutcomeStatus,
     ProgramChange,
+    RetiredChange,
     RevocationChange,
     StaffChange,
     WireCard,
@@ -98,9 +105,14 @@ def last_sync_at(store: Store) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
 
-def entry_to_wire(entry: JournalEntry) -> WireEntry:
+def entry_to_wire(entry: JournalEntry, contact: Contact | None = None) -> WireEntry:
+    """The entry as the server reads it; an enrolment with the contact waiting beside it."""
+    customer = None
+    if contact is not None:
+        customer = {"phone": contact.phone, "email": contact.email, "consent": contact.consent}
     return WireEntry.model_validate(
         {
+            "customer": customer,
             "entry_id": entry.entry_id,
             "seq": entry.seq,
             "card_id": entry.card_id,
@@ -129,7 +141,10 @@ def _answer(outcome: EntryOutcome) -> Answer:
         status=status.value,
         code=None if outcome.code is None else outcome.code.value,
         message=outcome.reason,
-        server_card=None if outcome.card is None else outcome.card.model_dump_json(),
+        # Without the name: what is kept beside an entry names the card, not the customer.
+        server_card=None
+        if outcome.card is None
+        else outcome.card.model_dump_json(exclude={"customer_name"}),
         applied_stamps=outcome.applied_stamps_delta,
         applied_points=outcome.applied_points_delta,
     )
@@ -156,10 +171,12 @@ def push(
             batch = unanswered(conn, batch_size, resend_from)
             if batch and resend_from is None:
                 mark_sent(conn, batch[0].seq, batch[-1].seq)
+            contacts = contacts_of(conn, (e.seq for e in batch if e.kind == OpKind.ENROLL))
         if not batch:
             return summary
         try:
-            response = client.push(terminal_id, [entry_to_wire(e) for e in batch])
+            wires = [entry_to_wire(e, contacts.get(e.seq)) for e in batch]
+            response = client.push(terminal_id, wires)
         except SequenceGapError as gap:
             if resend_from is not None and gap.expected_seq >= resend_from:
                 raise ProtocolError(f"the server keeps expecting entry {gap.expected_seq}") from gap
@@ -178,6 +195,7 @@ def push(
             record_answers(conn, answers, local_now().isoformat())
             put_setting(conn, SERVER_SEQ_KEY, str(response.last_seq))
             forget_settled_provisional(conn)
+            forget_answered_contacts(conn)
             store_server_cards(
                 conn, [(o.card.to_card(), o.card.version) for o in response.outcomes if o.card]
             )
@@ -231,6 +249,8 @@ def reconcile(store: Store, client: ServerClient) -> Reconciled:
             accept_any_server_version(conn)
         put_setting(conn, EPOCH_KEY, state.epoch)
         put_setting(conn, SERVER_SEQ_KEY, str(state.last_seq))
+        if state.lookup_key is not None:
+            remember_lookup_secret(conn, state.lookup_key)
     return Reconciled(resent, restored)
 
 
@@ -289,7 +309,7 @@ class _Page:
     """
 
     cards: list[ServerCardRow]
-    others: list[ProgramChange | StaffChange | RevocationChange]
+    others: list[ProgramChange | StaffChange | CustomerChange | RetiredChange | RevocationChange]
     changes: int
     next_cursor: int
     remaining_estimate: int
@@ -319,7 +339,8 @@ def _write_pages(store: Store, pages: list[_Page], summary: PullSummary) -> bool
 
 
 def _apply_changes(
-    conn: Connection, changes: list[ProgramChange | StaffChange | RevocationChange]
+    conn: Connection,
+    changes: list[ProgramChange | StaffChange | CustomerChange | RetiredChange | RevocationChange],
 ) -> bool:
     """Apply the changes that are not cards; True if one revokes this terminal."""
     revoked = False
@@ -337,6 +358,12 @@ def _apply_changes(
                     pin_hash=s.pin_hash,
                     active=s.is_active,
                 )
+            case CustomerChange():
+                c = change.customer
+                keys = tuple((k.kind, k.key, k.masked) for k in c.keys)
+                store_customer_keys(conn, [CustomerKeys(str(c.id), keys, tuple(c.card_numbers))])
+            case RetiredChange():
+                remember_retired(conn, change.code_kind, change.value, str(change.card_id))
             case RevocationChange():
                 put_setting(conn, REVOKED_KEY, "1")
                 revoked = True

@@ -186,6 +186,45 @@ class JournalSyncRow(Base):
     )
 
 
+class EnrolmentContactRow(Base):
+    """What a customer gave at enrolment beyond their name, beside the enrolment's entry
+    (never in the journal), until the server has answered it; then it is deleted."""
+
+    __tablename__ = "enrolment_contacts"
+    seq: Mapped[int] = mapped_column(
+        ForeignKey("journal.seq"), primary_key=True, autoincrement=False
+    )
+    phone: Mapped[str] = mapped_column(String(32))
+    email: Mapped[str] = mapped_column(String(254))
+    consent: Mapped[bool]
+
+
+class CustomerKeyRow(Base):
+    """A keyed hash of a customer's phone or e-mail (kind), its masked form and the numbers
+    of their cards, as the server's feed sent them: the counter finds a card by what the
+    customer says, holding nothing readable in bulk."""
+
+    __tablename__ = "customer_keys"
+    customer_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64))
+    masked: Mapped[str] = mapped_column(String(254))
+    card_numbers: Mapped[str] = mapped_column(Text)
+    __table_args__ = (Index("ix_customer_keys_key", "key"),)
+
+
+class RetiredCodeRow(Base):
+    """A replaced card's old number or QR token, and the card that replaced it."""
+
+    __tablename__ = "retired_codes"
+    code_kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    value: Mapped[str] = mapped_column(String(64), primary_key=True)
+    card_id: Mapped[str] = mapped_column(String(36))
+    __table_args__ = (
+        CheckConstraint("code_kind in ('number', 'token')", name="retired_code_kind"),
+    )
+
+
 # What the cashier sees: `cards` where this terminal has its own version, else the replica.
 # A view (migration 0002), so it sits beside the models rather than in their metadata.
 CARD_VIEW = Table(

@@ -7,7 +7,8 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from pos_app.domain.identifiers import mask_card_number
-from pos_app.services.locale_format import number
+from pos_app.domain.operations import points_expiry
+from pos_app.services.locale_format import day_text, number
 from pos_app.services.lookup import CardView
 from pos_app.ui.style import STAMP_EMPTY, STAMP_FILLED, TEXT
 from pos_app.ui.words import counts
@@ -98,7 +99,9 @@ class CardPanel(QWidget):
         d = QVBoxLayout(self.details)
         d.setContentsMargins(0, 0, 0, 0)
         d.setSpacing(8)
-        d.addWidget(self.customer)
+        self.customer_row = QHBoxLayout()  # the counter adds the card's own actions at its end
+        self.customer_row.addWidget(self.customer, 1)
+        d.addLayout(self.customer_row)
         row = QHBoxLayout()
         row.addWidget(self.number)
         row.addStretch()
@@ -174,6 +177,13 @@ class CardPanel(QWidget):
             if affordable:
                 names = ", ".join(f"{r.name} ({r.points_cost})" for r in affordable)
                 rewards.append(self.tr("★ Can take: {names}").format(names=names))
+            expiry = points_expiry(card, program)
+            if expiry is not None:
+                rewards.append(
+                    self.tr("{points} expire on {date}").format(
+                        points=counts().points(expiry.points), date=day_text(expiry.on)
+                    )
+                )
         if not card.is_active:
             rewards.insert(0, self.tr("This card is no longer active"))
         if view.provisional:

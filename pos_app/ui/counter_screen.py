@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -29,6 +29,7 @@ from pos_app.domain.identifiers import CardRef, format_card_number
 from pos_app.domain.operations import (
     CardOperation,
     EarnPoints,
+    Enroll,
     RedeemPoints,
     RedeemStamps,
     Reverse,
@@ -42,6 +43,7 @@ from pos_app.services.clock import local_now
 from pos_app.services.counter import Done, perform, undo
 from pos_app.services.locale_format import amount_example, parse_typed_amount
 from pos_app.services.lookup import CardView, NotFound, find_card, find_or_fetch
+from pos_app.services.returns import Purchase, recent_purchases, return_purchase
 from pos_app.services.scan_rules import payload_rules
 from pos_app.store import Store
 from pos_app.store.staff import StaffMember
@@ -62,6 +64,9 @@ from pos_app.ui.terminal_settings import CounterSettings
 from pos_app.ui.words import not_found_words, rejection_words, role_words
 from pos_app.ui.workers import Jobs
 from sync.engine.connectivity import Connectivity, SyncStatus
+
+if TYPE_CHECKING:
+    from pos_app.ui.customer_dialogs import ReturnDialog
 
 T = TypeVar("T")
 UNDO_SECONDS = 8
@@ -84,6 +89,7 @@ class CounterScreen(QWidget):
     lock_requested = Signal()
     end_of_day_requested = Signal()
     settings_requested = Signal()
+    card_life_requested = Signal()  # the manager's card actions, for the card on screen
     changed = Signal()  # a local entry was written: sync soon
     result_shown = Signal(str, str)  # tone, text: for tests and the activity log
 
@@ -128,6 +134,23 @@ class CounterScreen(QWidget):
             self.tr("Looks up the number typed beside it"),
         )
         self.find_button.clicked.connect(self._typed)
+        self.customer_button = QPushButton(icon("search"), self.tr("Customer  F7"))
+        describe(
+            self.customer_button,
+            self.tr("Find a customer"),
+            self.tr("By phone, e-mail or name; F7"),
+        )
+        self.customer_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.customer_button.clicked.connect(self.find_customer)
+        self.card_life_button = QPushButton(self.tr("Card…  F9"))
+        self.card_life_button.setObjectName("CardAction")
+        self.card_life_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        describe(
+            self.card_life_button,
+            self.tr("The card's life"),
+            self.tr("Deactivate, replace or adjust the card on screen; F9; needs a manager's PIN"),
+        )
+        self.card_life_button.clicked.connect(self._card_life)
         self.banner = QLabel(self.tr("Ready: scan a card"))
         self.banner.setObjectName("Banner")
         self.banner.setWordWrap(True)
@@ -165,6 +188,8 @@ class CounterScreen(QWidget):
             ("Ctrl+L", self.lock_requested.emit),
             ("F8", self.end_of_day_requested.emit),
             ("F10", self.settings_requested.emit),
+            ("F7", self.find_customer),
+            ("F9", self._card_life),
         ]
         for key, slot in keys:
             QShortcut(QKeySequence(key), self, slot)
@@ -177,6 +202,7 @@ class CounterScreen(QWidget):
         typed = QHBoxLayout()
         typed.addWidget(self.number, 1)
         typed.addWidget(self.find_button)
+        typed.addWidget(self.customer_button)
         left.addLayout(typed)
         right = QVBoxLayout()
         right.setSpacing(12)
@@ -185,6 +211,7 @@ class CounterScreen(QWidget):
         banner_row.addWidget(self.undo_button)
         right.addLayout(banner_row)
         right.addWidget(self.card, 1)
+        self.card.customer_row.addWidget(self.card_life_button, 0, Qt.AlignmentFlag.AlignTop)
         middle = QHBoxLayout()
         middle.setSpacing(16)
         middle.addLayout(left, 4)
@@ -413,6 +440,44 @@ class CounterScreen(QWidget):
     def void(self) -> None:
         if not self._can("void"):
             return
+        view = self.view
+        if view is None or view.provisional:
+            self._void_points()
+            return
+        card_id = view.card.id
+        self._run(lambda: recent_purchases(self.store, card_id), self._offer_return)
+
+    def _offer_return(self, purchases: list[Purchase]) -> None:
+        """A purchase of this card's history, if it has one here; else points by hand."""
+        if not purchases or self.view is None:
+            self._void_points()
+            return
+        from pos_app.ui.customer_dialogs import ReturnDialog
+
+        dialog = ReturnDialog(purchases, parent=self)
+        self._open(dialog, lambda: self._return(dialog))
+
+    def _return(self, dialog: ReturnDialog) -> None:
+        if self.view is None or self.staff is None or dialog.chosen is None:
+            return
+        ref = CardRef.number(self.view.card.card_number)
+        staff_id, chosen, minor = self.staff.id, dialog.chosen, dialog.amount_minor
+
+        def job() -> tuple[Done | Refused, CardView | None]:
+            outcome = return_purchase(
+                self.store, ref, chosen.entry_id, minor, staff_id, self.clock()
+            )
+            return outcome, find_card(self.store, ref)
+
+        def shown(result: tuple[Done | Refused, CardView | None]) -> None:
+            outcome = result[0]
+            op = outcome.entry.op if isinstance(outcome, Done) else None
+            self._performed(op if isinstance(op, VoidPoints) else VoidPoints(minor), *result)
+
+        self._show(Message(tones.BUSY, "Saving…"), sound=None)
+        self._run(job, shown)
+
+    def _void_points(self) -> None:
         dialog = NumberDialog(
             self.tr("Void / return"),
             self.tr("Points to take back for the returned purchase"),
@@ -421,6 +486,35 @@ class CounterScreen(QWidget):
             parent=self,
         )
         self._open(dialog, lambda: self.perform(VoidPoints(_value(dialog))))
+
+    def find_customer(self) -> None:
+        if self.staff is None or self.dialog is not None:
+            return
+        from pos_app.ui.customer_dialogs import FindCustomerDialog
+
+        dialog = FindCustomerDialog(self.store, self.jobs, parent=self)
+        self._open(dialog, lambda: self.handle_text(dialog.chosen or ""))
+
+    def _card_life(self) -> None:
+        if self.view is None or self.view.provisional or self.dialog is not None:
+            self._show(Message(tones.NEUTRAL, "Scan the card first, then press Card… (F9)"))
+            return
+        self.card_life_requested.emit()
+
+    def show_card_life_outcome(self, op_done: Done) -> None:
+        """Back from the manager's card actions: the card as it is now, and what was done."""
+        self.changed.emit()
+        ref = CardRef.number(op_done.card.card_number)
+        op = op_done.entry.op
+
+        def shown(view: CardView | None) -> None:
+            if view is not None:
+                self.ref = ref
+                self._show_view(view)
+            if not isinstance(op, Enroll):
+                self._show(done_message(op, op_done))
+
+        self._run(lambda: find_card(self.store, ref), shown)
 
     def enroll(self) -> None:
         if self.staff is None or self.busy:

@@ -1,9 +1,11 @@
-"""Enrolling a new customer: choose the program, type a name, show the new card's QR code."""
+"""Enrolling a new customer: choose the program, type a name (and, if they like, a phone
+and an e-mail with their consent), show the new card's QR code."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -18,7 +20,8 @@ from PySide6.QtWidgets import (
 from pos_app.domain.identifiers import format_card_number
 from pos_app.domain.program import Program
 from pos_app.services.card_link import card_qr_text
-from pos_app.services.counter import Done, enroll_customer
+from pos_app.services.counter import Done
+from pos_app.services.customers import BadContactError, enrol, read_contact
 from pos_app.store import Store
 from pos_app.store.programs import all_programs
 from pos_app.ui.error_words import for_people
@@ -61,6 +64,15 @@ class EnrollDialog(QDialog):
         self.name.setPlaceholderText("Customer name (optional)")
         self.name.setAccessibleName("Customer name (optional)")
         self.name.setMaxLength(80)
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText("Phone (optional)")
+        self.phone.setAccessibleName("Phone (optional)")
+        self.phone.setMaxLength(32)
+        self.email = QLineEdit()
+        self.email.setPlaceholderText("E-mail (optional)")
+        self.email.setAccessibleName("E-mail (optional)")
+        self.email.setMaxLength(254)
+        self.consent = QCheckBox("The customer agrees to be contacted")
         self.error = QLabel()
         self.error.setObjectName("StatusWarning")
         self.error.setWordWrap(True)
@@ -82,6 +94,13 @@ class EnrollDialog(QDialog):
         layout.addWidget(self.program)
         layout.addWidget(QLabel("Name"))
         layout.addWidget(self.name)
+        # Side by side: the form fits a small screen with them.
+        contact = QHBoxLayout()
+        contact.addWidget(self.phone)
+        contact.addWidget(self.email)
+        layout.addWidget(QLabel("Phone and e-mail, to find them without their card"))
+        layout.addLayout(contact)
+        layout.addWidget(self.consent)
         layout.addWidget(self.error)
         layout.addStretch()
         layout.addLayout(buttons)
@@ -120,11 +139,16 @@ class EnrollDialog(QDialog):
             return
         program_id = self.program.currentData()
         name = self.name.text()
+        try:
+            contact = read_contact(self.phone.text(), self.email.text(), self.consent.isChecked())
+        except BadContactError as exc:
+            self.error.setText(str(exc))
+            return
         self.create_button.setEnabled(False)
         self.creating = True
         self.error.setText("Creating…")
         self.jobs.submit(
-            lambda: enroll_customer(self.store, self.staff_id, program_id, name),
+            lambda: enrol(self.store, self.staff_id, program_id, name, contact),
             self._created,
             self._failed,
         )

@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.counter.lock_requested.connect(self.lock)
         self.counter.end_of_day_requested.connect(self.end_of_day)
         self.counter.settings_requested.connect(self.open_settings)
+        self.counter.card_life_requested.connect(self.card_life)
         self.counter.changed.connect(self._local_change)
         self.bridge.status_changed.connect(self.counter.show_sync_status)
         self.camera.frame_ready.connect(self.counter.camera.show_frame)
@@ -282,6 +283,28 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.store, self.background, self.settings, self)
         dialog.saved.connect(self.apply_settings)
         dialog.paired.connect(self.start_sync)
+        self._show_dialog(dialog)
+
+    def card_life(self) -> None:
+        """The manager's actions on the card on screen: deactivate, replace, adjust."""
+        if self._manager() is not None:
+            self._open_card_life(self._manager())
+            return
+        self._ask_manager("Changing a card needs a manager's PIN.", self._open_card_life)
+
+    def _open_card_life(self, manager: StaffMember | None) -> None:
+        from pos_app.ui.customer_dialogs import CardLifeDialog
+
+        counter = self.counter
+        if manager is None or counter is None or counter.view is None or self.store is None:
+            return
+        dialog = CardLifeDialog(self.store, self.background, manager, counter.view, self)
+
+        def accepted() -> None:
+            if dialog.done_ is not None and self.counter is not None:
+                self.counter.show_card_life_outcome(dialog.done_)
+
+        dialog.accepted.connect(accepted)
         self._show_dialog(dialog)
 
     def _manager(self) -> StaffMember | None:

@@ -6,11 +6,16 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from pos_app.domain.identifiers import format_card_number
 from pos_app.domain.operations import (
+    Adjust,
     CardOperation,
+    Deactivate,
     EarnPoints,
+    Reactivate,
     RedeemPoints,
     RedeemStamps,
+    Replace,
     Stamp,
     VoidPoints,
 )
@@ -81,6 +86,21 @@ def done_message(op: CardOperation, done: Done) -> Message:
             text = QCoreApplication.translate(
                 "outcome_text", "{value} points taken back · balance {points_balance}"
             ).format(value=-effect.points_delta, points_balance=card.points_balance)
+        case Deactivate():
+            text = QCoreApplication.translate(
+                "outcome_text", "Card deactivated: it works nowhere until a manager reactivates it"
+            )
+        case Reactivate():
+            text = QCoreApplication.translate("outcome_text", "Card active again")
+        case Replace():
+            text = QCoreApplication.translate(
+                "outcome_text",
+                "New card {number}: balances carried; the old card now says it was replaced",
+            ).format(number=format_card_number(card.card_number))
+        case Adjust():
+            text = QCoreApplication.translate(
+                "outcome_text", "Adjusted · balance {points_balance} points, {stamp_count} stamps"
+            ).format(points_balance=card.points_balance, stamp_count=card.stamp_count)
         case _:
             text = QCoreApplication.translate("outcome_text", "Done")
     return Message(SUCCESS, "✓  " + text)

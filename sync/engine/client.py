@@ -20,6 +20,8 @@ from pydantic import BaseModel, ValidationError
 from sync.protocol import (
     API_PREFIX,
     ChangesPage,
+    CustomerSearch,
+    CustomersFound,
     Health,
     PairRequest,
     PairResponse,
@@ -135,6 +137,14 @@ class ServerClient:
             return self._call("GET", "/cards/lookup", WireCard, params=params)
         except _NotFoundError:
             return None
+
+    def search_customers(
+        self, *, phone: str = "", email: str = "", name: str = ""
+    ) -> CustomersFound:
+        body = CustomerSearch(phone=phone, email=email, name=name)
+        return self._call(
+            "POST", "/customers/search", CustomersFound, content=body.model_dump_json()
+        )
 
     def _call(self, method: str, path: str, model: type[Model], **kwargs: Any) -> Model:
         if "content" in kwargs:

@@ -24,6 +24,8 @@ from sync.protocol import (
     PROTOCOL_VERSION,
     CardNumber,
     ChangesPage,
+    CustomerSearch,
+    CustomersFound,
     ErrorBody,
     Health,
     PairRequest,
@@ -46,6 +48,7 @@ from sync.server.auth import (
 )
 from sync.server.cards import WIRE_COLUMNS, wire_card_from_row
 from sync.server.changes import DEFAULT_PAGE, changes_page
+from sync.server.customers import find_customers, masked
 from sync.server.db import make_engine, read, snapshot, write
 from sync.server.invalid import invalid_request
 from sync.server.links import CHANGES_LINKS, PAIR_LINKS, PUSH_LINKS
@@ -302,3 +305,26 @@ def _routes(app: FastAPI) -> None:
         if row is None:
             raise HTTPException(status.HTTP_404_NOT_FOUND, "No such card.")
         return _json(wire_card_from_row(row._mapping))
+
+    _customer_routes(app)
+
+
+def _customer_routes(app: FastAPI) -> None:
+    @app.post(
+        f"{API_PREFIX}/customers/search",
+        response_model=CustomersFound,
+        responses=_errors(400, 401, 413, 429),
+        tags=["customers"],
+    )
+    def search_customers(
+        body: CustomerSearch, terminal: Terminal, engine: EngineDep
+    ) -> CustomersFound:
+        """This merchant's customers by phone, e-mail or part of the name (the first given),
+        masked for the cashier to confirm with the customer."""
+        with read(engine) as conn:
+            found = find_customers(
+                conn, terminal.merchant_id, phone=body.phone, email=body.email, name=body.name
+            )
+            return CustomersFound.model_validate(
+                {"customers": [masked(conn, row) for row in found]}
+            )

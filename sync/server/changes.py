@@ -25,8 +25,9 @@ from sqlalchemy import Connection, Table, Text, cast, func, literal_column, sele
 from pos_app.domain.card import TEMPORAL_FIELDS
 from sync.server.auth import TerminalAuth
 from sync.server.cards import WIRE_COLUMNS
+from sync.server.customers import customer_changes
 from sync.server.db import current_version
-from sync.server.models import CARDS, PROGRAMS, STAFF, TERMINALS
+from sync.server.models import CARDS, CUSTOMERS, PROGRAMS, RETIRED_CODES, STAFF, TERMINALS
 
 DEFAULT_PAGE = 5000
 # Per table, the remaining count is exact up to this many changes (a bounded index range).
@@ -34,6 +35,12 @@ EXACT_COUNT_UP_TO = 10_000
 _CARD_KEYS = tuple(c.name for c in WIRE_COLUMNS)
 _CARD_TEMPORAL = tuple(i for i, k in enumerate(_CARD_KEYS) if k in TEMPORAL_FIELDS)
 _CARD_VERSION = _CARD_KEYS.index("version")
+_RETIRED_COLUMNS = (
+    RETIRED_CODES.c.version,
+    RETIRED_CODES.c.code_kind,
+    RETIRED_CODES.c.value,
+    RETIRED_CODES.c.card_id,
+)
 _STAFF_COLUMNS = (
     STAFF.c.id,
     STAFF.c.name,
@@ -76,6 +83,13 @@ def changes_page(
     else:
         cards = _card_changes(_after(conn, CARDS, WIRE_COLUMNS, merchant, cursor, limit + 1))
         found += [(version, json.dumps(change)) for version, change in cards]
+    found += [
+        (version, json.dumps(change))
+        for version, change in customer_changes(conn, merchant, cursor, limit + 1)
+    ]
+    for row in _after(conn, RETIRED_CODES, _RETIRED_COLUMNS, merchant, cursor, limit + 1):
+        retired = {"type": "retired", **row._mapping}
+        found.append((row.version, json.dumps(retired)))
     found.sort(key=lambda item: item[0])
     page = found[:limit]
     next_cursor = page[-1][0] if page else cursor
@@ -156,7 +170,10 @@ def _card_changes_json(
 
 
 def _remaining(conn: Connection, merchant: str, cursor: int) -> int:
-    return sum(_count_after(conn, table, merchant, cursor) for table in (PROGRAMS, STAFF, CARDS))
+    return sum(
+        _count_after(conn, table, merchant, cursor)
+        for table in (PROGRAMS, STAFF, CARDS, CUSTOMERS, RETIRED_CODES)
+    )
 
 
 def _count_after(conn: Connection, table: Table, merchant: str, cursor: int) -> int:

@@ -22,12 +22,29 @@ from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import SQLAlchemyError
 
 from pos_app.domain.currency import DEFAULT_CURRENCY
+from pos_app.domain.customer import ContactError, normal_email, normal_phone
 from pos_app.domain.demo import DEMO_MERCHANT, DEMO_STORES
 from pos_app.domain.program import OfflineLimits, Program, ProgramKind, Reward, program_from_dict
 from sync.server import admin, demo, wallet_cli
 from sync.server.admin import AdminError
 from sync.server.app import FAILURES_ENV, INSTANCE_ENV
+from sync.server.card_actions import (
+    CardActionError,
+    adjust_op,
+    card_action,
+    deactivate_op,
+    reactivate_op,
+    replace_op,
+)
+from sync.server.customers import (
+    CustomerError,
+    erase_customer,
+    export_customer,
+    find_customers,
+    masked,
+)
 from sync.server.db import DB_ENV, DEFAULT_DB, database_url, is_sqlite, make_engine, migrate, write
+from sync.server.expiry import expire_points, run_on_schedule
 from sync.server.pairing import PairingError, create_pair_code
 from sync.server.wallet import face
 from sync.server.wallet import settings as wallet_settings
@@ -60,7 +77,7 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (AdminError, PairingError) as exc:
+        except (AdminError, PairingError, CustomerError, ContactError, CardActionError) as exc:
             raise click.ClickException(str(exc)) from None
         except SQLAlchemyError as exc:
             first_line = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
@@ -351,6 +368,84 @@ def wallet_pass(db: str, card: str, merchant_id: str | None, out: Path) -> None:
     click.echo(f"pass of card {found.number_text} written to {out}")
 
 
+@cli.command("expire-points")
+@db_option
+@click.option("--merchant", "merchant_id", help="Only this merchant (all by default).")
+@click.option(
+    "--now",
+    "now_text",
+    help="The instant to expire as of (ISO 8601 with offset); the clock by default.",
+)
+def expire_points_command(db: str, merchant_id: str | None, now_text: str | None) -> None:
+    """Expire the points of cards inactive longer than their program allows (as `serve`
+    does on its schedule). Running it again expires nothing twice."""
+    now = _now()
+    if now_text:
+        try:
+            now = datetime.fromisoformat(now_text)
+        except ValueError:
+            raise click.BadParameter(f"{now_text!r} is not an ISO 8601 instant") from None
+        if now.tzinfo is None:
+            raise click.BadParameter("give the instant's UTC offset, e.g. 2026-12-01T09:00+00:00")
+    count = expire_points(_engine(db), now, merchant_id)
+    click.echo(f"points expired on {count} card(s)")
+
+
+@cli.group("card")
+def card() -> None:
+    """The card's life: deactivate, reactivate, replace a lost card, adjust (journalled)."""
+
+
+def _card_done(answer: Any, what: str) -> None:
+    number = answer.card.card_number if answer.card is not None else "?"
+    click.echo(f"{what}: card {number[:4]}-{number[4:8]}-{number[8:]}")
+
+
+@card.command("deactivate")
+@db_option
+@click.argument("card_number")
+@click.option("--merchant", "merchant_id", required=True)
+@click.option("--reason", default="")
+def card_deactivate(db: str, card_number: str, merchant_id: str, reason: str) -> None:
+    """The card stops working at every counter; its balances stay."""
+    op = deactivate_op(reason)
+    _card_done(card_action(_engine(db), merchant_id, card_number, op, _now()), "deactivated")
+
+
+@card.command("reactivate")
+@db_option
+@click.argument("card_number")
+@click.option("--merchant", "merchant_id", required=True)
+def card_reactivate(db: str, card_number: str, merchant_id: str) -> None:
+    op = reactivate_op()
+    _card_done(card_action(_engine(db), merchant_id, card_number, op, _now()), "reactivated")
+
+
+@card.command("replace")
+@db_option
+@click.argument("card_number")
+@click.option("--merchant", "merchant_id", required=True)
+def card_replace(db: str, card_number: str, merchant_id: str) -> None:
+    """A lost card's new number and QR code; balances and history carried; the old ones
+    answer "replaced by a new card" at every counter."""
+    answer = card_action(_engine(db), merchant_id, card_number, replace_op(), _now())
+    _card_done(answer, "replaced; the new number is")
+
+
+@card.command("adjust")
+@db_option
+@click.argument("card_number")
+@click.option("--merchant", "merchant_id", required=True)
+@click.option("--points", type=int, default=0)
+@click.option("--stamps", type=int, default=0)
+@click.option("--reason", required=True, help="Why (kept with the transaction).")
+def card_adjust(
+    db: str, card_number: str, merchant_id: str, points: int, stamps: int, reason: str
+) -> None:
+    op = adjust_op(points, stamps, reason)
+    _card_done(card_action(_engine(db), merchant_id, card_number, op, _now()), "adjusted")
+
+
 @cli.command("serve")
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
@@ -372,6 +467,13 @@ def wallet_pass(db: str, card: str, merchant_id: str | None, out: Path) -> None:
     "forwarded header is trusted, so no one can make up an address to dodge them.",
 )
 @click.option(
+    "--expire-every-minutes",
+    type=click.IntRange(0),
+    default=60,
+    show_default=True,
+    help="Run points expiry this often (0: never; then run `expire-points` yourself).",
+)
+@click.option(
     "--instance",
     envvar=INSTANCE_ENV,
     help="A label /v1/health reports, so whoever started this server can tell it from "
@@ -384,9 +486,10 @@ def serve(
     workers: int,
     auth_failures_per_minute: int,
     forwarded_allow_ips: str,
+    expire_every_minutes: int,
     instance: str | None,
 ) -> None:
-    """Serve the HTTP API (upgrades the schema first)."""
+    """Serve the HTTP API (upgrades the schema first), and expire points on a schedule."""
     import uvicorn
 
     url = database_url(db)
@@ -401,6 +504,11 @@ def serve(
     # One wallet sender per serve, however many HTTP workers: it drains the pass-update
     # outbox the pushes write (idle, one query every few seconds, until wallets are set up).
     WalletSender(make_engine(url, pool_size=2)).start()
+    if expire_every_minutes:
+        # In this process, beside the workers: one schedule however many workers there are.
+        run_on_schedule(
+            lambda: make_engine(url, pool_size=1), timedelta(minutes=expire_every_minutes), _now
+        )
     uvicorn.run(
         "sync.server.app:app_from_env",
         factory=True,
@@ -415,6 +523,64 @@ def serve(
         forwarded_allow_ips=forwarded_allow_ips.strip() or None,
         timeout_graceful_shutdown=5,
     )
+
+
+@cli.group("customer")
+def customer() -> None:
+    """Find a customer; export or erase what is held about them (data protection)."""
+
+
+@customer.command("find")
+@db_option
+@click.option("--merchant", "merchant_id", required=True)
+@click.option("--phone", default="")
+@click.option("--email", default="")
+@click.option("--name", default="", help="Part of the name.")
+def customer_find(db: str, merchant_id: str, phone: str, email: str, name: str) -> None:
+    """Customers of MERCHANT by phone, e-mail or part of the name, masked, with their ids."""
+    phone, email = normal_phone(phone), normal_email(email)
+    if not (phone or email or name.strip()):
+        raise click.UsageError("give --phone, --email or --name")
+    with write(_engine(db)) as conn:
+        found = [
+            masked(conn, row)
+            for row in find_customers(conn, merchant_id, phone=phone, email=email, name=name)
+        ]
+    if not found:
+        click.echo("no customer found")
+    for c in found:
+        contact = "  ".join(part for part in (c["phone"], c["email"]) if part)
+        cards = ", ".join(
+            f"{card['card_number']}{'' if card['is_active'] else ' (inactive)'}"
+            for card in c["cards"]
+        )
+        click.echo(
+            f"{c['customer_id']}  {c['name'] or '(no name)'}  {contact}  cards: {cards or '-'}"
+        )
+
+
+@customer.command("export")
+@db_option
+@click.argument("customer_id")
+def customer_export(db: str, customer_id: str) -> None:
+    """Everything held about the customer, as JSON on standard output."""
+    with write(_engine(db)) as conn:
+        data = export_customer(conn, customer_id)
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+@customer.command("erase")
+@db_option
+@click.argument("customer_id")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def customer_erase(db: str, customer_id: str, yes: bool) -> None:
+    """Erase the customer's personal data: their cards are deactivated, their wallet passes
+    voided, their transactions kept with the customer anonymised. Cannot be undone."""
+    if not yes:
+        click.confirm(f"Erase customer {customer_id}? This cannot be undone", abort=True)
+    with write(_engine(db)) as conn:
+        cards = erase_customer(conn, customer_id, _now())
+    click.echo(f"customer {customer_id} erased; {cards} card(s) deactivated")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -39,6 +39,7 @@ class EntryChain:
         rule_version: int = 1,
         store_id: str | None = None,
         entry_id: uuid.UUID | None = None,
+        customer: dict[str, Any] | None = None,
     ) -> WireEntry:
         """Append an entry with a correct seq, prev_hash and hash; returns it."""
         draft: dict[str, Any] = {
@@ -56,6 +57,7 @@ class EntryChain:
             "rule_version": rule_version,
             "prev_hash": self.last_hash,
             "hash": "0" * 64,
+            "customer": customer,
         }
         unsigned = WireEntry.model_validate(draft)
         digest = compute_hash(entry_hash_fields(self.terminal_id, unsigned))

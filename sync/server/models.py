@@ -46,6 +46,8 @@ class Merchant(Base):
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime]
+    # The key of the keyed hashes by which terminals find customers offline; made on first use.
+    lookup_secret: Mapped[str | None] = mapped_column(String(64))
 
 
 class StoreRow(Base):
@@ -61,7 +63,21 @@ class Customer(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), index=True)
     name: Mapped[str] = mapped_column(String(200), default="")
+    # In normal form (`pos_app.domain.customer`): one customer per phone or e-mail.
+    phone: Mapped[str | None] = mapped_column(String(32))
+    email: Mapped[str | None] = mapped_column(String(254))
+    contact_consent: Mapped[bool] = mapped_column(default=False)
+    consent_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
+    # Set by `customer erase`: the personal data is gone, the row stays for the cards.
+    erased_at: Mapped[datetime | None]
+    # Stamped when the customer's details or cards change, so the change reaches the feed.
+    version: Mapped[int | None] = mapped_column(BigInteger)
+    __table_args__ = (
+        Index("ix_customers_phone", "merchant_id", "phone"),
+        Index("ix_customers_email", "merchant_id", "email"),
+        Index("ix_customers_feed", "merchant_id", "version"),
+    )
 
 
 class ProgramRow(Base):
@@ -189,6 +205,22 @@ class CardRow(Base):
         UniqueConstraint("merchant_id", "card_number", name="uq_cards_merchant_card_number"),
         UniqueConstraint("merchant_id", "qr_token", name="uq_cards_merchant_qr_token"),
         Index("ix_cards_feed", "merchant_id", "version"),
+    )
+
+
+class RetiredCode(Base):
+    """A replaced card's old number or QR token: it answers "replaced by a new card"."""
+
+    __tablename__ = "retired_codes"
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), primary_key=True)
+    code_kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    value: Mapped[str] = mapped_column(String(64), primary_key=True)
+    card_id: Mapped[str] = mapped_column(String(36))
+    retired_at: Mapped[datetime]
+    version: Mapped[int] = mapped_column(BigInteger)
+    __table_args__ = (
+        CheckConstraint("code_kind in ('number', 'token')", name="retired_code_kind"),
+        Index("ix_retired_codes_feed", "merchant_id", "version"),
     )
 
 
@@ -333,3 +365,4 @@ WALLET_SETTINGS = Base.metadata.tables[WalletSettings.__tablename__]
 WALLET_BRANDS = Base.metadata.tables[WalletBrand.__tablename__]
 WALLET_DEVICES = Base.metadata.tables[WalletDevice.__tablename__]
 WALLET_OUTBOX = Base.metadata.tables[WalletOutbox.__tablename__]
+RETIRED_CODES = Base.metadata.tables[RetiredCode.__tablename__]

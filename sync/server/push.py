@@ -12,6 +12,7 @@ another terminal emptied meanwhile is refused by the same rules the terminal ran
 
 from __future__ import annotations
 
+import json
 import operator
 import uuid
 from collections.abc import Callable, Sequence
@@ -20,23 +21,30 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from pydantic_core import to_json
-from sqlalchemy import Column, Connection, Engine, bindparam, or_, select
+from sqlalchemy import Column, Connection, Engine, and_, bindparam, or_, select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import DBAPIError
 
 from pos_app.domain.card import Card
 from pos_app.domain.chain import canonical_json, compute_hash
+from pos_app.domain.customer import Contact
 from pos_app.domain.operations import (
     Applied,
     CardOperation,
     Context,
+    EarnRecord,
     Effect,
     Enroll,
+    MergeIn,
+    MergeOut,
     Operation,
+    Replace,
     Reverse,
+    VoidPoints,
     apply,
     enroll,
     op_to_dict,
+    return_of,
 )
 from pos_app.domain.program import Program
 from pos_app.domain.refusal import RefusalCode, Refused
@@ -52,8 +60,16 @@ from sync.protocol import (
 )
 from sync.server.auth import TerminalAuth
 from sync.server.cards import CARD_FIELDS, MUTABLE_FIELDS, card_from_row, card_values, wire_card
+from sync.server.customers import enrolment_customer, stamp_customers, wallet_pass_voided
 from sync.server.db import next_versions, write
-from sync.server.models import CARDS, CUSTOMERS, STORES, TERMINALS, TRANSACTIONS
+from sync.server.models import (
+    CARDS,
+    CUSTOMERS,
+    RETIRED_CODES,
+    STORES,
+    TERMINALS,
+    TRANSACTIONS,
+)
 from sync.server.programs import merchant_programs
 from sync.server.provisional import provisional_card_id, reversal_card_id
 from sync.server.reversals import checked_reversal
@@ -194,6 +210,8 @@ class _Batch:
     cards: dict[str, Card] = field(default_factory=dict)
     deleted: set[str] = field(default_factory=set)
     dirty: set[str] = field(default_factory=set)
+    # Customers whose cards or details this batch changed: they go to the feed again.
+    customers: set[str] = field(default_factory=set)
     versions: dict[str, int] = field(default_factory=dict)
     # Rows of this batch so far, by entry id: a reversal may undo an entry of its own batch.
     rows: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -277,6 +295,7 @@ def _push_batch(
     _write_cards(conn, batch)
     # In this transaction: a pass update is owed exactly when the card change commits.
     record_cards_changed(conn, sorted(batch.dirty), received_at)
+    stamp_customers(conn, batch.customers)
     last_seq = new[-1].seq if new else head.last_seq
     return _Done(batch, [stored[e.seq] for e in old], rows, last_seq)
 
@@ -407,6 +426,14 @@ def _apply_entry(conn: Connection, batch: _Batch, p: _Entry) -> dict[str, Any]:
         )
     elif isinstance(p.op, Enroll):
         result = _enroll(conn, batch, p, ctx)
+    elif isinstance(p.op, Replace):
+        result = _replace(conn, batch, p, p.op, ctx)
+    elif isinstance(p.op, MergeOut):
+        result = _merge_out(conn, batch, p, p.op, ctx)
+    elif isinstance(p.op, MergeIn):
+        result = _merge_in(conn, batch, p, p.op, ctx)
+    elif isinstance(p.op, VoidPoints) and p.op.of_entry_id is not None:
+        result = _tied_return(conn, batch, p, p.op, ctx)
     elif isinstance(p.op, Reverse):
         reversal = checked_reversal(conn, batch.terminal.terminal_id, p.card_id, p.op, batch.rows)
         result = (
@@ -489,6 +516,205 @@ def _apply_card_op(
     return outcome
 
 
+def _merge_out(
+    conn: Connection, batch: _Batch, p: _Entry, op: MergeOut, ctx: Context
+) -> Applied | Refused:
+    """Refused when the two cards are not one customer's (both known by phone or e-mail,
+    and different) or not of one program; else the card gives its balances and stops."""
+    rows = conn.execute(
+        select(
+            CARDS.c.id,
+            CARDS.c.program_id,
+            CUSTOMERS.c.id.label("customer"),
+            CUSTOMERS.c.phone,
+            CUSTOMERS.c.email,
+        )
+        .outerjoin(CUSTOMERS, CUSTOMERS.c.id == CARDS.c.customer_id)
+        .where(
+            CARDS.c.merchant_id == batch.terminal.merchant_id,
+            CARDS.c.id.in_([p.card_id, op.into_card_id]),
+            CARDS.c.deleted_at.is_(None),
+        )
+    ).all()
+    by_id = {r.id: r for r in rows}
+    source, target = by_id.get(p.card_id), by_id.get(op.into_card_id)
+    if source is None or target is None:
+        return Refused(RefusalCode.UNKNOWN_CARD, "The card to merge into is not a card here.")
+    if source.program_id != target.program_id:
+        return Refused(RefusalCode.WRONG_PROGRAM_TYPE, "Only cards of one program can merge.")
+    known = all(r.phone or r.email for r in (source, target))
+    if known and source.customer != target.customer:
+        return Refused(
+            RefusalCode.DIFFERENT_CUSTOMERS, "These cards belong to two different customers."
+        )
+    return _apply_card_op(batch, p, ctx)
+
+
+def _merge_in(
+    conn: Connection, batch: _Batch, p: _Entry, op: MergeIn, ctx: Context
+) -> Applied | Refused:
+    """What the `merge_out` entry took from the other card, by this server's record of it,
+    taken once."""
+    columns = (
+        TRANSACTIONS.c.entry_id,
+        TRANSACTIONS.c.card_id,
+        TRANSACTIONS.c.kind,
+        TRANSACTIONS.c.status,
+        TRANSACTIONS.c.operation,
+        TRANSACTIONS.c.applied_stamps_delta,
+        TRANSACTIONS.c.applied_points_delta,
+    )
+    stored = conn.execute(
+        select(*columns).where(
+            TRANSACTIONS.c.merchant_id == batch.terminal.merchant_id,
+            TRANSACTIONS.c.card_id.in_([op.from_card_id, p.card_id]),
+            TRANSACTIONS.c.kind.in_(("merge_out", "merge_in")),
+        )
+    ).mappings()
+    rows = [dict(r) for r in stored]
+    rows += [r for r in batch.rows.values() if r["kind"] in ("merge_out", "merge_in")]
+    out = next(
+        (
+            r
+            for r in rows
+            if r["entry_id"] == op.from_entry_id
+            and r["kind"] == "merge_out"
+            and r["card_id"] == op.from_card_id
+            and r["status"] != _REFUSED
+            and json.loads(r["operation"]).get("into_card_id") == p.card_id
+        ),
+        None,
+    )
+    if out is None:
+        return Refused(RefusalCode.UNKNOWN_CARD, "The merged card's balances did not arrive.")
+    taken = any(
+        r["kind"] == "merge_in"
+        and r["status"] != _REFUSED
+        and json.loads(r["operation"]).get("from_entry_id") == op.from_entry_id
+        for r in rows
+    )
+    if taken:
+        return Refused(RefusalCode.ALREADY_ENROLLED, "Those balances were merged already.")
+    given = MergeIn(
+        op.from_card_id,
+        op.from_entry_id,
+        -int(out["applied_stamps_delta"]),
+        -int(out["applied_points_delta"]),
+    )
+    return _apply_card_op(batch, p, ctx, given)
+
+
+def _tied_return(
+    conn: Connection, batch: _Batch, p: _Entry, op: VoidPoints, ctx: Context
+) -> Applied | Refused:
+    """A return of a purchase: the points of its earn (this server's record of it), at its
+    rate, capped by what it gave less what earlier returns of it took back."""
+    earn = _earn_record(conn, batch, p.card_id, op)
+    if earn is None or op.returned_minor is None:
+        return Refused(
+            RefusalCode.UNKNOWN_PURCHASE, "The purchase this return names is not on this card."
+        )
+    void = return_of(earn, op.returned_minor)
+    if isinstance(void, Refused):
+        return void
+    return _apply_card_op(batch, p, ctx, void)
+
+
+def _earn_record(
+    conn: Connection, batch: _Batch, card_id: str, op: VoidPoints
+) -> EarnRecord | None:
+    of = op.of_entry_id
+    rows = [
+        dict(r)
+        for r in conn.execute(
+            select(
+                TRANSACTIONS.c.entry_id,
+                TRANSACTIONS.c.kind,
+                TRANSACTIONS.c.status,
+                TRANSACTIONS.c.operation,
+                TRANSACTIONS.c.applied_points_delta,
+            ).where(
+                TRANSACTIONS.c.card_id == card_id,
+                TRANSACTIONS.c.kind.in_(("earn_points", "void_points")),
+            )
+        ).mappings()
+    ]
+    rows += [r for r in batch.rows.values() if r["card_id"] == card_id]
+    earn = next((r for r in rows if r["entry_id"] == of and r["kind"] == "earn_points"), None)
+    if earn is None or earn["status"] == _REFUSED:
+        return None
+    amount = int(json.loads(earn["operation"])["amount_minor"])
+    points = int(earn["applied_points_delta"])
+    returned = 0
+    for r in rows:
+        if r["kind"] != "void_points" or r["status"] == _REFUSED:
+            continue
+        earlier = json.loads(r["operation"])
+        if earlier.get("of_entry_id") == of:
+            returned += int(earlier.get("returned_minor") or 0)
+    returned = min(returned, amount)
+    return EarnRecord(str(of), amount, points, returned, points * returned // amount)
+
+
+def _replace(
+    conn: Connection, batch: _Batch, p: _Entry, op: Replace, ctx: Context
+) -> Applied | Refused:
+    """The card's new number and token (unused by any card of the merchant, old or not);
+    its old ones retired, to answer "replaced by a new card" at every counter."""
+    before = batch.cards.get(p.card_id)
+    merchant = batch.terminal.merchant_id
+    number_or_token = or_(
+        and_(RETIRED_CODES.c.code_kind == "number", RETIRED_CODES.c.value == op.card_number),
+        and_(RETIRED_CODES.c.code_kind == "token", RETIRED_CODES.c.value == op.qr_token),
+    )
+    taken = (
+        conn.execute(
+            select(CARDS.c.id)
+            .where(
+                CARDS.c.merchant_id == merchant,
+                or_(CARDS.c.card_number == op.card_number, CARDS.c.qr_token == op.qr_token),
+            )
+            .limit(1)
+        ).first()
+        or conn.execute(
+            select(RETIRED_CODES.c.card_id)
+            .where(RETIRED_CODES.c.merchant_id == merchant, number_or_token)
+            .limit(1)
+        ).first()
+    )
+    if before is not None and taken is not None:
+        return Refused(
+            RefusalCode.ALREADY_ENROLLED, "The new number or QR code is already a card's."
+        )
+    outcome = _apply_card_op(batch, p, ctx)
+    if isinstance(outcome, Refused) or before is None:
+        return outcome
+    conn.execute(
+        CARDS.update()
+        .where(CARDS.c.id == p.card_id)
+        .values(card_number=op.card_number, qr_token=op.qr_token)
+    )
+    versions = next_versions(conn, 2)
+    conn.execute(
+        RETIRED_CODES.insert(),
+        [
+            {
+                "merchant_id": merchant,
+                "code_kind": kind,
+                "value": value,
+                "card_id": p.card_id,
+                "retired_at": batch.received_at,
+                "version": version,
+            }
+            for (kind, value), version in zip(
+                (("number", before.card_number), ("token", before.qr_token)), versions, strict=True
+            )
+        ],
+    )
+    wallet_pass_voided(conn, p.card_id)  # the wallet issues the new card's pass afresh
+    return outcome
+
+
 def _enroll(conn: Connection, batch: _Batch, p: _Entry, ctx: Context) -> Applied | Refused:
     entry = p.wire
     wire_op = entry.operation
@@ -528,16 +754,22 @@ def _enroll(conn: Connection, batch: _Batch, p: _Entry, ctx: Context) -> Applied
             "A card with this id, number or QR code already exists.",
         )
     assert isinstance(p.op, Enroll)
-    applied = enroll(p.op, program, ctx)
-    customer_id = str(uuid.uuid4())
-    conn.execute(
-        CUSTOMERS.insert().values(
-            id=customer_id,
-            merchant_id=batch.terminal.merchant_id,
-            name=wire_op.customer_name,
-            created_at=batch.received_at,
-        )
+    given = entry.customer
+    contact = Contact() if given is None else Contact(given.phone, given.email, given.consent)
+    customer_id = enrolment_customer(
+        conn,
+        batch.terminal.merchant_id,
+        program,
+        entry.store_id,
+        wire_op.customer_name,
+        contact,
+        batch.received_at,
     )
+    if isinstance(customer_id, Refused):
+        return customer_id
+    if not contact.empty:
+        batch.customers.add(customer_id)
+    applied = enroll(p.op, program, ctx)
     # Inserted now so later entries of the batch (and the uniqueness checks) see it; its
     # change version is stamped with the others just before commit.
     conn.execute(

@@ -19,8 +19,9 @@ from sqlalchemy import Connection, Engine, delete, select, text
 
 from sync.protocol import SyncState, SyncStateRequest
 from sync.server.auth import TerminalAuth
+from sync.server.customers import lookup_secret
 from sync.server.db import current_version, read, write
-from sync.server.models import SYNC_EPOCHS, TERMINALS
+from sync.server.models import MERCHANTS, SYNC_EPOCHS, TERMINALS
 
 _CLAIM = text(
     "INSERT INTO sync_epochs (merchant_id, epoch) VALUES (:m, :e) "
@@ -34,15 +35,25 @@ def sync_state(
     merchant = terminal.merchant_id
     with read(engine) as conn:
         last_seq, version, epoch = _state(conn, terminal)
+        key = _lookup_key(conn, merchant)
     gone_back = request.acknowledged_seq > last_seq or request.cursor > version
-    if gone_back or epoch is None:
+    if gone_back or epoch is None or key is None:
         with write(engine) as conn:
             if gone_back:
                 conn.execute(delete(SYNC_EPOCHS).where(SYNC_EPOCHS.c.merchant_id == merchant))
             conn.execute(_CLAIM, {"m": merchant, "e": str(uuid.uuid4())})
             last_seq, version, epoch = _state(conn, terminal)
+            key = lookup_secret(conn, merchant)
     assert epoch is not None
-    return SyncState(last_seq=last_seq, epoch=epoch, change_version=version, server_time=now)
+    return SyncState(
+        last_seq=last_seq, epoch=epoch, change_version=version, server_time=now, lookup_key=key
+    )
+
+
+def _lookup_key(conn: Connection, merchant_id: str) -> str | None:
+    return conn.execute(
+        select(MERCHANTS.c.lookup_secret).where(MERCHANTS.c.id == merchant_id)
+    ).scalar_one_or_none()
 
 
 def _state(conn: Connection, terminal: TerminalAuth) -> tuple[int, int, str | None]:

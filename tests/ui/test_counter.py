@@ -160,6 +160,8 @@ def test_void_takes_points_back_and_says_when_the_balance_clamps(
     counter.handle_text(card.card_number)
     qtbot.waitUntil(lambda: counter.view is not None)
     QTest.keyClick(counter, Qt.Key.Key_F5)
+    # No purchase of this card at this terminal: points by hand (once its history is read).
+    qtbot.waitUntil(lambda: isinstance(counter.dialog, NumberDialog))
     dialog = counter.dialog
     assert isinstance(dialog, NumberDialog)
     dialog.field.setText(str(card.points_balance + 100))

@@ -33,3 +33,44 @@ def test_a_new_customer_gets_a_card_with_a_qr_code_and_it_is_on_the_counter(
     assert view is not None and view.card.customer_name == "Robin Baker"
     assert view.card.points_balance == 20  # the bakery's welcome bonus
     assert counter.view is not None and counter.view.card.id == card.id
+
+
+def _new_customer_dialog(counter_window: MainWindow) -> EnrollDialog:
+    counter = counter_window.counter
+    assert counter is not None
+    QTest.mouseClick(counter.buttons["enroll"], Qt.MouseButton.LeftButton)
+    dialog = counter.dialog
+    assert isinstance(dialog, EnrollDialog)
+    dialog.program.setCurrentIndex(dialog.program.findData("bakery"))
+    return dialog
+
+
+def test_a_customer_with_a_card_is_refused_a_second_one_and_shown_theirs(
+    qtbot: QtBot, counter_window: MainWindow
+) -> None:
+    dialog = _new_customer_dialog(counter_window)
+    QTest.keyClicks(dialog.name, "Ada Lovelace")
+    QTest.keyClicks(dialog.phone, "call me")
+    QTest.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert "is not a phone number" in dialog.error.text()
+    assert dialog.done_ is None and dialog.create_button.isEnabled()  # nothing was made
+
+    dialog.phone.clear()
+    QTest.keyClicks(dialog.phone, "+44 7700 900123")
+    QTest.keyClicks(dialog.email, "ada@example.com")
+    dialog.consent.setChecked(True)
+    QTest.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.done_ is not None)
+    assert dialog.done_ is not None
+    first = dialog.done_.card
+    QTest.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)
+    counter = counter_window.counter
+    assert counter is not None
+    qtbot.waitUntil(lambda: counter.dialog is None and counter.buttons["enroll"].isEnabled())
+
+    again = _new_customer_dialog(counter_window)
+    QTest.keyClicks(again.phone, "0044 7700 900123")
+    QTest.mouseClick(again.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "already has card" in again.error.text())
+    assert format_card_number(first.card_number) in again.error.text()
+    assert again.done_ is None and again.create_button.isEnabled()

@@ -14,6 +14,7 @@ from pos_app.domain.card import Card
 from pos_app.domain.identifiers import format_card_number
 from pos_app.services.journal_view import journal_lines
 from pos_app.ui.counter_screen import CounterScreen
+from pos_app.ui.customer_dialogs import ReturnDialog
 from pos_app.ui.end_of_day import EndOfDayDialog
 from pos_app.ui.enroll_dialog import EnrollDialog
 from pos_app.ui.keypad import NumberDialog
@@ -161,9 +162,10 @@ def test_earn_points_by_keyboard_and_escape_on_the_void_dialog(
     press(qtbot, Key.Key_Return)
     qtbot.waitUntil(lambda: "+12 points for €12.50" in counter.banner.text())
     wait_for_counter_focus(qtbot, counter_window)
-    press(qtbot, Key.Key_F5)
+    press(qtbot, Key.Key_F5)  # that purchase can come back: the return dialog
+    qtbot.waitUntil(lambda: isinstance(counter.dialog, ReturnDialog))
     void = counter.dialog
-    assert isinstance(void, NumberDialog)
+    assert isinstance(void, ReturnDialog)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is void)
     press(qtbot, Key.Key_Escape)
     qtbot.waitUntil(lambda: counter.dialog is None)

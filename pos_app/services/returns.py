@@ -1,0 +1,99 @@
+"""Returns tied to the purchase: the cashier picks the earn, types what came back.
+
+The points taken back are that earn's (its rate, never more than it gave in all, earlier
+returns of it counted), and the balance stops at zero when they were spent. The server
+works them out again from its own record of the earn and applies the same rule.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from pos_app.domain.identifiers import CardRef
+from pos_app.domain.operations import EarnRecord, return_of
+from pos_app.domain.refusal import RefusalCode, Refused
+from pos_app.services.counter import Done, perform
+from pos_app.store import Store
+from pos_app.store.journal import JournalEntry, iter_entries
+
+
+@dataclass(frozen=True, slots=True)
+class Purchase:
+    """An earn a return can take back, as the cashier picks it from the card's history."""
+
+    entry_id: str
+    seq: int
+    local_time: str
+    amount_minor: int
+    points: int
+    returned_minor: int
+
+    @property
+    def returnable_minor(self) -> int:
+        return self.amount_minor - self.returned_minor
+
+
+def _purchases(entries: list[JournalEntry]) -> list[Purchase]:
+    returned: dict[str, int] = {}
+    for e in entries:
+        if e.kind == "void_points":
+            op = json.loads(e.operation)
+            if op.get("of_entry_id"):
+                returned[op["of_entry_id"]] = returned.get(op["of_entry_id"], 0) + int(
+                    op.get("returned_minor") or 0
+                )
+    return [
+        Purchase(
+            e.entry_id,
+            e.seq,
+            e.local_time,
+            int(json.loads(e.operation)["amount_minor"]),
+            e.points_delta,
+            returned.get(e.entry_id, 0),
+        )
+        for e in entries
+        if e.kind == "earn_points"
+    ]
+
+
+def recent_purchases(store: Store, card_id: str, limit: int = 10) -> list[Purchase]:
+    """The card's purchases made at this terminal, newest first, with something returnable."""
+    with store.read() as conn:
+        entries = list(iter_entries(conn, card_id))
+    found = [p for p in _purchases(entries) if p.returnable_minor > 0]
+    return sorted(found, key=lambda p: p.seq, reverse=True)[:limit]
+
+
+def return_purchase(
+    store: Store,
+    ref: CardRef,
+    earn_entry_id: str,
+    returned_minor: int,
+    staff_id: str,
+    now: datetime | None = None,
+) -> Done | Refused:
+    """Take back the points of `returned_minor` of the purchase `earn_entry_id`."""
+    from pos_app.services.lookup import find_card
+
+    view = find_card(store, ref)
+    card_id = None if view is None else view.card.id
+    with store.read() as conn:
+        entries = [] if card_id is None else list(iter_entries(conn, card_id))
+    purchase = next((p for p in _purchases(entries) if p.entry_id == earn_entry_id), None)
+    if purchase is None:
+        return Refused(
+            RefusalCode.UNKNOWN_PURCHASE, "That purchase is not on this card at this terminal."
+        )
+    earn = EarnRecord(
+        purchase.entry_id,
+        purchase.amount_minor,
+        purchase.points,
+        purchase.returned_minor,
+        purchase.points * purchase.returned_minor // purchase.amount_minor,
+    )
+    void = return_of(earn, returned_minor)
+    if isinstance(void, Refused):
+        return void
+    return perform(store, ref, void, staff_id, now)

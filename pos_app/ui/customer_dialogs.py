@@ -1,0 +1,264 @@
+"""Dialogs for customers and their cards: find a customer without the card, return a
+purchase, and the manager's card actions (deactivate, reactivate, replace, adjust)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.domain.identifiers import CardRef, format_card_number
+from pos_app.domain.money import AmountError, format_minor, parse_amount
+from pos_app.domain.refusal import Refused
+from pos_app.services.card_life import adjust, deactivate, reactivate, replace_card
+from pos_app.services.counter import Done
+from pos_app.services.customers import Found, find_customer
+from pos_app.services.lookup import CardView
+from pos_app.services.returns import Purchase
+from pos_app.store import Store
+from pos_app.store.staff import StaffMember
+from pos_app.ui.error_words import for_people
+from pos_app.ui.style import fit_to_screen
+from pos_app.ui.workers import Jobs
+
+
+def _title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("Title")
+    return label
+
+
+def _note() -> QLabel:
+    label = QLabel()
+    label.setObjectName("StatusWarning")
+    label.setWordWrap(True)
+    return label
+
+
+class FindCustomerDialog(QDialog):
+    """Phone, e-mail or name in; masked matches out; the one picked is shown at the counter."""
+
+    def __init__(self, store: Store, jobs: Jobs, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Find a customer")
+        self.store, self.jobs = store, jobs
+        self.chosen: str | None = None  # a card number
+        self.query = QLineEdit()
+        self.query.setPlaceholderText("Phone, e-mail or name")
+        self.query.setAccessibleName("Phone, e-mail or name")
+        self.query.setMaxLength(254)
+        self.query.returnPressed.connect(self.search)
+        self.search_button = QPushButton("Search")
+        self.search_button.clicked.connect(self.search)
+        self.results = QListWidget()
+        self.results.itemActivated.connect(self._pick)
+        self.results.itemClicked.connect(self._pick)
+        self.note = _note()
+        cancel = QPushButton("Cancel  (Esc)")
+        cancel.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.query, 1)
+        row.addWidget(self.search_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.addWidget(_title("Find a customer"))
+        layout.addLayout(row)
+        layout.addWidget(self.note)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignLeft)
+        fit_to_screen(self, 640, 520)
+        self.query.setFocus()
+
+    def search(self) -> None:
+        text = self.query.text()
+        self.search_button.setEnabled(False)
+        self.note.setText("Searching…")
+        self.jobs.submit(lambda: find_customer(self.store, text), self._found, self._failed)
+
+    def _found(self, found: Found) -> None:
+        self.search_button.setEnabled(True)
+        self.results.clear()
+        for customer in found.customers:
+            for number in customer.card_numbers:
+                details = "  ".join(customer.details)
+                text = f"{customer.name or 'No name'}  {details}  ·  {format_card_number(number)}"
+                item = QListWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, number)
+                self.results.addItem(item)
+        where = "" if found.online else " (offline: this terminal's customers only)"
+        count = self.results.count()
+        self.note.setText(
+            (
+                f"{count} found: confirm with the customer, then pick the card"
+                if count
+                else "Nobody found"
+            )
+            + where
+        )
+
+    def _failed(self, error: Exception) -> None:
+        self.search_button.setEnabled(True)
+        self.note.setText(for_people(error))
+
+    def _pick(self, item: QListWidgetItem) -> None:
+        self.chosen = str(item.data(Qt.ItemDataRole.UserRole))
+        self.accept()
+
+
+class ReturnDialog(QDialog):
+    """Pick the purchase from the card's history, type the amount that came back."""
+
+    def __init__(self, purchases: list[Purchase], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Return a purchase")
+        self.purchases = purchases
+        self.chosen: Purchase | None = None
+        self.amount_minor = 0
+        self.list = QListWidget()
+        for p in purchases:
+            when = p.local_time[:16].replace("T", " ")
+            left = "" if not p.returned_minor else f", {format_minor(p.returnable_minor)} left"
+            self.list.addItem(
+                f"{when}  ·  {format_minor(p.amount_minor)}  ·  +{p.points} points{left}"
+            )
+        self.list.setCurrentRow(0)
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText("Amount returned, e.g. 12.50 (empty: all of it)")
+        self.amount.setAccessibleName("Amount returned")
+        self.amount.returnPressed.connect(self._confirm)
+        self.note = _note()
+        confirm = QPushButton("Take points back")
+        confirm.setObjectName("Primary")
+        confirm.clicked.connect(self._confirm)
+        cancel = QPushButton("Cancel  (Esc)")
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(cancel)
+        buttons.addWidget(confirm, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.addWidget(_title("Return a purchase"))
+        layout.addWidget(QLabel("The purchase, from this card's history at this terminal"))
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.amount)
+        layout.addWidget(self.note)
+        layout.addLayout(buttons)
+        fit_to_screen(self, 640, 520)
+        self.amount.setFocus()
+
+    def _confirm(self) -> None:
+        row = self.list.currentRow()
+        if row < 0:
+            self.note.setText("Pick the purchase that came back")
+            return
+        purchase = self.purchases[row]
+        text = self.amount.text().strip()
+        try:
+            minor = purchase.returnable_minor if not text else parse_amount(text)
+        except AmountError as exc:
+            self.note.setText(str(exc))
+            return
+        self.chosen, self.amount_minor = purchase, minor
+        self.accept()
+
+
+class CardLifeDialog(QDialog):
+    """The manager's card actions for the card on screen; each is journalled and synced."""
+
+    def __init__(  # noqa: PLR0915 - one dialog's layout
+        self,
+        store: Store,
+        jobs: Jobs,
+        manager: StaffMember,
+        view: CardView,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Card")
+        self.store, self.jobs, self.manager = store, jobs, manager
+        self.ref = CardRef.number(view.card.card_number)
+        self.done_: Done | None = None
+        card, program = view.card, view.program
+        state = "active" if card.is_active else "inactive"
+        about = QLabel(
+            f"{card.customer_name or 'No name'} · {format_card_number(card.card_number)} · {state}"
+        )
+        about.setObjectName("Subtitle")
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("Reason (needed for an adjustment)")
+        self.reason.setAccessibleName("Reason")
+        self.reason.setMaxLength(200)
+        self.points = QSpinBox()
+        self.points.setRange(-10_000_000, 10_000_000)
+        self.points.setPrefix("Points ")
+        self.points.setEnabled(program.has_points)
+        self.stamps = QSpinBox()
+        self.stamps.setRange(-1000, 1000)
+        self.stamps.setPrefix("Stamps ")
+        self.stamps.setEnabled(program.has_stamps)
+        self.note = _note()
+        self.deactivate_button = QPushButton("Deactivate")
+        self.deactivate_button.setEnabled(card.is_active)
+        self.deactivate_button.clicked.connect(
+            lambda: self._run(lambda: deactivate(self.store, self.ref, manager, self.reason.text()))
+        )
+        self.reactivate_button = QPushButton("Reactivate")
+        self.reactivate_button.setEnabled(not card.is_active)
+        self.reactivate_button.clicked.connect(
+            lambda: self._run(lambda: reactivate(self.store, self.ref, manager))
+        )
+        self.replace_button = QPushButton("Replace lost card")
+        self.replace_button.clicked.connect(
+            lambda: self._run(lambda: replace_card(self.store, self.ref, manager))
+        )
+        self.adjust_button = QPushButton("Adjust")
+        self.adjust_button.clicked.connect(self._adjust)
+        close = QPushButton("Close  (Esc)")
+        close.clicked.connect(self.reject)
+        state_row = QHBoxLayout()
+        for b in (self.deactivate_button, self.reactivate_button, self.replace_button):
+            state_row.addWidget(b)
+        adjust_row = QHBoxLayout()
+        adjust_row.addWidget(self.points)
+        adjust_row.addWidget(self.stamps)
+        adjust_row.addWidget(self.adjust_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.addWidget(_title("Card"))
+        layout.addWidget(about)
+        layout.addWidget(self.reason)
+        layout.addLayout(state_row)
+        layout.addLayout(adjust_row)
+        layout.addWidget(self.note)
+        layout.addStretch()
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignLeft)
+        fit_to_screen(self, 720, 420)
+
+    def _adjust(self) -> None:
+        points, stamps, reason = self.points.value(), self.stamps.value(), self.reason.text()
+        self._run(lambda: adjust(self.store, self.ref, self.manager, reason, points, stamps))
+
+    def _run(self, job: object) -> None:
+        assert callable(job)
+        self.note.setText("Saving…")
+        self.jobs.submit(job, self._answered, self._failed)
+
+    def _answered(self, outcome: Done | Refused) -> None:
+        if isinstance(outcome, Refused):
+            self.note.setText("✗  " + outcome.message)
+            return
+        self.done_ = outcome
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self.note.setText(for_people(error))

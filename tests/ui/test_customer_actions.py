@@ -1,0 +1,82 @@
+"""Through the window: return a purchase from the card's history, find a customer by name,
+and a manager's card actions behind the manager's PIN."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from pos_app.domain.card import Card
+from pos_app.domain.identifiers import CardRef
+from pos_app.domain.operations import EarnPoints
+from pos_app.services.counter import Done, perform
+from pos_app.services.lookup import find_card
+from pos_app.ui.counter_screen import CounterScreen
+from pos_app.ui.customer_dialogs import CardLifeDialog, FindCustomerDialog, ReturnDialog
+from pos_app.ui.main_window import MainWindow
+from pos_app.ui.sign_in import ManagerPinDialog
+from tests.conftest import CASHIER
+from tests.ui.conftest import MANAGER_PIN
+
+
+def _show(qtbot: QtBot, counter: CounterScreen, card: Card) -> None:
+    counter.handle_text(card.card_number)
+    qtbot.waitUntil(lambda: counter.view is not None and counter.view.card.id == card.id)
+
+
+def test_a_return_takes_back_the_points_of_the_purchase_picked(
+    qtbot: QtBot, counter_window: MainWindow, cards: list[Card]
+) -> None:
+    counter = counter_window.counter
+    assert counter is not None
+    bakery = cards[1]
+    ref = CardRef.number(bakery.card_number)
+    assert isinstance(perform(counter.store, ref, EarnPoints(4_000), CASHIER), Done)
+    _show(qtbot, counter, bakery)
+    before = counter.view.card.points_balance if counter.view else 0
+
+    QTest.keyClick(counter, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: isinstance(counter.dialog, ReturnDialog))
+    dialog = counter.dialog
+    assert isinstance(dialog, ReturnDialog)
+    assert "40.00" in dialog.list.item(0).text()
+    QTest.keyClicks(dialog.amount, "10.00")
+    QTest.keyClick(dialog.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "points taken back" in counter.banner.text())
+    view = find_card(counter.store, ref)
+    assert view is not None and view.card.points_balance == before - 10
+
+
+def test_a_customer_is_found_by_name_and_a_manager_deactivates_their_card(
+    qtbot: QtBot, counter_window: MainWindow, cards: list[Card]
+) -> None:
+    counter = counter_window.counter
+    assert counter is not None
+    wanted = cards[2]
+    QTest.keyClick(counter, Qt.Key.Key_F7)
+    finder = counter.dialog
+    assert isinstance(finder, FindCustomerDialog)
+    QTest.keyClicks(finder.query, wanted.customer_name)
+    QTest.keyClick(finder.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: finder.results.count() > 0)
+    assert "offline" in finder.note.text()  # a standalone terminal: its own customers
+    hits = [finder.results.item(i) for i in range(finder.results.count())]
+    (item,) = [i for i in hits if wanted.card_number[-4:] in i.text()]
+    finder.results.itemClicked.emit(item)
+    qtbot.waitUntil(lambda: counter.view is not None and counter.view.card.id == wanted.id)
+
+    QTest.keyClick(counter, Qt.Key.Key_F9)  # a cashier is signed in: the manager's PIN
+    pin = counter_window.dialog
+    assert isinstance(pin, ManagerPinDialog)
+    pin.form.pin.setText(MANAGER_PIN)
+    QTest.mouseClick(pin.form.go, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(counter_window.dialog, CardLifeDialog))
+    actions = counter_window.dialog
+    assert isinstance(actions, CardLifeDialog)
+    assert not actions.reactivate_button.isEnabled()
+    QTest.keyClicks(actions.reason, "lost")
+    QTest.mouseClick(actions.deactivate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: counter.banner.text().startswith("✓  Card deactivated"))
+    assert counter.view is not None and not counter.view.card.is_active
+    assert "no longer active" in counter.card.rewards.text()

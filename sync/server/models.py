@@ -18,6 +18,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     LargeBinary,
@@ -321,11 +322,14 @@ class WalletDevice(Base):
     device_id: Mapped[str] = mapped_column(String(128))
     pass_type_id: Mapped[str] = mapped_column(String(200))
     serial_number: Mapped[str] = mapped_column(String(200))
-    card_id: Mapped[str] = mapped_column(ForeignKey("cards.id"), index=True)
+    card_id: Mapped[str] = mapped_column(String(36), index=True)
     merchant_id: Mapped[str] = mapped_column(String(64))
     push_token: Mapped[str] = mapped_column(String(200))
     registered_at: Mapped[datetime]
-    __table_args__ = (PrimaryKeyConstraint("device_id", "pass_type_id", "serial_number"),)
+    __table_args__ = (
+        PrimaryKeyConstraint("device_id", "pass_type_id", "serial_number"),
+        ForeignKeyConstraint(["merchant_id", "card_id"], ["cards.merchant_id", "cards.id"]),
+    )
 
 
 class WalletOutbox(Base):

@@ -1,8 +1,8 @@
 """Wallet passes: the server's wallet set-up, merchants' pass looks, Apple devices
 registered for passes, and the outbox of pass updates owed after a push.
 
-Revision ID: 0006
-Revises: 0004
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-01
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0004"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
@@ -54,11 +54,13 @@ def upgrade() -> None:
         sa.Column("device_id", sa.String(128), nullable=False),
         sa.Column("pass_type_id", sa.String(200), nullable=False),
         sa.Column("serial_number", sa.String(200), nullable=False),
-        sa.Column("card_id", sa.String(36), sa.ForeignKey("cards.id"), nullable=False),
+        sa.Column("card_id", sa.String(36), nullable=False),
         sa.Column("merchant_id", sa.String(64), nullable=False),
         sa.Column("push_token", sa.String(200), nullable=False),
         sa.Column("registered_at", _TIME, nullable=False),
         sa.PrimaryKeyConstraint("device_id", "pass_type_id", "serial_number"),
+        # Cards are keyed (merchant_id, id) since 0005.
+        sa.ForeignKeyConstraint(["merchant_id", "card_id"], ["cards.merchant_id", "cards.id"]),
     )
     op.create_index("ix_wallet_devices_card_id", "wallet_devices", ["card_id"])
     op.create_table(

@@ -4,8 +4,8 @@ Each in normal form (`pos_app.domain.customer`), indexed within the merchant: an
 naming a phone or e-mail the merchant knows is that customer, and the one-card rule holds
 for them. `erased_at` marks a customer whose personal data was erased on request.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-01
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

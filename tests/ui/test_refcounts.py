@@ -3,7 +3,7 @@ keep a reference to None, True or False.
 
 A Qt binding that loses one reference per call (PySide6 6.12 on CPython 3.11 does, on each
 call that returns nothing) takes a count down by thousands here, and the interpreter
-aborts once one reaches zero.
+aborts once one reaches zero (6.12.0: None -12,226 half way and -23,188 at the end).
 The demo video is read by the project's OpenCV capture as fast as it decodes, every frame
 becomes a preview (the 15 fps limit lifted), and its QR codes are scanned and looked up
 at a signed-in counter. Counts are read with the camera's threads stopped, so no frame in

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import Connection, inspect, select
+from sqlalchemy import Connection, MetaData, inspect, select
 
+from pos_app.domain.card import Card
 from pos_app.domain.demo import demo_cards
 from pos_app.domain.program import Program, ProgramKind
 from sync.server import admin
+from sync.server.cards import card_values
 from sync.server.db import alembic_config, make_engine, migrate, write
 from sync.server.models import CARDS
 from tests.pg import create_database, drop_database
@@ -41,6 +44,22 @@ def _merchant(conn: Connection, mid: str, now: datetime) -> Program:
     return program
 
 
+def _insert_as_of_then(conn: Connection, cards: list[Card], now: datetime) -> None:
+    """Cards (each with its customer) written with the columns the database has now: the
+    models describe the newest schema, and later migrations add columns."""
+    tables = MetaData()
+    tables.reflect(conn, only=["customers", "cards"])
+    customers, card_table = tables.tables["customers"], tables.tables["cards"]
+    for c in cards:
+        customer = {"id": str(uuid.uuid4()), "merchant_id": c.merchant_id, "name": c.customer_name}
+        conn.execute(customers.insert().values(**customer, created_at=now))
+        row = {**card_values(c), "customer_id": customer["id"], "created_at": now}
+        row |= {"updated_at": now, "version": 1}
+        conn.execute(
+            card_table.insert().values({k: v for k, v in row.items() if k in card_table.c})
+        )
+
+
 def test_0005_keys_cards_by_merchant_and_id_keeping_every_card(empty_url: str) -> None:
     command.upgrade(alembic_config(empty_url), "0004")
     engine = make_engine(empty_url, pool_size=1)
@@ -48,7 +67,7 @@ def test_0005_keys_cards_by_merchant_and_id_keeping_every_card(empty_url: str) -
     with write(engine) as conn:
         program = _merchant(conn, "m-old", now)
         cards = demo_cards(5, [program], [f"s-{program.merchant_id}"], seed=5)
-        admin.insert_cards(conn, cards, now)
+        _insert_as_of_then(conn, cards, now)
     engine.dispose()
 
     migrate(empty_url)

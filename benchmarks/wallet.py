@@ -81,6 +81,8 @@ def _signing(pki_dir: Path, count: int) -> float:
             is_active=True,
             deleted=False,
             stamps=f"{c.stamp_count % 8} of 8",
+            stamps_toward=c.stamp_count % 8,
+            stamps_target=8,
             reward="Free coffee",
             rewards_ready=0,
             points=None,

@@ -41,6 +41,9 @@ class CardFace:
     deleted: bool
     # "4 of 8" toward `reward`, and rewards earned but not yet taken; None without stamps.
     stamps: str | None
+    # The same as numbers: stamps toward the next reward, and the stamps it takes.
+    stamps_toward: int | None
+    stamps_target: int | None
     reward: str | None
     rewards_ready: int
     points: int | None
@@ -122,10 +125,13 @@ def faces_by_number(conn: Connection, card_number: str) -> list[CardFace]:
 def face_from_row(row: Any) -> CardFace:
     program: Program = program_from_dict(json.loads(row["rules"]))
     stamps = reward = None
+    toward: int | None = None
+    target: int | None = None
     ready = 0
     if program.has_stamps:
-        ready, toward = divmod(row["stamp_count"], program.stamps_target)
-        stamps = f"{toward} of {program.stamps_target}"
+        target = program.stamps_target
+        ready, toward = divmod(row["stamp_count"], target)
+        stamps = f"{toward} of {target}"
         reward = program.stamp_reward
     brand = Brand()
     if row["background"] is not None:
@@ -142,6 +148,8 @@ def face_from_row(row: Any) -> CardFace:
         is_active=bool(row["is_active"]),
         deleted=row["deleted_at"] is not None,
         stamps=stamps,
+        stamps_toward=toward,
+        stamps_target=target,
         reward=reward,
         rewards_ready=ready,
         points=int(row["points_balance"]) if program.has_points else None,

@@ -1,5 +1,5 @@
 """The durable outbox of pass updates: written in the push's transaction, drained by the
-sender (worker.py). One row per (card, target): a batch that changes a card ten times owes
+sender (sender.py). One row per (card, target): a batch that changes a card ten times owes
 its phone one update, and an update is never lost to a crash between commit and send."""
 
 from __future__ import annotations

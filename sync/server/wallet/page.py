@@ -157,7 +157,7 @@ def _card_html(face: CardFace, settings: WalletSettings | None, words: dict[str,
     e = html.escape
     rows: list[str] = []
     if face.stamps is not None:
-        toward, target = (int(x) for x in face.stamps.split(" of "))
+        toward, target = face.stamps_toward or 0, face.stamps_target or 0
         dots = "".join(
             f'<span class="dot{" on" if i < toward else ""}"></span>' for i in range(target)
         )

@@ -11,6 +11,7 @@ from pos_app.domain.operations import (
     CardOperation,
     Deactivate,
     EarnPoints,
+    MergeIn,
     Reactivate,
     RedeemPoints,
     RedeemStamps,
@@ -76,6 +77,11 @@ def done_message(op: CardOperation, done: Done) -> Message:
             )
         case Adjust():
             text = f"Adjusted · balance {card.points_balance} points, {card.stamp_count} stamps"
+        case MergeIn():
+            text = (
+                f"Cards merged: this card now has {card.points_balance} points and "
+                f"{card.stamp_count} stamps; the other one is no longer active"
+            )
         case _:
             text = "Done"
     return Message(SUCCESS, "✓  " + text)

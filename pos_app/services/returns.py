@@ -37,8 +37,10 @@ class Purchase:
 
 def _purchases(entries: list[JournalEntry]) -> list[Purchase]:
     returned: dict[str, int] = {}
+    # A return undone (the cashier's Undo) gives its share of the purchase back.
+    undone = {json.loads(e.operation)["of_entry_id"] for e in entries if e.kind == "reverse"}
     for e in entries:
-        if e.kind == "void_points":
+        if e.kind == "void_points" and e.entry_id not in undone:
             op = json.loads(e.operation)
             if op.get("of_entry_id"):
                 returned[op["of_entry_id"]] = returned.get(op["of_entry_id"], 0) + int(

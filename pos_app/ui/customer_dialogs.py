@@ -17,10 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.identifiers import CardRef, format_card_number
+from pos_app.domain.identifiers import CardRef, format_card_number, parse_card_ref
 from pos_app.domain.money import AmountError, format_minor, parse_amount
 from pos_app.domain.refusal import Refused
-from pos_app.services.card_life import adjust, deactivate, reactivate, replace_card
+from pos_app.services.card_life import (
+    adjust,
+    deactivate,
+    merge_cards,
+    reactivate,
+    replace_card,
+)
 from pos_app.services.counter import Done
 from pos_app.services.customers import Found, find_customer
 from pos_app.services.lookup import CardView
@@ -223,6 +229,13 @@ class CardLifeDialog(QDialog):
         )
         self.adjust_button = QPushButton("Adjust")
         self.adjust_button.clicked.connect(self._adjust)
+        self.other = QLineEdit()
+        self.other.setPlaceholderText("The customer's other card number")
+        self.other.setAccessibleName("The customer's other card number")
+        self.other.setMaxLength(64)
+        self.merge_button = QPushButton("Merge into this card")
+        self.merge_button.setEnabled(card.is_active)
+        self.merge_button.clicked.connect(self._merge)
         close = QPushButton("Close  (Esc)")
         close.clicked.connect(self.reject)
         state_row = QHBoxLayout()
@@ -232,6 +245,9 @@ class CardLifeDialog(QDialog):
         adjust_row.addWidget(self.points)
         adjust_row.addWidget(self.stamps)
         adjust_row.addWidget(self.adjust_button)
+        merge_row = QHBoxLayout()
+        merge_row.addWidget(self.other, 1)
+        merge_row.addWidget(self.merge_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.addWidget(_title("Card"))
@@ -239,6 +255,7 @@ class CardLifeDialog(QDialog):
         layout.addWidget(self.reason)
         layout.addLayout(state_row)
         layout.addLayout(adjust_row)
+        layout.addLayout(merge_row)
         layout.addWidget(self.note)
         layout.addStretch()
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignLeft)
@@ -247,6 +264,14 @@ class CardLifeDialog(QDialog):
     def _adjust(self) -> None:
         points, stamps, reason = self.points.value(), self.stamps.value(), self.reason.text()
         self._run(lambda: adjust(self.store, self.ref, self.manager, reason, points, stamps))
+
+    def _merge(self) -> None:
+        other = parse_card_ref(self.other.text())
+        if other is None or other.kind != "number":
+            self.note.setText("Type the other card's number (12 digits)")
+            return
+        manager, target = self.manager, self.ref
+        self._run(lambda: merge_cards(self.store, other, target, manager))
 
     def _run(self, job: object) -> None:
         assert callable(job)

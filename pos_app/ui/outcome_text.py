@@ -12,6 +12,7 @@ from pos_app.domain.operations import (
     CardOperation,
     Deactivate,
     EarnPoints,
+    MergeIn,
     Reactivate,
     RedeemPoints,
     RedeemStamps,
@@ -100,6 +101,12 @@ def done_message(op: CardOperation, done: Done) -> Message:
         case Adjust():
             text = QCoreApplication.translate(
                 "outcome_text", "Adjusted · balance {points_balance} points, {stamp_count} stamps"
+            ).format(points_balance=card.points_balance, stamp_count=card.stamp_count)
+        case MergeIn():
+            text = QCoreApplication.translate(
+                "outcome_text",
+                "Cards merged: this card now has {points_balance} points and {stamp_count} "
+                "stamps; the other one is no longer active",
             ).format(points_balance=card.points_balance, stamp_count=card.stamp_count)
         case _:
             text = QCoreApplication.translate("outcome_text", "Done")

@@ -635,11 +635,17 @@ def _earn_record(
                 TRANSACTIONS.c.applied_points_delta,
             ).where(
                 TRANSACTIONS.c.card_id == card_id,
-                TRANSACTIONS.c.kind.in_(("earn_points", "void_points")),
+                TRANSACTIONS.c.kind.in_(("earn_points", "void_points", "reverse")),
             )
         ).mappings()
     ]
     rows += [r for r in batch.rows.values() if r["card_id"] == card_id]
+    # A return undone (the cashier's Undo) gives its share of the purchase back.
+    undone = {
+        json.loads(r["operation"]).get("of_entry_id")
+        for r in rows
+        if r["kind"] == "reverse" and r["status"] != _REFUSED
+    }
     earn = next((r for r in rows if r["entry_id"] == of and r["kind"] == "earn_points"), None)
     if earn is None or earn["status"] == _REFUSED:
         return None
@@ -647,7 +653,7 @@ def _earn_record(
     points = int(earn["applied_points_delta"])
     returned = 0
     for r in rows:
-        if r["kind"] != "void_points" or r["status"] == _REFUSED:
+        if r["kind"] != "void_points" or r["status"] == _REFUSED or r["entry_id"] in undone:
             continue
         earlier = json.loads(r["operation"])
         if earlier.get("of_entry_id") == of:

@@ -2,51 +2,58 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+from dataclasses import dataclass
 
+import pytest
 from sqlalchemy import select
 
 from pos_app.domain.refusal import RefusalCode
 from sync.protocol import PushResponse
+from sync.server.cli import main
 from sync.server.db import read
 from sync.server.entries import EntryChain
 from sync.server.models import CARDS, RETIRED_CODES, TRANSACTIONS
 from tests.server.client import Api
-from tests.server.conftest import ROOT, Merchant, ServerProcess
+from tests.server.conftest import Merchant, ServerProcess
 
 
-def _card(server: ServerProcess, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "sync.server.cli", "card", *args, "--db", server.db_url],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-        check=False,
-    )
+@dataclass(frozen=True)
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def _card(server: ServerProcess, capsys: pytest.CaptureFixture[str], *args: str) -> Ran:
+    """`loyalty-server card ...` as the operator types it (its entry point, in this process)."""
+    code = main(["card", *args, "--db", server.db_url])
+    out = capsys.readouterr()
+    return Ran(code, out.out, out.err)
 
 
 def test_the_operator_deactivates_replaces_and_adjusts_a_card(
-    server: ServerProcess, merchant: Merchant, terminal: tuple[Api, EntryChain]
+    server: ServerProcess,
+    merchant: Merchant,
+    terminal: tuple[Api, EntryChain],
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     api, chain = terminal
     card = merchant.card(merchant.stamps)
     m = ("--merchant", merchant.id)
-    done = _card(server, "deactivate", card.card_number, *m, "--reason", "reported stolen")
+    done = _card(server, capsys, "deactivate", card.card_number, *m, "--reason", "reported stolen")
     assert done.returncode == 0, done.stderr
     stamp = chain.add(card.id, merchant.stamps.id, {"kind": "stamp", "count": 1}, stamps_delta=1)
     answer = PushResponse.model_validate(api.push(chain.terminal_id, [stamp]).json())
     assert answer.outcomes[0].code is RefusalCode.CARD_INACTIVE
-    again = _card(server, "deactivate", card.card_number, *m)
+    again = _card(server, capsys, "deactivate", card.card_number, *m)
     assert again.returncode == 1 and "already inactive" in again.stderr
 
-    replaced = _card(server, "replace", card.card_number, *m)
+    replaced = _card(server, capsys, "replace", card.card_number, *m)
     assert replaced.returncode == 0, replaced.stderr
     new = replaced.stdout.strip()[-14:].replace("-", "")
-    old = _card(server, "reactivate", card.card_number, *m)
+    old = _card(server, capsys, "reactivate", card.card_number, *m)
     assert old.returncode == 1 and "was replaced by a new card" in old.stderr
-    too_far = _card(server, "adjust", new, *m, "--stamps", "-999", "--reason", "x")
+    too_far = _card(server, capsys, "adjust", new, *m, "--stamps", "-999", "--reason", "x")
     assert too_far.returncode == 1 and "cannot lose 999" in too_far.stderr
     with read(server.engine) as conn:
         row = conn.execute(select(CARDS).where(CARDS.c.id == card.id)).one()

@@ -8,21 +8,22 @@ from __future__ import annotations
 
 import json
 import secrets
-import subprocess
-import sys
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from pos_app.domain.identifiers import new_card_number
 from pos_app.domain.program import Program
 from pos_app.domain.refusal import RefusalCode
 from sync.protocol import CustomersFound, OutcomeStatus, PushResponse
+from sync.server.cli import main
 from sync.server.entries import EntryChain
 from sync.server.models import CARDS, CUSTOMERS, TRANSACTIONS
 from tests.server.client import Api
-from tests.server.conftest import ROOT, Merchant, ServerProcess, make_merchant, pair_terminal
+from tests.server.conftest import Merchant, ServerProcess, make_merchant, pair_terminal
 
 Terminal = tuple[Api, EntryChain]
 
@@ -57,15 +58,18 @@ def _search(api: Api, **query: str) -> CustomersFound:
     return CustomersFound.model_validate(response.json())
 
 
-def _cli(server: ServerProcess, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "sync.server.cli", *args, "--db", server.db_url],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-        check=False,
-    )
+@dataclass(frozen=True)
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def _cli(server: ServerProcess, capsys: pytest.CaptureFixture[str], *args: str) -> Ran:
+    """`loyalty-server` as the operator types it (its own entry point, in this process)."""
+    code = main([*args, "--db", server.db_url])
+    out = capsys.readouterr()
+    return Ran(code, out.out, out.err)
 
 
 def test_a_customer_gets_one_card_however_their_phone_is_written(
@@ -130,7 +134,10 @@ def test_the_counter_finds_a_customer_masked_and_only_its_own_merchants(
 
 
 def test_erasing_a_customer_leaves_their_transactions_and_nothing_personal(
-    merchant: Merchant, terminal: Terminal, server: ServerProcess
+    merchant: Merchant,
+    terminal: Terminal,
+    server: ServerProcess,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     api, chain = terminal
     contact = {"phone": "+33612345678", "email": "marie@example.fr", "consent": True}
@@ -141,7 +148,7 @@ def test_erasing_a_customer_leaves_their_transactions_and_nothing_personal(
     assert api.push(chain.terminal_id, [earn]).status_code == 200
     customer_id = str(_search(api, phone="+33612345678").customers[0].customer_id)
 
-    exported = _cli(server, "customer", "export", customer_id)
+    exported = _cli(server, capsys, "customer", "export", customer_id)
     assert exported.returncode == 0, exported.stderr
     data = json.loads(exported.stdout)
     assert data["customer"]["phone"] == "+33612345678"
@@ -149,10 +156,10 @@ def test_erasing_a_customer_leaves_their_transactions_and_nothing_personal(
     assert [c["id"] for c in data["cards"]] == [card_id]
     assert [t["kind"] for t in data["transactions"]] == ["enroll", "earn_points"]
 
-    erased = _cli(server, "customer", "erase", customer_id, "--yes")
+    erased = _cli(server, capsys, "customer", "erase", customer_id, "--yes")
     assert erased.returncode == 0, erased.stderr
     assert "1 card(s) deactivated" in erased.stdout
-    again = _cli(server, "customer", "erase", customer_id, "--yes")
+    again = _cli(server, capsys, "customer", "erase", customer_id, "--yes")
     assert again.returncode == 1
     assert "already erased" in again.stderr
 
@@ -178,6 +185,6 @@ def test_erasing_a_customer_leaves_their_transactions_and_nothing_personal(
     assert (fed[0]["customer_name"], fed[0]["is_active"]) == ("", False)
     assert "Marie" not in json.dumps(feed)
 
-    unknown = _cli(server, "customer", "export", str(uuid.uuid4()))
+    unknown = _cli(server, capsys, "customer", "export", str(uuid.uuid4()))
     assert unknown.returncode == 1
     assert "there is no customer" in unknown.stderr

@@ -2,50 +2,37 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import uuid
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import select
 
 from pos_app.domain.identifiers import new_card_number, new_qr_token
 from pos_app.domain.program import Program, ProgramKind
 from sync.server import admin
+from sync.server.cli import main
 from sync.server.db import read, write
 from sync.server.models import CARDS, TRANSACTIONS
-from tests.server.conftest import ROOT, Merchant, ServerProcess, pair_terminal
+from tests.server.conftest import Merchant, ServerProcess, pair_terminal
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
-def _expire(server: ServerProcess, merchant: str, now: datetime) -> str:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sync.server.cli",
-            "expire-points",
-            "--merchant",
-            merchant,
-            "--now",
-            now.isoformat(),
-            "--db",
-            server.db_url,
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
+def _expire(
+    server: ServerProcess, capsys: pytest.CaptureFixture[str], merchant: str, now: datetime
+) -> str:
+    """`loyalty-server expire-points` as the operator types it (in this process)."""
+    args = ["expire-points", "--merchant", merchant, "--now", now.isoformat()]
+    code = main([*args, "--db", server.db_url])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    return out.out.strip()
 
 
 def test_points_of_inactive_cards_expire_once_and_reach_the_feed(
-    server: ServerProcess, merchant: Merchant
+    server: ServerProcess, merchant: Merchant, capsys: pytest.CaptureFixture[str]
 ) -> None:
     expiring = Program(
         id=f"exp-{merchant.id}",
@@ -75,8 +62,8 @@ def test_points_of_inactive_cards_expire_once_and_reach_the_feed(
     api, _ = pair_terminal(server, merchant.stores[0], merchant.staff_id)
     cursor = api.changes().json()["next_cursor"]
 
-    assert _expire(server, merchant.id, NOW) == "points expired on 1 card(s)"
-    assert _expire(server, merchant.id, NOW) == "points expired on 0 card(s)"  # once only
+    assert _expire(server, capsys, merchant.id, NOW) == "points expired on 1 card(s)"
+    assert _expire(server, capsys, merchant.id, NOW) == "points expired on 0 card(s)"  # once only
 
     with read(server.engine) as conn:
         rows = {

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from pos_app.domain.identifiers import CardRef
 from pos_app.domain.operations import EarnPoints, RedeemPoints
 from pos_app.domain.refusal import RefusalCode, Refused
-from pos_app.services.counter import Done
+from pos_app.services.counter import Done, undo
 from pos_app.services.returns import recent_purchases, return_purchase
 from sync.server.db import read, write
 from sync.server.models import CARDS, TRANSACTIONS
@@ -42,6 +42,10 @@ def test_a_purchase_is_returned_in_parts_at_its_rate_and_never_beyond(
             counter.store, ref, purchase.entry_id, minor, shop.staff_id, next_time()
         )
 
+    mistaken = give_back(2_500)
+    assert isinstance(mistaken, Done)
+    assert isinstance(undo(counter.store, mistaken.entry.seq, shop.staff_id, next_time()), Done)
+    assert recent_purchases(counter.store, card.id)[0].returned_minor == 0  # given back
     first = give_back(2_500)  # a quarter of it
     assert isinstance(first, Done) and first.effect.points_delta == -24
     too_much = give_back(8_000)
@@ -68,6 +72,8 @@ def test_a_purchase_is_returned_in_parts_at_its_rate_and_never_beyond(
         ).scalar_one()
     assert [tuple(r) for r in rows] == [
         ("earn_points", "applied", 100),
+        ("void_points", "applied", -24),
+        ("reverse", "applied", 24),
         ("void_points", "applied", -24),
         ("redeem_points", "applied", -50),
         ("void_points", "applied", -46),

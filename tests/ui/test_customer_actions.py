@@ -80,3 +80,27 @@ def test_a_customer_is_found_by_name_and_a_manager_deactivates_their_card(
     qtbot.waitUntil(lambda: counter.banner.text().startswith("✓  Card deactivated"))
     assert counter.view is not None and not counter.view.card.is_active
     assert "no longer active" in counter.card.rewards.text()
+
+
+def test_a_manager_merges_the_customer_s_other_card_into_the_one_on_screen(
+    qtbot: QtBot, counter_window: MainWindow, cards: list[Card]
+) -> None:
+    counter = counter_window.counter
+    assert counter is not None
+    keep, other = cards[1], cards[3]  # two bakery cards
+    _show(qtbot, counter, keep)
+    QTest.keyClick(counter, Qt.Key.Key_F9)
+    pin = counter_window.dialog
+    assert isinstance(pin, ManagerPinDialog)
+    pin.form.pin.setText(MANAGER_PIN)
+    QTest.mouseClick(pin.form.go, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(counter_window.dialog, CardLifeDialog))
+    actions = counter_window.dialog
+    assert isinstance(actions, CardLifeDialog)
+    QTest.keyClicks(actions.other, other.card_number)
+    QTest.mouseClick(actions.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: counter.banner.text().startswith("✓  Cards merged"))
+    total = keep.points_balance + other.points_balance
+    assert counter.view is not None and counter.view.card.points_balance == total
+    gone = find_card(counter.store, CardRef.number(other.card_number))
+    assert gone is not None and not gone.card.is_active

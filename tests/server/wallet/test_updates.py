@@ -223,8 +223,9 @@ def test_a_voided_card_tells_its_devices_and_its_pass_shows_void(
         register(phone, issued, "voided-phone", token)
         # What the card's lifecycle (deactivate, replace, erase) calls, in its transaction.
         with write(wallet_server.engine) as conn:
-            conn.execute(update(CARDS).where(CARDS.c.id == card.id).values(is_active=False))
-            void_pass(conn, card.id, datetime.now(UTC))
+            mine = (CARDS.c.merchant_id == shop.merchant_id) & (CARDS.c.id == card.id)
+            conn.execute(update(CARDS).where(mine).values(is_active=False))
+            void_pass(conn, shop.merchant_id, card.id, datetime.now(UTC))
         deadline = time.monotonic() + 10
         while not pushes_to(apns, {token}) and time.monotonic() < deadline:
             time.sleep(0.05)

@@ -59,13 +59,6 @@ def stamp_cards(server: ServerProcess, shop: Shop, stamps: dict[int, int]) -> No
     api.close()
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def any_wallet_server(request: pytest.FixtureRequest) -> ServerProcess:
-    name = "wallet_server" if request.param == "sqlite" else "pg_wallet_server"
-    server: ServerProcess = request.getfixturevalue(name)
-    return server
-
-
 def test_one_push_per_registered_device_per_changed_card(
     any_wallet_server: ServerProcess, apns: StandIn, tmp_path: Path
 ) -> None:

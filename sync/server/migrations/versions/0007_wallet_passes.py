@@ -1,5 +1,7 @@
 """Wallet passes: the server's wallet set-up, merchants' pass looks, Apple devices
-registered for passes, and the outbox of pass updates owed after a push.
+registered for passes, and the outbox of pass updates owed after a push. Cards are keyed
+(merchant_id, id) since 0005: devices and outbox rows name a card by both, and a pass's
+Apple serial and Google object id (random, made at issue) are unique server-wide.
 
 Revision ID: 0007
 Revises: 0006

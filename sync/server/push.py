@@ -634,6 +634,7 @@ def _earn_record(
                 TRANSACTIONS.c.operation,
                 TRANSACTIONS.c.applied_points_delta,
             ).where(
+                TRANSACTIONS.c.merchant_id == batch.terminal.merchant_id,
                 TRANSACTIONS.c.card_id == card_id,
                 TRANSACTIONS.c.kind.in_(("earn_points", "void_points")),
             )

@@ -55,7 +55,11 @@ def card_action(
         programs = merchant_programs(conn, merchant_id)
         successor = conn.execute(
             select(CARDS.c.card_number)
-            .join(RETIRED_CODES, RETIRED_CODES.c.card_id == CARDS.c.id)
+            .join(
+                RETIRED_CODES,
+                (RETIRED_CODES.c.merchant_id == CARDS.c.merchant_id)
+                & (RETIRED_CODES.c.card_id == CARDS.c.id),
+            )
             .where(
                 RETIRED_CODES.c.merchant_id == merchant_id,
                 RETIRED_CODES.c.code_kind == "number",

@@ -30,10 +30,9 @@ from pos_app.domain.program import Program
 from pos_app.domain.refusal import RefusalCode, Refused
 from sync.server.db import next_versions
 from sync.server.models import CARDS, CUSTOMERS, MERCHANTS, TRANSACTIONS
+from sync.server.wallet import void_pass
 
 MAX_FOUND = 20
-# The wallet columns of a card: what an issued pass is known by.
-WALLET_COLUMNS = ("google_object_id", "google_jwt", "apple_serial_number", "apple_auth_token")
 
 
 class CustomerError(Exception):
@@ -257,7 +256,10 @@ def export_customer(conn: Connection, customer_id: str) -> dict[str, Any]:
     card_ids = [c.id for c in cards]
     transactions = conn.execute(
         select(TRANSACTIONS)
-        .where(TRANSACTIONS.c.card_id.in_(card_ids))
+        .where(
+            TRANSACTIONS.c.merchant_id == customer.merchant_id,
+            TRANSACTIONS.c.card_id.in_(card_ids),
+        )
         .order_by(TRANSACTIONS.c.received_at, TRANSACTIONS.c.id)
     ).all()
     return {
@@ -271,15 +273,6 @@ def export_customer(conn: Connection, customer_id: str) -> dict[str, Any]:
             for t in transactions
         ],
     }
-
-
-def wallet_pass_voided(conn: Connection, card_id: str) -> None:
-    """The card's wallet passes are no longer its own: the columns that name them cleared.
-
-    The one place where erasure (and replacement) tell the wallet side; the wallet module
-    voids the passes with Apple and Google from here.
-    """
-    conn.execute(CARDS.update().where(CARDS.c.id == card_id).values(dict.fromkeys(WALLET_COLUMNS)))
 
 
 def erase_customer(conn: Connection, customer_id: str, now: datetime) -> int:
@@ -305,16 +298,23 @@ def erase_customer(conn: Connection, customer_id: str, now: datetime) -> int:
         ).scalars()
     )
     stamp_customers(conn, [customer.id])  # terminals drop its keys at their next pull
+    merchant = customer.merchant_id  # a card id is only its merchant's own
     for card_id, version in zip(card_ids, next_versions(conn, len(card_ids)), strict=True):
+        # The pass keeps its serial and object id, so the phone can fetch it void; the
+        # saved Google JWT goes (it holds the name).
         conn.execute(
             CARDS.update()
-            .where(CARDS.c.id == card_id)
-            .values(customer_name="", is_active=False, updated_at=now, version=version)
+            .where(CARDS.c.merchant_id == merchant, CARDS.c.id == card_id)
+            .values(
+                customer_name="", is_active=False, updated_at=now, version=version, google_jwt=None
+            )
         )
-        wallet_pass_voided(conn, card_id)
+        void_pass(conn, merchant, card_id, now)
     enrolments = conn.execute(
         select(TRANSACTIONS.c.id, TRANSACTIONS.c.operation).where(
-            TRANSACTIONS.c.card_id.in_(card_ids), TRANSACTIONS.c.kind == "enroll"
+            TRANSACTIONS.c.merchant_id == merchant,
+            TRANSACTIONS.c.card_id.in_(card_ids),
+            TRANSACTIONS.c.kind == "enroll",
         )
     ).all()
     for row in enrolments:

@@ -206,6 +206,9 @@ class CardRow(Base):
         UniqueConstraint("merchant_id", "card_number", name="uq_cards_merchant_card_number"),
         UniqueConstraint("merchant_id", "qr_token", name="uq_cards_merchant_qr_token"),
         Index("ix_cards_feed", "merchant_id", "version"),
+        # A pass names its card server-wide (card ids are only the merchant's own).
+        Index("uq_cards_apple_serial_number", "apple_serial_number", unique=True),
+        Index("uq_cards_google_object_id", "google_object_id", unique=True),
     )
 
 
@@ -322,34 +325,35 @@ class WalletDevice(Base):
     device_id: Mapped[str] = mapped_column(String(128))
     pass_type_id: Mapped[str] = mapped_column(String(200))
     serial_number: Mapped[str] = mapped_column(String(200))
-    card_id: Mapped[str] = mapped_column(String(36), index=True)
+    card_id: Mapped[str] = mapped_column(String(36))
     merchant_id: Mapped[str] = mapped_column(String(64))
     push_token: Mapped[str] = mapped_column(String(200))
     registered_at: Mapped[datetime]
     __table_args__ = (
         PrimaryKeyConstraint("device_id", "pass_type_id", "serial_number"),
         ForeignKeyConstraint(["merchant_id", "card_id"], ["cards.merchant_id", "cards.id"]),
+        Index("ix_wallet_devices_card", "merchant_id", "card_id"),
     )
 
 
 class WalletOutbox(Base):
     """A pass update owed to one target of a card: `apns:<device>` or `google`.
 
-    Written in the push's own transaction; one row per (card, target), so a batch that
+    Written in the push's own transaction; one row per (merchant, card, target), so a batch that
     changes a card many times owes one update. `generation` grows with each new change: a
     sender deletes the row only if no change came in while it was sending.
     """
 
     __tablename__ = "wallet_outbox"
+    merchant_id: Mapped[str] = mapped_column(String(64))
     card_id: Mapped[str] = mapped_column(String(36))
     target: Mapped[str] = mapped_column(String(160))
-    merchant_id: Mapped[str] = mapped_column(String(64))
     generation: Mapped[int] = mapped_column(default=1)
     attempts: Mapped[int] = mapped_column(default=0)
     due_at: Mapped[datetime]
     claimed_until: Mapped[datetime | None]
     __table_args__ = (
-        PrimaryKeyConstraint("card_id", "target"),
+        PrimaryKeyConstraint("merchant_id", "card_id", "target"),
         Index("ix_wallet_outbox_due", "due_at"),
     )
 

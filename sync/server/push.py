@@ -60,7 +60,7 @@ from sync.protocol import (
 )
 from sync.server.auth import TerminalAuth
 from sync.server.cards import CARD_FIELDS, MUTABLE_FIELDS, card_from_row, card_values, wire_card
-from sync.server.customers import enrolment_customer, stamp_customers, wallet_pass_voided
+from sync.server.customers import enrolment_customer, stamp_customers
 from sync.server.db import next_versions, write
 from sync.server.models import (
     CARDS,
@@ -294,7 +294,7 @@ def _push_batch(
         )
     _write_cards(conn, batch)
     # In this transaction: a pass update is owed exactly when the card change commits.
-    record_cards_changed(conn, sorted(batch.dirty), received_at)
+    record_cards_changed(conn, terminal.merchant_id, sorted(batch.dirty), received_at)
     stamp_customers(conn, batch.customers)
     last_seq = new[-1].seq if new else head.last_seq
     return _Done(batch, [stored[e.seq] for e in old], rows, last_seq)
@@ -634,6 +634,7 @@ def _earn_record(
                 TRANSACTIONS.c.operation,
                 TRANSACTIONS.c.applied_points_delta,
             ).where(
+                TRANSACTIONS.c.merchant_id == batch.terminal.merchant_id,
                 TRANSACTIONS.c.card_id == card_id,
                 TRANSACTIONS.c.kind.in_(("earn_points", "void_points", "reverse")),
             )
@@ -697,7 +698,7 @@ def _replace(
         return outcome
     conn.execute(
         CARDS.update()
-        .where(CARDS.c.id == p.card_id)
+        .where(CARDS.c.merchant_id == merchant, CARDS.c.id == p.card_id)
         .values(card_number=op.card_number, qr_token=op.qr_token)
     )
     versions = next_versions(conn, 2)
@@ -717,7 +718,8 @@ def _replace(
             )
         ],
     )
-    wallet_pass_voided(conn, p.card_id)  # the wallet issues the new card's pass afresh
+    # The card is in `batch.dirty`: its passes are owed an update, which carries the new
+    # number and token (the pass keeps its serial; the phone's pass becomes the new card's).
     return outcome
 
 

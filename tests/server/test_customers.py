@@ -169,7 +169,7 @@ def test_erasing_a_customer_leaves_their_transactions_and_nothing_personal(
         rows = conn.execute(select(TRANSACTIONS).where(TRANSACTIONS.c.card_id == card_id)).all()
     assert (customer.name, customer.phone, customer.email) == ("", None, None)
     assert customer.erased_at is not None
-    assert (card.customer_name, card.is_active, card.apple_serial_number) == ("", False, None)
+    assert (card.customer_name, card.is_active, card.google_jwt) == ("", False, None)
     assert card.points_balance == 20 + 42  # welcome bonus and the purchase: totals intact
     assert sum(r.applied_points_delta for r in rows) == 62
     every_text = " ".join(r.operation for r in rows) + str(card._mapping) + str(customer._mapping)

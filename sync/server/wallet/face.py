@@ -103,9 +103,17 @@ def _query() -> Any:
     )
 
 
-def face_by_id(conn: Connection, card_id: str) -> CardFace | None:
-    """The card's face, erased cards included (their pass is shown void)."""
-    row = conn.execute(_query().where(CARDS.c.id == card_id)).first()
+def face_of_card(conn: Connection, merchant_id: str, card_id: str) -> CardFace | None:
+    """The card's face, erased cards included (their pass is shown void). A card id is
+    its merchant's own: another merchant may have a card with the same one."""
+    key = (CARDS.c.merchant_id == merchant_id) & (CARDS.c.id == card_id)
+    row = conn.execute(_query().where(key)).first()
+    return None if row is None else face_from_row(row._mapping)
+
+
+def face_by_serial(conn: Connection, serial: str) -> CardFace | None:
+    """The card whose Apple pass has this serial number (unique server-wide)."""
+    row = conn.execute(_query().where(CARDS.c.apple_serial_number == serial)).first()
     return None if row is None else face_from_row(row._mapping)
 
 

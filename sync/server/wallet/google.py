@@ -1,7 +1,8 @@
 """Google Wallet: a loyalty class per program, a loyalty object per card, the signed
 "Save to Google Wallet" JWT, and updates of the object through Google's REST API.
 
-Google forms an object id as `<issuer id>.<unique id>`: ours is the card's id. The save
+Google forms an object id as `<issuer id>.<unique id>`: ours is random, made when the card
+is first saved and kept on the card (issue.py), as card ids are only a merchant's own. The save
 JWT carries class and object (Google creates them when the customer saves); later changes
 are PATCHed with a service-account OAuth token (JWT-bearer grant, RS256).
 """
@@ -52,8 +53,11 @@ def class_id(settings: WalletSettings, face: CardFace) -> str:
     return f"{settings.google_issuer_id}.{suffix}"
 
 
-def object_id(settings: WalletSettings, card_id: str) -> str:
-    return f"{settings.google_issuer_id}.{card_id}"
+def object_id(face: CardFace) -> str:
+    """The card's object id; issued first (`ensure_google_identity`)."""
+    if face.google_object_id is None:
+        raise ValueError(f"card {face.card_id} of {face.merchant_id} has no Google object yet")
+    return face.google_object_id
 
 
 def logo_url(settings: WalletSettings, merchant_id: str) -> str:
@@ -97,7 +101,7 @@ def object_fields(face: CardFace, settings: WalletSettings) -> dict[str, Any]:
 
 def loyalty_object(face: CardFace, settings: WalletSettings) -> dict[str, Any]:
     return {
-        "id": object_id(settings, face.card_id),
+        "id": object_id(face),
         "classId": class_id(settings, face),
         **object_fields(face, settings),
     }
@@ -169,7 +173,7 @@ async def patch_object(
     try:
         bearer = await token.get(client, settings, creds)
         response = await client.patch(
-            f"{settings.google_api_url}/loyaltyObject/{object_id(settings, face.card_id)}",
+            f"{settings.google_api_url}/loyaltyObject/{object_id(face)}",
             json=object_fields(face, settings),
             headers={"Authorization": f"Bearer {bearer}"},
         )

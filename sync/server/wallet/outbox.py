@@ -1,5 +1,6 @@
 """The durable outbox of pass updates: written in the push's transaction, drained by the
-sender (sender.py). One row per (card, target): a batch that changes a card ten times owes
+sender (sender.py). One row per (merchant, card, target) (a card id is only its merchant's
+own): a batch that changes a card ten times owes
 its phone one update, and an update is never lost to a crash between commit and send."""
 
 from __future__ import annotations
@@ -31,14 +32,18 @@ GOOGLE = "google"
 # A claimed row comes back to the queue if its sender died before finishing it.
 LEASE = timedelta(seconds=60)
 MAX_BACKOFF_S = 3600.0
+# An outbox row's key, merchant first: a card id is only its merchant's own.
+_KEY = (WALLET_OUTBOX.c.merchant_id, WALLET_OUTBOX.c.card_id, WALLET_OUTBOX.c.target)
 
 
-def record_cards_changed(conn: Connection, card_ids: Sequence[str], now: datetime) -> None:
-    """Owe an update to every device registered for these cards and to every Google object
-    issued for them. Call inside the transaction that changes the cards."""
+def record_cards_changed(
+    conn: Connection, merchant_id: str, card_ids: Sequence[str], now: datetime
+) -> None:
+    """Owe an update to every device registered for these cards of this merchant and to
+    every Google object issued for them. Call inside the transaction that changes them."""
     if not card_ids:
         return
-    _record(conn, CARDS.c.id.in_(list(card_ids)), now)
+    _record(conn, (CARDS.c.merchant_id == merchant_id) & CARDS.c.id.in_(list(card_ids)), now)
 
 
 def record_program_changed(conn: Connection, program_id: str, now: datetime) -> None:
@@ -52,33 +57,40 @@ def record_merchant_changed(conn: Connection, merchant_id: str, now: datetime) -
 
 
 def _record(conn: Connection, cards: ColumnElement[bool], now: datetime) -> None:
-    ids = select(CARDS.c.id).where(cards).scalar_subquery()
     owed = (
         literal(1).label("generation"),
         literal(0).label("attempts"),
         literal(now, WALLET_OUTBOX.c.due_at.type).label("due_at"),
     )
-    devices = select(
-        WALLET_DEVICES.c.card_id,
-        (literal(APNS_PREFIX) + WALLET_DEVICES.c.device_id).label("target"),
-        WALLET_DEVICES.c.merchant_id,
-        *owed,
-    ).where(WALLET_DEVICES.c.card_id.in_(ids))
-    # Rows are locked in (card, target) order, as the sender locks them: no deadlock.
-    devices = devices.order_by(WALLET_DEVICES.c.card_id, "target")
-    google = select(CARDS.c.id, literal(GOOGLE).label("target"), CARDS.c.merchant_id, *owed).where(
+    devices = (
+        select(
+            WALLET_DEVICES.c.merchant_id,
+            WALLET_DEVICES.c.card_id,
+            (literal(APNS_PREFIX) + WALLET_DEVICES.c.device_id).label("target"),
+            *owed,
+        )
+        .join(
+            CARDS,
+            (CARDS.c.merchant_id == WALLET_DEVICES.c.merchant_id)
+            & (CARDS.c.id == WALLET_DEVICES.c.card_id),
+        )
+        .where(cards)
+    )
+    # Rows are locked in (merchant, card, target) order, as the sender locks them: no deadlock.
+    devices = devices.order_by(WALLET_DEVICES.c.merchant_id, WALLET_DEVICES.c.card_id, "target")
+    google = select(CARDS.c.merchant_id, CARDS.c.id, literal(GOOGLE).label("target"), *owed).where(
         cards, CARDS.c.google_object_id.is_not(None)
     )
-    for source in (devices, google.order_by(CARDS.c.id)):
+    for source in (devices, google.order_by(CARDS.c.merchant_id, CARDS.c.id)):
         _upsert(conn, source, now)
 
 
 def _upsert(conn: Connection, source: Select[Any], now: datetime) -> None:
     insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-    columns = ["card_id", "target", "merchant_id", "generation", "attempts", "due_at"]
+    columns = ["merchant_id", "card_id", "target", "generation", "attempts", "due_at"]
     stmt = insert(WALLET_OUTBOX).from_select(columns, source)
     stmt = stmt.on_conflict_do_update(
-        index_elements=["card_id", "target"],
+        index_elements=["merchant_id", "card_id", "target"],
         set_={"generation": WALLET_OUTBOX.c.generation + 1, "due_at": now},
     )
     conn.execute(stmt)
@@ -86,9 +98,9 @@ def _upsert(conn: Connection, source: Select[Any], now: datetime) -> None:
 
 @dataclass(frozen=True, slots=True)
 class Job:
+    merchant_id: str
     card_id: str
     target: str
-    merchant_id: str
     generation: int
     attempts: int
 
@@ -111,7 +123,7 @@ def claim(conn: Connection, now: datetime, limit: int) -> list[Job]:
     due = and_(WALLET_OUTBOX.c.due_at <= now, free)
     # On PostgreSQL rows another sender or a push holds are skipped, never waited for.
     first = (
-        select(WALLET_OUTBOX.c.card_id, WALLET_OUTBOX.c.target)
+        select(*_KEY)
         .where(due)
         .order_by(WALLET_OUTBOX.c.due_at)
         .limit(limit)
@@ -119,12 +131,10 @@ def claim(conn: Connection, now: datetime, limit: int) -> list[Job]:
     )
     stmt = (
         update(WALLET_OUTBOX)
-        .where(due, tuple_(WALLET_OUTBOX.c.card_id, WALLET_OUTBOX.c.target).in_(first))
+        .where(due, tuple_(*_KEY).in_(first))
         .values(claimed_until=now + LEASE)
         .returning(
-            WALLET_OUTBOX.c.card_id,
-            WALLET_OUTBOX.c.target,
-            WALLET_OUTBOX.c.merchant_id,
+            *_KEY,
             WALLET_OUTBOX.c.generation,
             WALLET_OUTBOX.c.attempts,
         )
@@ -133,18 +143,15 @@ def claim(conn: Connection, now: datetime, limit: int) -> list[Job]:
 
 
 def _keys(jobs: Sequence[Job]) -> ColumnElement[bool]:
-    pairs = [(j.card_id, j.target) for j in jobs]
-    return tuple_(WALLET_OUTBOX.c.card_id, WALLET_OUTBOX.c.target).in_(pairs)
+    keys = [(j.merchant_id, j.card_id, j.target) for j in jobs]
+    return tuple_(*_KEY).in_(keys)
 
 
 def lock(conn: Connection, jobs: Sequence[Job]) -> None:
-    """Lock these rows in (card, target) order, the order a push takes them in."""
+    """Lock these rows in (merchant, card, target) order, the order a push takes them in."""
     if jobs:
         conn.execute(
-            select(WALLET_OUTBOX.c.card_id)
-            .where(_keys(jobs))
-            .order_by(WALLET_OUTBOX.c.card_id, WALLET_OUTBOX.c.target)
-            .with_for_update()
+            select(WALLET_OUTBOX.c.card_id).where(_keys(jobs)).order_by(*_KEY).with_for_update()
         ).all()
 
 
@@ -153,14 +160,8 @@ def done(conn: Connection, jobs: Sequence[Job]) -> None:
     being sent keeps its row (a newer generation), released to be sent again."""
     if not jobs:
         return
-    sent = [(j.card_id, j.target, j.generation) for j in jobs]
-    conn.execute(
-        delete(WALLET_OUTBOX).where(
-            tuple_(WALLET_OUTBOX.c.card_id, WALLET_OUTBOX.c.target, WALLET_OUTBOX.c.generation).in_(
-                sent
-            )
-        )
-    )
+    sent = [(j.merchant_id, j.card_id, j.target, j.generation) for j in jobs]
+    conn.execute(delete(WALLET_OUTBOX).where(tuple_(*_KEY, WALLET_OUTBOX.c.generation).in_(sent)))
     conn.execute(update(WALLET_OUTBOX).where(_keys(jobs)).values(claimed_until=None))
 
 

@@ -24,7 +24,11 @@ from sync.server.ratelimit import FailureLimiter
 from sync.server.wallet import google
 from sync.server.wallet.face import Brand, CardFace, faces_by_token
 from sync.server.wallet.images import is_png, parse_rgb, solid_png
-from sync.server.wallet.issue import ensure_apple_identity, ensure_google_identity
+from sync.server.wallet.issue import (
+    ensure_apple_identity,
+    ensure_google_identity,
+    record_google_jwt,
+)
 from sync.server.wallet.page_text import TEXT, language
 from sync.server.wallet.pkpass import MEDIA_TYPE, build_pkpass
 from sync.server.wallet.runtime import apple_credentials, current_settings, google_credentials
@@ -119,9 +123,10 @@ def google_save(token: TokenPath, request: Request) -> Response:
         creds = google_credentials(settings)
     except (WalletConfigError, OSError) as exc:
         return _unavailable(request, exc)
-    jwt = google.save_jwt(found, settings, creds)
     with write(engine_of(request)) as conn:
-        ensure_google_identity(conn, found, google.object_id(settings, found.card_id), jwt)
+        face = ensure_google_identity(conn, found, str(settings.google_issuer_id))
+        jwt = google.save_jwt(face, settings, creds)
+        record_google_jwt(conn, face, jwt)
     return RedirectResponse(google.SAVE_URL + jwt, status.HTTP_303_SEE_OTHER, headers=_NO_STORE)
 
 

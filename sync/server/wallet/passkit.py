@@ -24,7 +24,7 @@ from sqlalchemy import Engine, delete, func, insert, or_, select, update
 from sync.server.auth import client_of, engine_of, limiter_of, refuse_if_limited
 from sync.server.db import read, write
 from sync.server.models import CARDS, PROGRAMS, WALLET_BRANDS, WALLET_DEVICES
-from sync.server.wallet.face import CardFace, face_by_id
+from sync.server.wallet.face import CardFace, face_by_serial
 from sync.server.wallet.pkpass import MEDIA_TYPE, build_pkpass
 from sync.server.wallet.runtime import apple_credentials, current_settings
 from sync.server.wallet.settings import WalletConfigError, WalletSettings
@@ -59,7 +59,7 @@ def _authorised_card(
     if authorization and authorization.startswith("ApplePass "):
         given = authorization.removeprefix("ApplePass ").strip()
     with read(engine) as conn:
-        face = face_by_id(conn, serial) if len(serial) <= 36 else None
+        face = face_by_serial(conn, serial) if len(serial) <= 200 else None
     expected = face.apple_auth_token if face is not None else None
     # Compared in constant time, and against something even when the serial is unknown.
     ok = hmac.compare_digest(given.encode(), (expected or "\x00" * 32).encode())
@@ -160,7 +160,11 @@ def updated_serials(
             PROGRAMS.c.version.label("program_version"),
             brand_version.label("brand_version"),
         )
-        .join(CARDS, CARDS.c.id == WALLET_DEVICES.c.card_id)
+        .join(
+            CARDS,
+            (CARDS.c.merchant_id == WALLET_DEVICES.c.merchant_id)
+            & (CARDS.c.id == WALLET_DEVICES.c.card_id),
+        )
         .join(PROGRAMS, PROGRAMS.c.id == CARDS.c.program_id)
         .outerjoin(WALLET_BRANDS, WALLET_BRANDS.c.merchant_id == CARDS.c.merchant_id)
         .where(

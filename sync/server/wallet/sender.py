@@ -23,7 +23,7 @@ from sync.server.db import read, write
 from sync.server.models import WALLET_DEVICES, WALLET_OUTBOX
 from sync.server.wallet import outbox
 from sync.server.wallet.apns import Delivery, PushResult, apns_client, push_pass_updates
-from sync.server.wallet.face import face_by_id
+from sync.server.wallet.face import face_of_card
 from sync.server.wallet.google import AccessToken, patch_object
 from sync.server.wallet.h2client import H2Client
 from sync.server.wallet.outbox import Job
@@ -146,15 +146,18 @@ class WalletSender:
         self._record([*apple, *google], [*pushed, *patched])
         return len(jobs)
 
-    def _push_tokens(self, jobs: list[Job]) -> dict[tuple[str, str], str]:
-        cards = sorted({j.card_id for j in jobs if j.device_id is not None})
+    def _push_tokens(self, jobs: list[Job]) -> dict[tuple[str, str, str], str]:
+        """Push tokens by (merchant, card, device): a card id is only its merchant's own."""
+        cards = sorted({(j.merchant_id, j.card_id) for j in jobs if j.device_id is not None})
         if not cards:
             return {}
-        query = select(
-            WALLET_DEVICES.c.card_id, WALLET_DEVICES.c.device_id, WALLET_DEVICES.c.push_token
-        ).where(WALLET_DEVICES.c.card_id.in_(cards))
+        device = WALLET_DEVICES.c
+        query = select(device.merchant_id, device.card_id, device.device_id, device.push_token)
+        query = query.where(tuple_(device.merchant_id, device.card_id).in_(cards))
         with read(self.engine) as conn:
-            return {(r.card_id, r.device_id): r.push_token for r in conn.execute(query)}
+            return {
+                (r.merchant_id, r.card_id, r.device_id): r.push_token for r in conn.execute(query)
+            }
 
     async def _apple(self, clients: _Clients, jobs: list[Job]) -> list[PushResult]:
         """One push per device, all on one HTTP/2 connection."""
@@ -162,7 +165,7 @@ class WalletSender:
         results: dict[int, PushResult] = {}
         sendable: list[tuple[int, str]] = []
         for i, job in enumerate(jobs):
-            push_token = tokens.get((job.card_id, str(job.device_id)))
+            push_token = tokens.get((job.merchant_id, job.card_id, str(job.device_id)))
             if push_token is None:  # unregistered since: nothing owed
                 results[i] = PushResult(Delivery.GONE, None, "unregistered")
             elif clients.apns is None:
@@ -177,7 +180,7 @@ class WalletSender:
     async def _google(self, clients: _Clients, job: Job) -> PushResult:
         settings = clients.settings
         with read(self.engine) as conn:
-            face = face_by_id(conn, job.card_id)
+            face = face_of_card(conn, job.merchant_id, job.card_id)
         if face is None or not face.google_object_id:
             return PushResult(Delivery.GONE, None, "no Google object")
         try:
@@ -193,14 +196,15 @@ class WalletSender:
         ]
         again = [(j, r) for j, r in zip(jobs, results, strict=True) if r.delivery is Delivery.RETRY]
         gone = [
-            (j.card_id, j.device_id)
+            (j.merchant_id, j.card_id, j.device_id)
             for j, r in zip(jobs, results, strict=True)
             if r.delivery is Delivery.GONE and j.device_id is not None
         ]
         for job, result in again[:20]:  # the first few say enough; never a push token
             log.warning(
-                "wallet update of card %s to %s not delivered (%s %s); retrying",
+                "wallet update of card %s of %s to %s not delivered (%s %s); retrying",
                 job.card_id,
+                job.merchant_id,
                 "Google" if job.device_id is None else "a device",
                 result.status,
                 result.reason,
@@ -208,7 +212,8 @@ class WalletSender:
         with write(self.engine) as conn:
             outbox.lock(conn, jobs)
             if gone:
-                key = tuple_(WALLET_DEVICES.c.card_id, WALLET_DEVICES.c.device_id)
+                device = WALLET_DEVICES.c
+                key = tuple_(device.merchant_id, device.card_id, device.device_id)
                 conn.execute(delete(WALLET_DEVICES).where(key.in_(gone)))
             outbox.done(conn, finished)
             outbox.retry_later(conn, [j for j, _ in again], now)

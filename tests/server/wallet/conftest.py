@@ -139,3 +139,11 @@ def pg_wallet_server(
         server.stop()
     finally:
         drop_database(pg_admin_url, url)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def any_wallet_server(request: pytest.FixtureRequest) -> ServerProcess:
+    """The SQLite wallet server, then the PostgreSQL one."""
+    name = "wallet_server" if request.param == "sqlite" else "pg_wallet_server"
+    server: ServerProcess = request.getfixturevalue(name)
+    return server

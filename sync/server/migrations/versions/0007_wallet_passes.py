@@ -1,5 +1,7 @@
 """Wallet passes: the server's wallet set-up, merchants' pass looks, Apple devices
-registered for passes, and the outbox of pass updates owed after a push.
+registered for passes, and the outbox of pass updates owed after a push. Cards are keyed
+(merchant_id, id) since 0005: devices and outbox rows name a card by both, and a pass's
+Apple serial and Google object id (random, made at issue) are unique server-wide.
 
 Revision ID: 0007
 Revises: 0006
@@ -62,25 +64,31 @@ def upgrade() -> None:
         # Cards are keyed (merchant_id, id) since 0005.
         sa.ForeignKeyConstraint(["merchant_id", "card_id"], ["cards.merchant_id", "cards.id"]),
     )
-    op.create_index("ix_wallet_devices_card_id", "wallet_devices", ["card_id"])
+    op.create_index("ix_wallet_devices_card", "wallet_devices", ["merchant_id", "card_id"])
     op.create_table(
         "wallet_outbox",
+        sa.Column("merchant_id", sa.String(64), nullable=False),
         sa.Column("card_id", sa.String(36), nullable=False),
         sa.Column("target", sa.String(160), nullable=False),
-        sa.Column("merchant_id", sa.String(64), nullable=False),
         sa.Column("generation", sa.Integer(), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("due_at", _TIME, nullable=False),
         sa.Column("claimed_until", _TIME, nullable=True),
-        sa.PrimaryKeyConstraint("card_id", "target"),
+        sa.PrimaryKeyConstraint("merchant_id", "card_id", "target"),
     )
     op.create_index("ix_wallet_outbox_due", "wallet_outbox", ["due_at"])
+    # Card ids are the merchant's own (0005): a pass's serial and Google object id are
+    # made at issue and name one card server-wide.
+    op.create_index("uq_cards_apple_serial_number", "cards", ["apple_serial_number"], unique=True)
+    op.create_index("uq_cards_google_object_id", "cards", ["google_object_id"], unique=True)
 
 
 def downgrade() -> None:
+    op.drop_index("uq_cards_google_object_id", table_name="cards")
+    op.drop_index("uq_cards_apple_serial_number", table_name="cards")
     op.drop_index("ix_wallet_outbox_due", table_name="wallet_outbox")
     op.drop_table("wallet_outbox")
-    op.drop_index("ix_wallet_devices_card_id", table_name="wallet_devices")
+    op.drop_index("ix_wallet_devices_card", table_name="wallet_devices")
     op.drop_table("wallet_devices")
     op.drop_table("wallet_brands")
     op.drop_table("wallet_settings")

@@ -40,6 +40,7 @@ from sync.server.entries import EntryChain
 from sync.server.models import CARDS, WALLET_DEVICES
 from sync.server.pairing import create_pair_code
 from sync.server.wallet.face import Brand, CardFace
+from sync.server.wallet.issue import ID_BYTES
 from sync.server.wallet.pkpass import build_pkpass
 from sync.server.wallet.settings import WalletSettings, load_apple
 from tests.server.wallet.pki import PASS_TYPE_ID, TEAM_ID, configure_args, make_pki
@@ -88,7 +89,7 @@ def _signing(pki_dir: Path, count: int) -> float:
             points=None,
             updated_at=datetime.now(UTC),
             version=1,
-            apple_serial_number=c.id,
+            apple_serial_number=secrets.token_hex(ID_BYTES),
             apple_auth_token=secrets.token_urlsafe(24),
             google_object_id=None,
             brand=Brand(),
@@ -113,11 +114,15 @@ def _seed(db_url: str, cards: int) -> list[str]:
         admin.insert_cards(conn, made, now)
         # Every card's pass issued and one device registered for it (as the PassKit web
         # service would have written them; that service is not what is measured here).
+        serials = {card.id: secrets.token_hex(ID_BYTES) for card in made}
         for card in made:
             conn.execute(
                 update(CARDS)
-                .where(CARDS.c.id == card.id)
-                .values(apple_serial_number=card.id, apple_auth_token=secrets.token_urlsafe(24))
+                .where(CARDS.c.merchant_id == MERCHANT, CARDS.c.id == card.id)
+                .values(
+                    apple_serial_number=serials[card.id],
+                    apple_auth_token=secrets.token_urlsafe(24),
+                )
             )
         conn.execute(
             WALLET_DEVICES.insert(),
@@ -125,7 +130,7 @@ def _seed(db_url: str, cards: int) -> list[str]:
                 {
                     "device_id": f"device-{i}",
                     "pass_type_id": PASS_TYPE_ID,
-                    "serial_number": card.id,
+                    "serial_number": serials[card.id],
                     "card_id": card.id,
                     "merchant_id": MERCHANT,
                     "push_token": f"{i:064x}",

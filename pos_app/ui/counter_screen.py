@@ -454,7 +454,7 @@ class CounterScreen(QWidget):
             return
         from pos_app.ui.customer_dialogs import ReturnDialog
 
-        dialog = ReturnDialog(purchases, parent=self)
+        dialog = ReturnDialog(purchases, self.view.program.currency, parent=self)
         self._open(dialog, lambda: self._return(dialog))
 
     def _return(self, dialog: ReturnDialog) -> None:
@@ -474,7 +474,7 @@ class CounterScreen(QWidget):
             op = outcome.entry.op if isinstance(outcome, Done) else None
             self._performed(op if isinstance(op, VoidPoints) else VoidPoints(minor), *result)
 
-        self._show(Message(tones.BUSY, "Saving…"), sound=None)
+        self._show(Message(tones.BUSY, self.tr("Saving…")), sound=None)
         self._run(job, shown)
 
     def _void_points(self) -> None:
@@ -497,7 +497,9 @@ class CounterScreen(QWidget):
 
     def _card_life(self) -> None:
         if self.view is None or self.view.provisional or self.dialog is not None:
-            self._show(Message(tones.NEUTRAL, "Scan the card first, then press Card… (F9)"))
+            self._show(
+                Message(tones.NEUTRAL, self.tr("Scan the card first, then press Card… (F9)"))
+            )
             return
         self.card_life_requested.emit()
 

@@ -24,7 +24,9 @@ def test_the_card_shows_how_many_points_expire_and_when(qtbot: QtBot) -> None:
     panel = CardPanel()
     qtbot.addWidget(panel)
     panel.show_card(CardView(card, lapsing, 0))
-    assert "1,240 points expire on 2027-02-18" in panel.rewards.text()
+    assert "1240 points expire on 18 Feb 2027" in panel.rewards.text()
+    panel.show_card(CardView(replace(card, points_balance=1), lapsing, 0))
+    assert "1 point expires on 18 Feb 2027" in panel.rewards.text()
 
     forever = replace(lapsing, points_expiry_days=None)
     panel.show_card(CardView(card, forever, 0))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain.currency import DEFAULT_CURRENCY, minor_digits
 from pos_app.domain.identifiers import CardRef, format_card_number
+from pos_app.domain.money import AmountError
 from pos_app.domain.operations import (
     CardOperation,
     EarnPoints,
@@ -53,7 +54,7 @@ from pos_app.ui.action_grid import ActionGrid
 from pos_app.ui.camera_view import CameraView
 from pos_app.ui.card_view import CardPanel
 from pos_app.ui.elided_label import ElidedLabel
-from pos_app.ui.error_words import for_people
+from pos_app.ui.error_words import amount_words, for_people
 from pos_app.ui.keypad import NumberDialog, parse_points
 from pos_app.ui.keys import WindowKeys
 from pos_app.ui.outcome_text import Message, done_message, refusal_message
@@ -423,7 +424,7 @@ class CounterScreen(QWidget):
         dialog = NumberDialog(
             self.tr("Earn points"),
             self.tr("Purchase amount ({currency})").format(currency=currency),
-            lambda text: parse_typed_amount(text, currency),
+            lambda text: _typed_amount(text, currency),
             decimal=minor_digits(currency) > 0,
             confirm=self.tr("Add points"),
             parent=self,
@@ -709,3 +710,11 @@ class CounterScreen(QWidget):
 def _value(dialog: NumberDialog[int]) -> int:
     assert dialog.value is not None  # accepted means parsed
     return dialog.value
+
+
+def _typed_amount(text: str, currency: str) -> int:
+    """The purchase amount typed; refused in the window's language (the keypad shows it)."""
+    try:
+        return parse_typed_amount(text, currency)
+    except AmountError as exc:
+        raise ValueError(amount_words(exc, currency)) from exc

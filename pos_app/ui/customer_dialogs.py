@@ -37,7 +37,7 @@ from pos_app.services.lookup import CardView
 from pos_app.services.returns import Purchase
 from pos_app.store import Store
 from pos_app.store.staff import StaffMember
-from pos_app.ui.error_words import for_people
+from pos_app.ui.error_words import amount_words, for_people
 from pos_app.ui.style import fit_to_screen
 from pos_app.ui.words import counts, refusal_words
 from pos_app.ui.workers import Jobs
@@ -193,13 +193,9 @@ class ReturnDialog(QDialog):
         purchase = self.purchases[row]
         text = self.amount.text().strip()
         try:
-            minor = purchase.returnable_minor if not text else parse_amount(text)
-        except AmountError:
-            self.note.setText(
-                self.tr("Not an amount: type it like {example}, or nothing for all of it").format(
-                    example=amount_example(self.currency)
-                )
-            )
+            minor = purchase.returnable_minor if not text else parse_amount(text, self.currency)
+        except AmountError as exc:
+            self.note.setText(amount_words(exc, self.currency))
             return
         self.chosen, self.amount_minor = purchase, minor
         self.accept()

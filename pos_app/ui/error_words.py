@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 if TYPE_CHECKING:
+    from pos_app.domain.money import AmountError
     from pos_app.services.customers import BadContactError
     from pos_app.services.errors import SignInError
 
@@ -97,6 +98,30 @@ def sync_trouble(detail: str | None, offline: bool) -> str:
         "Sync stopped - the server and this terminal do not understand each other; "
         "stamps are saved here; ask for the terminal to be updated",
     )
+
+
+def amount_words(error: AmountError, currency: str) -> str:
+    """An amount the cashier typed that cannot be taken, with what to type instead."""
+    from pos_app.services.locale_format import amount_example, money
+
+    like = amount_example(currency)
+    if error.reason == "empty":
+        return QCoreApplication.translate("error_words", "Type the amount, like {example}").format(
+            example=like
+        )
+    if error.reason == "decimals":
+        return QCoreApplication.translate(
+            "error_words", "“{typed}” has too many decimals: type it like {example}"
+        ).format(typed=error.typed, example=like)
+    if error.reason == "not_positive":
+        return QCoreApplication.translate("error_words", "The amount must be more than zero")
+    if error.reason == "over_limit":
+        return QCoreApplication.translate(
+            "error_words", "The amount is over the limit of {limit}"
+        ).format(limit=money(error.limit_minor, currency))
+    return QCoreApplication.translate(
+        "error_words", "“{typed}” is not an amount: type it like {example}"
+    ).format(typed=error.typed, example=like)
 
 
 def contact_words(error: BadContactError) -> str:

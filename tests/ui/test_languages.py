@@ -138,7 +138,7 @@ def test_the_customer_dialogs_and_their_refusals_speak_the_language(
     assert "z. B. 12,50" in dialog.amount.placeholderText()
     dialog.amount.setText("zwölf")
     dialog._confirm()
-    assert dialog.note.text().startswith("Kein gültiger Betrag: wie 12,50 eingeben")
+    assert dialog.note.text() == "„zwölf“ ist kein Betrag: wie 12,50 eingeben"
 
     with pytest.raises(BadContactError) as wrong:
         read_contact("12", "", consent=True)

@@ -808,10 +808,6 @@
         <source>Pick the purchase that came back</source>
         <translation>Zurückgegebenen Einkauf wählen</translation>
     </message>
-    <message>
-        <source>Not an amount: type it like {example}, or nothing for all of it</source>
-        <translation>Kein gültiger Betrag: wie {example} eingeben, oder leer lassen für alles</translation>
-    </message>
 </context>
 <context>
     <name>RewardDialog</name>
@@ -1097,6 +1093,26 @@
     <message>
         <source>Sync stopped - the server and this terminal do not understand each other; stamps are saved here; ask for the terminal to be updated</source>
         <translation>Abgleich gestoppt – Server und Terminal verstehen einander nicht; Stempel werden hier gespeichert; bitte das Terminal aktualisieren lassen</translation>
+    </message>
+    <message>
+        <source>Type the amount, like {example}</source>
+        <translation>Betrag eingeben, z. B. {example}</translation>
+    </message>
+    <message>
+        <source>“{typed}” has too many decimals: type it like {example}</source>
+        <translation>„{typed}“ hat zu viele Nachkommastellen: wie {example} eingeben</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero</source>
+        <translation>Der Betrag muss größer als null sein</translation>
+    </message>
+    <message>
+        <source>The amount is over the limit of {limit}</source>
+        <translation>Der Betrag liegt über der Grenze von {limit}</translation>
+    </message>
+    <message>
+        <source>“{typed}” is not an amount: type it like {example}</source>
+        <translation>„{typed}“ ist kein Betrag: wie {example} eingeben</translation>
     </message>
     <message>
         <source>“{typed}” is not a phone number (6 to 20 digits)</source>

@@ -808,10 +808,6 @@
         <source>Pick the purchase that came back</source>
         <translation>Elija la compra devuelta</translation>
     </message>
-    <message>
-        <source>Not an amount: type it like {example}, or nothing for all of it</source>
-        <translation>No es un importe válido: escríbalo como {example}, o nada para todo</translation>
-    </message>
 </context>
 <context>
     <name>RewardDialog</name>
@@ -1097,6 +1093,26 @@
     <message>
         <source>Sync stopped - the server and this terminal do not understand each other; stamps are saved here; ask for the terminal to be updated</source>
         <translation>Sincronización detenida: el servidor y este terminal no se entienden; los sellos se guardan aquí; pida que actualicen el terminal</translation>
+    </message>
+    <message>
+        <source>Type the amount, like {example}</source>
+        <translation>Escriba el importe, p. ej. {example}</translation>
+    </message>
+    <message>
+        <source>“{typed}” has too many decimals: type it like {example}</source>
+        <translation>«{typed}» tiene demasiados decimales: escríbalo como {example}</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero</source>
+        <translation>El importe debe ser mayor que cero</translation>
+    </message>
+    <message>
+        <source>The amount is over the limit of {limit}</source>
+        <translation>El importe supera el límite de {limit}</translation>
+    </message>
+    <message>
+        <source>“{typed}” is not an amount: type it like {example}</source>
+        <translation>«{typed}» no es un importe: escríbalo como {example}</translation>
     </message>
     <message>
         <source>“{typed}” is not a phone number (6 to 20 digits)</source>

@@ -808,10 +808,6 @@
         <source>Pick the purchase that came back</source>
         <translation>Choisissez l&apos;achat rendu</translation>
     </message>
-    <message>
-        <source>Not an amount: type it like {example}, or nothing for all of it</source>
-        <translation>Montant non valable&#xa0;: tapez-le comme {example}, ou rien pour tout</translation>
-    </message>
 </context>
 <context>
     <name>RewardDialog</name>
@@ -1097,6 +1093,26 @@
     <message>
         <source>Sync stopped - the server and this terminal do not understand each other; stamps are saved here; ask for the terminal to be updated</source>
         <translation>Synchronisation arrêtée – le serveur et ce terminal ne se comprennent pas&#xa0;; les tampons sont enregistrés ici&#xa0;; faites mettre à jour le terminal</translation>
+    </message>
+    <message>
+        <source>Type the amount, like {example}</source>
+        <translation>Saisissez le montant, p. ex. {example}</translation>
+    </message>
+    <message>
+        <source>“{typed}” has too many decimals: type it like {example}</source>
+        <translation>«&#xa0;{typed}&#xa0;» a trop de décimales&#xa0;: tapez-le comme {example}</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero</source>
+        <translation>Le montant doit être supérieur à zéro</translation>
+    </message>
+    <message>
+        <source>The amount is over the limit of {limit}</source>
+        <translation>Le montant dépasse la limite de {limit}</translation>
+    </message>
+    <message>
+        <source>“{typed}” is not an amount: type it like {example}</source>
+        <translation>«&#xa0;{typed}&#xa0;» n&apos;est pas un montant&#xa0;: tapez-le comme {example}</translation>
     </message>
     <message>
         <source>“{typed}” is not a phone number (6 to 20 digits)</source>

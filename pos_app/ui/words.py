@@ -16,7 +16,7 @@ from pos_app.scanner.payload import Rejection, RejectionCode
 from pos_app.services.locale_format import amount_field_text
 from pos_app.services.lookup import NotFound
 from pos_app.ui.i18n import installed_language
-from sync.engine.connectivity import Connectivity
+from sync.engine.connectivity import Connectivity, Notice
 
 
 class Counts(QObject):
@@ -40,6 +40,9 @@ class Counts(QObject):
 
     def changes(self, n: int) -> str:
         return self.tr("%n changes", "", n)
+
+    def hours(self, n: int) -> str:
+        return self.tr("%n hours", "", n)
 
 
 _counts: Counts | None = None
@@ -280,6 +283,45 @@ def _rule_words(rule: str, p: Mapping[str, str | int]) -> str | None:
                 balance=counts().stamps(int(p["balance"])), lose=counts().stamps(int(p["lose"]))
             )
     return None
+
+
+def notice_words(notice: Notice) -> str:
+    """A warning of the status strip (offline limits, the clock), from its code."""
+    match notice.code:
+        case "never_synced":
+            return QCoreApplication.translate(
+                "words", "Never synced with the server yet: redemptions wait for the first sync."
+            )
+        case "redemptions_stopped":
+            return QCoreApplication.translate(
+                "words",
+                "Not synced for too long: redemptions are stopped until the terminal syncs.",
+            )
+        case "unsynced_hours":
+            return QCoreApplication.translate(
+                "words", "Not synced for {hours}: redemptions stop at {stop}."
+            ).format(
+                hours=counts().hours(notice.param("hours")),
+                stop=counts().hours(notice.param("stop_hours")),
+            )
+        case "clock_jumped":
+            return QCoreApplication.translate(
+                "words", "The terminal clock jumped; using the last trusted time instead."
+            )
+        case "clock_off":
+            return QCoreApplication.translate(
+                "words", "The terminal clock is off by {minutes}; using the server's time."
+            ).format(minutes=counts().minutes(notice.param("minutes")))
+    return notice.text
+
+
+def phase_words(phase: str) -> str:
+    """What the sync is doing now (its progress names the phase by a code)."""
+    if phase == "push":
+        return QCoreApplication.translate("words", "sending")
+    if phase == "pull":
+        return QCoreApplication.translate("words", "receiving")
+    return phase
 
 
 def not_found_words(missing: NotFound) -> str:

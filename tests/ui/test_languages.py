@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -31,7 +31,10 @@ from pos_app.ui.customer_dialogs import ReturnDialog
 from pos_app.ui.demo_video import WIFI_CODE
 from pos_app.ui.error_words import for_people
 from pos_app.ui.main_window import MainWindow
+from pos_app.ui.status_bar import StatusStrip, describe
 from pos_app.ui.words import refusal_words
+from sync.engine.clock import ClockStatus
+from sync.engine.connectivity import Connectivity, Notice, SyncStatus
 from tests.ui.conftest import MakeWindow, sign_in
 from tests.ui.test_end_of_day import open_end_of_day
 
@@ -150,3 +153,27 @@ def test_the_customer_dialogs_and_their_refusals_speak_the_language(
     refused = apply(card, program, Adjust(points=-5, reason="typo"), context)
     assert isinstance(refused, Refused)
     assert refusal_words(refused) == "Die Karte hat nur 0 Punkte: zu wenig, um 5 Punkte abzuziehen."
+
+
+@pytest.mark.parametrize("language", ["de"], indirect=True)
+def test_the_status_strip_warns_in_the_language(qtbot: QtBot, language: str) -> None:
+    """Offline limits, the clock and the sync's phase come as codes; the strip says them."""
+    hours = Notice("unsynced_hours", "Not synced for 5 hours: …", (("hours", 5), ("stop_hours", 1)))
+    clock = ClockStatus(offset=timedelta(minutes=-7), jumped=False).notice
+    assert clock is not None
+    status = SyncStatus(
+        Connectivity.SYNCING,
+        3,
+        None,
+        warnings=("English",),
+        notices=(hours, clock),
+        progress=("push", 1, 3),
+    )
+    strip = StatusStrip()
+    qtbot.addWidget(strip)
+    strip.show_status(status)
+    assert strip.warnings.text() == (
+        "⚠ Seit 5 Stunden nicht abgeglichen: Einlösungen stoppen nach 1 Stunde."
+        "  ⚠ Die Uhr des Terminals geht um 7 Minuten falsch; es gilt die Zeit des Servers."
+    )
+    assert describe(status).startswith("sende 1/3 · ")

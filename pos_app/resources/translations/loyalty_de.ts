@@ -383,6 +383,13 @@
             <numerusform>%n Änderungen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n hours</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EndOfDayDialog</name>
@@ -503,7 +510,7 @@
     </message>
     <message>
         <source>No loyalty program on this terminal yet: sync first.</source>
-        <translation>Noch kein Treueprogramm auf diesem Terminal: zuerst synchronisieren.</translation>
+        <translation>Noch kein Treueprogramm auf diesem Terminal: zuerst abgleichen.</translation>
     </message>
     <message>
         <source>Cancel  (Esc)</source>
@@ -1342,6 +1349,10 @@
         <source>never synced</source>
         <translation>nie abgeglichen</translation>
     </message>
+    <message>
+        <source>the server revoked this terminal: a manager must pair it again</source>
+        <translation>der Server hat dieses Terminal gesperrt: die Leitung muss es neu koppeln</translation>
+    </message>
 </context>
 <context>
     <name>words</name>
@@ -1616,6 +1627,34 @@
     <message>
         <source>The card has {balance}; it cannot lose {lose}.</source>
         <translation>Die Karte hat nur {balance}: zu wenig, um {lose} abzuziehen.</translation>
+    </message>
+    <message>
+        <source>Never synced with the server yet: redemptions wait for the first sync.</source>
+        <translation>Noch nie mit dem Server abgeglichen: Einlösungen erst nach dem ersten Abgleich.</translation>
+    </message>
+    <message>
+        <source>Not synced for too long: redemptions are stopped until the terminal syncs.</source>
+        <translation>Zu lange nicht abgeglichen: Einlösungen sind gesperrt, bis das Terminal abgleicht.</translation>
+    </message>
+    <message>
+        <source>Not synced for {hours}: redemptions stop at {stop}.</source>
+        <translation>Seit {hours} nicht abgeglichen: Einlösungen stoppen nach {stop}.</translation>
+    </message>
+    <message>
+        <source>The terminal clock jumped; using the last trusted time instead.</source>
+        <translation>Die Uhr des Terminals ist gesprungen; es gilt die letzte verlässliche Zeit.</translation>
+    </message>
+    <message>
+        <source>The terminal clock is off by {minutes}; using the server&apos;s time.</source>
+        <translation>Die Uhr des Terminals geht um {minutes} falsch; es gilt die Zeit des Servers.</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>sende</translation>
+    </message>
+    <message>
+        <source>receiving</source>
+        <translation>empfange</translation>
     </message>
     <message>
         <source>✗  This card is not a card of this shop (the server does not know it)</source>

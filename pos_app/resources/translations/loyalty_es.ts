@@ -383,6 +383,13 @@
             <numerusform>%n cambios</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n hours</source>
+        <translation>
+            <numerusform>%n hora</numerusform>
+            <numerusform>%n horas</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EndOfDayDialog</name>
@@ -1342,6 +1349,10 @@
         <source>never synced</source>
         <translation>nunca sincronizado</translation>
     </message>
+    <message>
+        <source>the server revoked this terminal: a manager must pair it again</source>
+        <translation>el servidor ha revocado este terminal: un encargado debe vincularlo de nuevo</translation>
+    </message>
 </context>
 <context>
     <name>words</name>
@@ -1616,6 +1627,34 @@
     <message>
         <source>The card has {balance}; it cannot lose {lose}.</source>
         <translation>La tarjeta tiene {balance}; no puede perder {lose}.</translation>
+    </message>
+    <message>
+        <source>Never synced with the server yet: redemptions wait for the first sync.</source>
+        <translation>Aún sin sincronizar con el servidor: los canjes esperan a la primera sincronización.</translation>
+    </message>
+    <message>
+        <source>Not synced for too long: redemptions are stopped until the terminal syncs.</source>
+        <translation>Demasiado tiempo sin sincronizar: los canjes están parados hasta que el terminal sincronice.</translation>
+    </message>
+    <message>
+        <source>Not synced for {hours}: redemptions stop at {stop}.</source>
+        <translation>Sin sincronizar desde hace {hours}: los canjes se paran al llegar a {stop}.</translation>
+    </message>
+    <message>
+        <source>The terminal clock jumped; using the last trusted time instead.</source>
+        <translation>El reloj del terminal ha saltado; se usa la última hora fiable.</translation>
+    </message>
+    <message>
+        <source>The terminal clock is off by {minutes}; using the server&apos;s time.</source>
+        <translation>El reloj del terminal va desfasado {minutes}; se usa la hora del servidor.</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>enviando</translation>
+    </message>
+    <message>
+        <source>receiving</source>
+        <translation>recibiendo</translation>
     </message>
     <message>
         <source>✗  This card is not a card of this shop (the server does not know it)</source>

@@ -383,6 +383,13 @@
             <numerusform>%n modifications</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n hours</source>
+        <translation>
+            <numerusform>%n heure</numerusform>
+            <numerusform>%n heures</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EndOfDayDialog</name>
@@ -1342,6 +1349,10 @@
         <source>never synced</source>
         <translation>jamais synchronisé</translation>
     </message>
+    <message>
+        <source>the server revoked this terminal: a manager must pair it again</source>
+        <translation>le serveur a révoqué ce terminal&#xa0;: un responsable doit le réassocier</translation>
+    </message>
 </context>
 <context>
     <name>words</name>
@@ -1616,6 +1627,34 @@
     <message>
         <source>The card has {balance}; it cannot lose {lose}.</source>
         <translation>La carte a {balance}&#xa0;; elle ne peut pas perdre {lose}.</translation>
+    </message>
+    <message>
+        <source>Never synced with the server yet: redemptions wait for the first sync.</source>
+        <translation>Jamais synchronisé avec le serveur&#xa0;: les récompenses attendent la première synchronisation.</translation>
+    </message>
+    <message>
+        <source>Not synced for too long: redemptions are stopped until the terminal syncs.</source>
+        <translation>Pas synchronisé depuis trop longtemps&#xa0;: les récompenses sont bloquées jusqu&apos;à la synchronisation.</translation>
+    </message>
+    <message>
+        <source>Not synced for {hours}: redemptions stop at {stop}.</source>
+        <translation>Pas synchronisé depuis {hours}&#xa0;: les récompenses s&apos;arrêtent au bout de {stop}.</translation>
+    </message>
+    <message>
+        <source>The terminal clock jumped; using the last trusted time instead.</source>
+        <translation>L&apos;horloge du terminal a sauté&#xa0;; la dernière heure fiable est utilisée.</translation>
+    </message>
+    <message>
+        <source>The terminal clock is off by {minutes}; using the server&apos;s time.</source>
+        <translation>L&apos;horloge du terminal est décalée de {minutes}&#xa0;; l&apos;heure du serveur est utilisée.</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>envoi</translation>
+    </message>
+    <message>
+        <source>receiving</source>
+        <translation>réception</translation>
     </message>
     <message>
         <source>✗  This card is not a card of this shop (the server does not know it)</source>

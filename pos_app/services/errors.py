@@ -32,6 +32,14 @@ class AlreadyEnrolledError(ServiceError):
         self.card_number = card_number
 
 
+class BadAddressError(ServiceError):
+    """A server address that is not http(s)://…; `url` is for words in the reader's language."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(f"{url!r} is not a server address (http://… or https://…)")
+        self.url = url
+
+
 class NotFoundError(ServiceError):
     exit_code = 3
 

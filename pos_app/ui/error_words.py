@@ -23,6 +23,7 @@ def for_people(error: BaseException) -> str:
     from pos_app.services.customers import BadContactError
     from pos_app.services.errors import (
         AlreadyEnrolledError,
+        BadAddressError,
         ServiceError,
         SignInError,
         UnknownCardError,
@@ -56,6 +57,10 @@ def for_people(error: BaseException) -> str:
         return QCoreApplication.translate(
             "error_words", "This customer already has card {number}."
         ).format(number=format_card_number(error.card_number))
+    if isinstance(error, BadAddressError):
+        return QCoreApplication.translate(
+            "error_words", "“{url}” is not a server address (http://… or https://…)"
+        ).format(url=error.url)
     if isinstance(error, UnknownCardError) and error.number:
         return QCoreApplication.translate(
             "error_words", "There is no card {number} on this terminal."

@@ -1070,6 +1070,10 @@
         <translation>Dieser Kunde hat schon die Karte {number}.</translation>
     </message>
     <message>
+        <source>“{url}” is not a server address (http://… or https://…)</source>
+        <translation>„{url}“ ist keine Serveradresse (http://… oder https://…)</translation>
+    </message>
+    <message>
         <source>There is no card {number} on this terminal.</source>
         <translation>Auf diesem Terminal gibt es keine Karte {number}.</translation>
     </message>

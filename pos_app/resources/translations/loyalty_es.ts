@@ -1070,6 +1070,10 @@
         <translation>Este cliente ya tiene la tarjeta {number}.</translation>
     </message>
     <message>
+        <source>“{url}” is not a server address (http://… or https://…)</source>
+        <translation>«{url}» no es una dirección de servidor (http://… o https://…)</translation>
+    </message>
+    <message>
         <source>There is no card {number} on this terminal.</source>
         <translation>No hay ninguna tarjeta {number} en este terminal.</translation>
     </message>

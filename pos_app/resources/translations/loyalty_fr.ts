@@ -1070,6 +1070,10 @@
         <translation>Ce client a déjà la carte {number}.</translation>
     </message>
     <message>
+        <source>“{url}” is not a server address (http://… or https://…)</source>
+        <translation>«&#xa0;{url}&#xa0;» n&apos;est pas une adresse de serveur (http://… ou https://…)</translation>
+    </message>
+    <message>
         <source>There is no card {number} on this terminal.</source>
         <translation>Il n&apos;y a pas de carte {number} sur ce terminal.</translation>
     </message>

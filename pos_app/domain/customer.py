@@ -22,7 +22,12 @@ _EMAIL = re.compile(r"[^@\s\x00]{1,64}@[^@\s\x00]{1,189}\.[^@\s\x00.]{1,63}")
 
 
 class ContactError(ValueError):
-    """A phone number or e-mail address that cannot be one; the message says why."""
+    """A phone number or e-mail address that cannot be one; the message says why (in
+    English), `field` ("phone" or "email") and `typed` let a window say it in its language."""
+
+    def __init__(self, message: str, field: str = "", typed: str = "") -> None:
+        super().__init__(message)
+        self.field, self.typed = field, typed
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +49,9 @@ def normal_phone(text: str) -> str:
     if not stripped:
         return ""
     if len(stripped) > MAX_PHONE or not _PHONE.fullmatch(stripped):
-        raise ContactError(f"{text.strip()!r} is not a phone number (6 to 20 digits)")
+        raise ContactError(
+            f"{text.strip()!r} is not a phone number (6 to 20 digits)", "phone", text.strip()
+        )
     if stripped.startswith("00"):
         stripped = "+" + stripped[2:]
     return stripped
@@ -64,7 +71,7 @@ def normal_email(text: str) -> str:
     if not value:
         return ""
     if len(value) > MAX_EMAIL or not _EMAIL.fullmatch(value):
-        raise ContactError(f"{text.strip()!r} is not an e-mail address")
+        raise ContactError(f"{text.strip()!r} is not an e-mail address", "email", text.strip())
     return value
 
 

@@ -16,7 +16,15 @@ _COUNT_WORDS = {1: "one", 2: "two", 3: "three", 4: "four"}
 
 
 class AmountError(ValueError):
-    """A purchase amount that cannot be taken: the message is for the cashier."""
+    """A purchase amount that cannot be taken: the message is for the cashier (in English);
+    `reason` ("empty", "not_amount", "decimals", "not_positive", "over_limit"), `typed` and
+    `limit_minor` let a window say it in its own language."""
+
+    def __init__(
+        self, message: str, reason: str = "not_amount", typed: str = "", limit_minor: int = 0
+    ) -> None:
+        super().__init__(message)
+        self.reason, self.typed, self.limit_minor = reason, typed, limit_minor
 
 
 def max_purchase_minor(currency: str = DEFAULT_CURRENCY) -> int:
@@ -31,10 +39,16 @@ def parse_amount(text: str, currency: str = DEFAULT_CURRENCY) -> int:
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        raise AmountError(f"{text!r} is not an amount; type it like {example(currency)}") from None
+        raise _not_an_amount(text, example(currency)) from None
     if not value.is_finite():
-        raise AmountError(f"{text!r} is not an amount; type it like {example(currency)}")
+        raise _not_an_amount(text, example(currency))
     return amount_from_decimal(value, currency, text)
+
+
+def _not_an_amount(text: str, like: str) -> AmountError:
+    return AmountError(
+        f"{text!r} is not an amount; type it like {like}", "not_amount", text.strip()
+    )
 
 
 def amount_from_decimal(value: Decimal, currency: str, text: str) -> int:
@@ -45,17 +59,23 @@ def amount_from_decimal(value: Decimal, currency: str, text: str) -> int:
         raise AmountError(
             f"{text!r} has decimals; {currency} has none"
             if digits == 0
-            else f"{text!r} has more than {_COUNT_WORDS.get(digits, digits)} decimals"
+            else f"{text!r} has more than {_COUNT_WORDS.get(digits, digits)} decimals",
+            "decimals",
+            text.strip(),
         )
     return check_amount_minor(int(minor), currency)
 
 
 def check_amount_minor(minor: int, currency: str = DEFAULT_CURRENCY) -> int:
     if minor <= 0:
-        raise AmountError("the amount must be more than zero")
+        raise AmountError("the amount must be more than zero", "not_positive")
     if minor > max_purchase_minor(currency):
         limit = format_minor(max_purchase_minor(currency), currency)
-        raise AmountError(f"the amount is over the limit of {limit}")
+        raise AmountError(
+            f"the amount is over the limit of {limit}",
+            "over_limit",
+            limit_minor=max_purchase_minor(currency),
+        )
     return minor
 
 

@@ -117,19 +117,28 @@ def return_of(earn: EarnRecord, returned_minor: int) -> VoidPoints | Refused:
     more than the earn gave in all (earlier returns of it counted)."""
     left_minor = earn.amount_minor - earn.returned_minor
     if left_minor <= 0:
-        return Refused(RefusalCode.NOTHING_TO_RETURN, "That purchase was returned in full already.")
+        return Refused(
+            RefusalCode.NOTHING_TO_RETURN,
+            "That purchase was returned in full already.",
+            {"rule": "returned_already"},
+        )
     if not 0 < returned_minor <= left_minor:
         return Refused(
             RefusalCode.INVALID_AMOUNT,
             f"A return of that purchase must be more than 0.00 and at most "
             f"{format_minor(left_minor)} (bought {format_minor(earn.amount_minor)}).",
+            {"rule": "return_amount", "left_minor": left_minor, "bought_minor": earn.amount_minor},
         )
     total_returned = earn.returned_minor + returned_minor
     # Rounded down on the whole returned so far, so partial returns add up to the earn.
     due = earn.points * total_returned // earn.amount_minor - earn.returned_points
     due = max(0, min(due, earn.points - earn.returned_points))
     if due == 0:
-        return Refused(RefusalCode.NOTHING_TO_RETURN, "That return takes back no points.")
+        return Refused(
+            RefusalCode.NOTHING_TO_RETURN,
+            "That return takes back no points.",
+            {"rule": "no_points"},
+        )
     return VoidPoints(due, earn.entry_id, returned_minor)
 
 
@@ -331,14 +340,22 @@ def apply(card: Card, program: Program, op: CardOperation, ctx: Context) -> Outc
             return _adjust(card, program, op, ctx)
         case MergeOut():
             if op.into_card_id == card.id:
-                return Refused(RefusalCode.INVALID_AMOUNT, "A card cannot be merged into itself.")
+                return Refused(
+                    RefusalCode.INVALID_AMOUNT,
+                    "A card cannot be merged into itself.",
+                    {"rule": "self_merge"},
+                )
             new = replace(card, is_active=False, stamp_count=0, points_balance=0)
             return Applied(
                 new, Effect(stamps_delta=-card.stamp_count, points_delta=-card.points_balance)
             )
         case MergeIn():
             if op.stamps < 0 or op.points < 0 or op.from_card_id == card.id:
-                return Refused(RefusalCode.INVALID_AMOUNT, "That merge gives nothing to take.")
+                return Refused(
+                    RefusalCode.INVALID_AMOUNT,
+                    "That merge gives nothing to take.",
+                    {"rule": "empty_merge"},
+                )
             new = replace(
                 card,
                 stamp_count=card.stamp_count + op.stamps,
@@ -358,9 +375,17 @@ def _lifecycle(card: Card, program: Program, op: Lifecycle) -> Outcome:
     match op:
         case Deactivate():
             if not card.is_active:
-                return Refused(RefusalCode.CARD_INACTIVE, "This card is already inactive.")
+                return Refused(
+                    RefusalCode.CARD_INACTIVE,
+                    "This card is already inactive.",
+                    {"rule": "already_inactive"},
+                )
             if len(op.reason) > MAX_REASON:
-                return Refused(RefusalCode.INVALID_AMOUNT, "The reason is too long.")
+                return Refused(
+                    RefusalCode.INVALID_AMOUNT,
+                    "The reason is too long.",
+                    {"rule": "reason_too_long", "max": MAX_REASON},
+                )
             return Applied(replace(card, is_active=False), Effect())
         case Reactivate():
             if card.is_active:
@@ -369,7 +394,9 @@ def _lifecycle(card: Card, program: Program, op: Lifecycle) -> Outcome:
         case Replace():
             if op.card_number == card.card_number or op.qr_token == card.qr_token:
                 return Refused(
-                    RefusalCode.INVALID_AMOUNT, "A new card needs a new number and code."
+                    RefusalCode.INVALID_AMOUNT,
+                    "A new card needs a new number and code.",
+                    {"rule": "same_number"},
                 )
             new = replace(card, card_number=op.card_number, qr_token=op.qr_token, is_active=True)
             return Applied(new, Effect())
@@ -380,11 +407,18 @@ def _adjust(card: Card, program: Program, op: Adjust, ctx: Context) -> Outcome:
         return Refused(
             RefusalCode.INVALID_AMOUNT,
             f"An adjustment needs a reason (1 to {MAX_REASON} characters).",
+            {"rule": "needs_reason", "max": MAX_REASON},
         )
     if not (op.points or op.stamps):
-        return Refused(RefusalCode.INVALID_AMOUNT, "An adjustment changes points or stamps.")
+        return Refused(
+            RefusalCode.INVALID_AMOUNT,
+            "An adjustment changes points or stamps.",
+            {"rule": "no_change"},
+        )
     if abs(op.points) > MAX_ADJUST_POINTS or abs(op.stamps) > MAX_ADJUST_STAMPS:
-        return Refused(RefusalCode.INVALID_AMOUNT, "That adjustment is too large.")
+        return Refused(
+            RefusalCode.INVALID_AMOUNT, "That adjustment is too large.", {"rule": "too_large"}
+        )
     if op.points and (refused := _needs_points(program)) is not None:
         return refused
     if op.stamps and (refused := _needs_stamps(program)) is not None:
@@ -393,11 +427,13 @@ def _adjust(card: Card, program: Program, op: Adjust, ctx: Context) -> Outcome:
         return Refused(
             RefusalCode.INSUFFICIENT_POINTS,
             f"The card has {card.points_balance} points; it cannot lose {-op.points}.",
+            {"rule": "cannot_lose_points", "balance": card.points_balance, "lose": -op.points},
         )
     if card.stamp_count + op.stamps < 0:
         return Refused(
             RefusalCode.INSUFFICIENT_STAMPS,
             f"The card has {card.stamp_count} stamps; it cannot lose {-op.stamps}.",
+            {"rule": "cannot_lose_stamps", "balance": card.stamp_count, "lose": -op.stamps},
         )
     new = replace(
         card,

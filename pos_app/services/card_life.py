@@ -29,7 +29,11 @@ def _as_manager(
     store: Store, ref: CardRef, op: CardOperation, manager: StaffMember, now: datetime | None
 ) -> Done | Refused:
     if not manager.is_manager:
-        raise SignInError(f"{manager.name} is not a manager; a manager's PIN is needed")
+        raise SignInError(
+            f"{manager.name} is not a manager; a manager's PIN is needed",
+            reason="not_manager",
+            name=manager.name,
+        )
     return perform(store, ref, op, manager.id, now)
 
 
@@ -69,7 +73,11 @@ def merge_cards(
 ) -> Done | Refused:
     """The customer's second card gives its balances to the one that stays, and stops."""
     if not manager.is_manager:
-        raise SignInError(f"{manager.name} is not a manager; a manager's PIN is needed")
+        raise SignInError(
+            f"{manager.name} is not a manager; a manager's PIN is needed",
+            reason="not_manager",
+            name=manager.name,
+        )
     return merge(store, source, target, manager.id, now)
 
 

@@ -83,7 +83,7 @@ def perform(
         if card is None:
             if provisional and isinstance(op, Stamp):
                 return _stamp_provisionally(conn, terminal, ref, op, staff_id, ctx)
-            raise UnknownCardError(_unknown(ref))
+            raise _unknown_card(ref)
         return _apply_and_record(conn, terminal, card, op, staff_id, ctx)
 
 
@@ -225,13 +225,25 @@ def merge(
     with store.write() as conn:
         giver, taker = find_card(conn, source), find_card(conn, target)
         if giver is None or taker is None:
-            raise UnknownCardError(_unknown(source if giver is None else target))
+            raise _unknown_card(source if giver is None else target)
         if giver.id == taker.id:
-            return Refused(RefusalCode.INVALID_AMOUNT, "A card cannot be merged into itself.")
+            return Refused(
+                RefusalCode.INVALID_AMOUNT,
+                "A card cannot be merged into itself.",
+                {"rule": "self_merge"},
+            )
         if giver.program_id != taker.program_id:
-            return Refused(RefusalCode.WRONG_PROGRAM_TYPE, "Only cards of one program can merge.")
+            return Refused(
+                RefusalCode.WRONG_PROGRAM_TYPE,
+                "Only cards of one program can merge.",
+                {"rule": "other_program"},
+            )
         if not taker.is_active:
-            return Refused(RefusalCode.CARD_INACTIVE, "The card that stays is not active.")
+            return Refused(
+                RefusalCode.CARD_INACTIVE,
+                "The card that stays is not active.",
+                {"rule": "target_inactive"},
+            )
         out = _apply_and_record(conn, terminal, giver, MergeOut(taker.id), staff_id, ctx)
         if isinstance(out, Refused):
             return out
@@ -309,3 +321,8 @@ def _unknown(ref: CardRef) -> str:
     if ref.kind == "number":
         return f"no card {format_card_number(ref.value)} on this terminal"
     return "no card with this QR code on this terminal"
+
+
+def _unknown_card(ref: CardRef) -> UnknownCardError:
+    number = format_card_number(ref.value) if ref.kind == "number" else ""
+    return UnknownCardError(_unknown(ref), number)

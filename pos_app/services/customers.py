@@ -36,9 +36,19 @@ MAX_FOUND = 20
 
 
 class BadContactError(ServiceError):
-    """A phone number or e-mail address that cannot be one (bad input)."""
+    """A phone number or e-mail address that cannot be one (bad input). The message is the
+    English form; `field` ("phone", "email", or "empty": nothing to search for) and `typed`
+    are for words in the reader's language."""
 
     exit_code = 2
+
+    def __init__(self, message: str, field: str = "", typed: str = "") -> None:
+        super().__init__(message)
+        self.field, self.typed = field, typed
+
+    @classmethod
+    def of(cls, error: ContactError) -> BadContactError:
+        return cls(str(error), error.field, error.typed)
 
 
 def read_contact(phone: str, email: str, consent: bool) -> Contact:
@@ -46,7 +56,7 @@ def read_contact(phone: str, email: str, consent: bool) -> Contact:
     try:
         return Contact(normal_phone(phone), normal_email(email), consent)
     except ContactError as exc:
-        raise BadContactError(str(exc)) from None
+        raise BadContactError.of(exc) from None
 
 
 def enrol(
@@ -98,7 +108,7 @@ def find_customer(store: Store, text: str) -> Found:
     """Customers by phone, e-mail or part of the name, as the cashier typed it."""
     text = text.strip()
     if not text:
-        raise BadContactError("type a phone number, an e-mail address or a name")
+        raise BadContactError("type a phone number, an e-mail address or a name", "empty")
     kind, value = _what(text)
     answer = _server_search(store, **{kind: value})
     if answer is not None:
@@ -120,12 +130,12 @@ def _what(text: str) -> tuple[str, str]:
         try:
             return "email", normal_email(text)
         except ContactError as exc:
-            raise BadContactError(str(exc)) from None
+            raise BadContactError.of(exc) from None
     if _PHONE_LIKE.fullmatch(text):
         try:
             return "phone", normal_phone(text)
         except ContactError as exc:
-            raise BadContactError(str(exc)) from None
+            raise BadContactError.of(exc) from None
     return "name", text
 
 

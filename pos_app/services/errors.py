@@ -10,7 +10,14 @@ class ServiceError(Exception):
 
 
 class UnknownCardError(ServiceError):
+    """No such card here; `number` (when the card was named by its number) is for words in
+    the reader's language, the message is the English form."""
+
     exit_code = 3
+
+    def __init__(self, message: str, number: str = "") -> None:
+        super().__init__(message)
+        self.number = number
 
 
 class AlreadyEnrolledError(ServiceError):
@@ -25,13 +32,21 @@ class AlreadyEnrolledError(ServiceError):
         self.card_number = card_number
 
 
+class BadAddressError(ServiceError):
+    """A server address that is not http(s)://…; `url` is for words in the reader's language."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(f"{url!r} is not a server address (http://… or https://…)")
+        self.url = url
+
+
 class NotFoundError(ServiceError):
     exit_code = 3
 
 
 class SignInError(ServiceError):
-    """`reason` ("wrong_pin", "locked_out", "now_locked_out") with `name` and `minutes`, for
-    words in the reader's language; the message is the English form."""
+    """`reason` ("wrong_pin", "locked_out", "now_locked_out", "not_manager") with `name` and
+    `minutes`, for words in the reader's language; the message is the English form."""
 
     exit_code = 5
 

@@ -88,15 +88,21 @@ def parse_typed_amount(text: str, currency: str) -> int:
     if group.isspace():  # French groups with a narrow no-break space; a cashier types a space
         cleaned = re.sub(r"\s", group, cleaned)
     if not cleaned:
-        raise AmountError(f"type the amount, like {amount_example(currency)}")
+        raise AmountError(f"type the amount, like {amount_example(currency)}", "empty")
     try:
         value = parse_decimal(cleaned, locale=_current, strict=True)
     except NumberFormatError:
         raise AmountError(
-            f"{text!r} is not an amount; type it like {amount_example(currency)}"
+            f"{text!r} is not an amount; type it like {amount_example(currency)}",
+            "not_amount",
+            text.strip(),
         ) from None
     if not value.is_finite():
-        raise AmountError(f"{text!r} is not an amount; type it like {amount_example(currency)}")
+        raise AmountError(
+            f"{text!r} is not an amount; type it like {amount_example(currency)}",
+            "not_amount",
+            text.strip(),
+        )
     return amount_from_decimal(value, currency, text)
 
 

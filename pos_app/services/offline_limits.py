@@ -17,6 +17,7 @@ from pos_app.domain.program import Program
 from pos_app.domain.refusal import RefusalCode, Refused
 from pos_app.store.schema import JournalRow, JournalSyncRow
 from pos_app.store.terminal import LAST_SYNC_KEY, URL_KEY, get_setting
+from sync.engine.connectivity import Notice
 
 
 def unconfirmed_points_redeemed(conn: Connection, card_id: str) -> int:
@@ -78,18 +79,32 @@ def check_offline_limits(
 
 
 def unsynced_warning(conn: Connection, programs: list[Program], now: datetime) -> str | None:
+    notice = unsynced_notice(conn, programs, now)
+    return None if notice is None else notice.text
+
+
+def unsynced_notice(conn: Connection, programs: list[Program], now: datetime) -> Notice | None:
     gap = unsynced_for(conn, now)
     if gap is None:
         return None
     if gap == timedelta.max:
-        return "Never synced with the server yet: redemptions wait for the first sync."
+        return Notice(
+            "never_synced", "Never synced with the server yet: redemptions wait for the first sync."
+        )
     if not programs:
         return None
     warn = min(p.offline.warn_unsynced_after_minutes for p in programs)
     stop = min(p.offline.stop_redemptions_unsynced_after_minutes for p in programs)
     if gap >= timedelta(minutes=stop):
-        return "Not synced for too long: redemptions are stopped until the terminal syncs."
+        return Notice(
+            "redemptions_stopped",
+            "Not synced for too long: redemptions are stopped until the terminal syncs.",
+        )
     if gap >= timedelta(minutes=warn):
         hours = int(gap.total_seconds() // 3600)
-        return f"Not synced for {hours} hours: redemptions stop at {stop // 60} hours."
+        return Notice(
+            "unsynced_hours",
+            f"Not synced for {hours} hours: redemptions stop at {stop // 60} hours.",
+            (("hours", hours), ("stop_hours", stop // 60)),
+        )
     return None

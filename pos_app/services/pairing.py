@@ -6,7 +6,7 @@ import uuid
 from pathlib import Path
 
 from pos_app.services.clock import local_now
-from pos_app.services.errors import ServiceError
+from pos_app.services.errors import BadAddressError, ServiceError
 from pos_app.store import Store, open_store
 from pos_app.store.terminal import (
     REVOKED_KEY,
@@ -27,7 +27,7 @@ def pair_terminal(db: Path, url: str, code: str, name: str = "Counter 1") -> Sto
     The token is stored in the database only; it is never printed or logged.
     """
     if not url.startswith(("http://", "https://")):
-        raise ServiceError(f"{url!r} is not a server address (http://… or https://…)")
+        raise BadAddressError(url)
     existed = db.exists()
     store = open_store(db)
     try:

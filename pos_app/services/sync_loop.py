@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from pos_app.services.end_of_day import DayReport, day_report
-from pos_app.services.offline_limits import unsynced_warning
+from pos_app.services.offline_limits import unsynced_notice
 from pos_app.services.revocation import REVOKED_TEXT, known_revoked, learn_revocation
 from pos_app.services.sync import AlreadySyncing, ServerLink, last_sync_at, sync_once
 from pos_app.store import Store
@@ -80,14 +80,9 @@ class SyncLoop:
 
     def status(self, progress: tuple[str, int, int] | None = None) -> SyncStatus:
         now = self.clock.now()
-        warnings: list[str] = []
         with self.store.read() as conn:
-            limit = unsynced_warning(conn, all_programs(conn), now)
-        if limit:
-            warnings.append(limit)
-        clock_warning = self.clock.status().warning
-        if clock_warning:
-            warnings.append(clock_warning)
+            limit = unsynced_notice(conn, all_programs(conn), now)
+        notices = tuple(n for n in (limit, self.clock.status().notice) if n is not None)
         state, detail = self._state, self._detail
         if state is not Connectivity.STANDALONE and known_revoked(self.store):
             state, detail = Connectivity.REVOKED, REVOKED_TEXT
@@ -96,7 +91,8 @@ class SyncLoop:
             pending=pending_count(self.store),
             last_sync_at=last_sync_at(self.store),
             detail=detail,
-            warnings=tuple(warnings),
+            warnings=tuple(n.text for n in notices),
+            notices=notices,
             progress=progress,
         )
 

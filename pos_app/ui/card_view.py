@@ -180,7 +180,8 @@ class CardPanel(QWidget):
             expiry = points_expiry(card, program)
             if expiry is not None:
                 rewards.append(
-                    self.tr("{points} expire on {date}").format(
+                    # Counted (n) for the verb: "1 point expires", "1 Punkt verfällt".
+                    self.tr("{points} expire on {date}", "", expiry.points).format(
                         points=counts().points(expiry.points), date=day_text(expiry.on)
                     )
                 )

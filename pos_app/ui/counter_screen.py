@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain.currency import DEFAULT_CURRENCY, minor_digits
 from pos_app.domain.identifiers import CardRef, format_card_number
+from pos_app.domain.money import AmountError
 from pos_app.domain.operations import (
     CardOperation,
     EarnPoints,
@@ -53,7 +54,7 @@ from pos_app.ui.action_grid import ActionGrid
 from pos_app.ui.camera_view import CameraView
 from pos_app.ui.card_view import CardPanel
 from pos_app.ui.elided_label import ElidedLabel
-from pos_app.ui.error_words import for_people
+from pos_app.ui.error_words import amount_words, for_people
 from pos_app.ui.keypad import NumberDialog, parse_points
 from pos_app.ui.keys import WindowKeys
 from pos_app.ui.outcome_text import Message, done_message, refusal_message
@@ -423,7 +424,7 @@ class CounterScreen(QWidget):
         dialog = NumberDialog(
             self.tr("Earn points"),
             self.tr("Purchase amount ({currency})").format(currency=currency),
-            lambda text: parse_typed_amount(text, currency),
+            lambda text: _typed_amount(text, currency),
             decimal=minor_digits(currency) > 0,
             confirm=self.tr("Add points"),
             parent=self,
@@ -454,7 +455,7 @@ class CounterScreen(QWidget):
             return
         from pos_app.ui.customer_dialogs import ReturnDialog
 
-        dialog = ReturnDialog(purchases, parent=self)
+        dialog = ReturnDialog(purchases, self.view.program.currency, parent=self)
         self._open(dialog, lambda: self._return(dialog))
 
     def _return(self, dialog: ReturnDialog) -> None:
@@ -474,7 +475,7 @@ class CounterScreen(QWidget):
             op = outcome.entry.op if isinstance(outcome, Done) else None
             self._performed(op if isinstance(op, VoidPoints) else VoidPoints(minor), *result)
 
-        self._show(Message(tones.BUSY, "Saving…"), sound=None)
+        self._show(Message(tones.BUSY, self.tr("Saving…")), sound=None)
         self._run(job, shown)
 
     def _void_points(self) -> None:
@@ -497,7 +498,9 @@ class CounterScreen(QWidget):
 
     def _card_life(self) -> None:
         if self.view is None or self.view.provisional or self.dialog is not None:
-            self._show(Message(tones.NEUTRAL, "Scan the card first, then press Card… (F9)"))
+            self._show(
+                Message(tones.NEUTRAL, self.tr("Scan the card first, then press Card… (F9)"))
+            )
             return
         self.card_life_requested.emit()
 
@@ -707,3 +710,11 @@ class CounterScreen(QWidget):
 def _value(dialog: NumberDialog[int]) -> int:
     assert dialog.value is not None  # accepted means parsed
     return dialog.value
+
+
+def _typed_amount(text: str, currency: str) -> int:
+    """The purchase amount typed; refused in the window's language (the keypad shows it)."""
+    try:
+        return parse_typed_amount(text, currency)
+    except AmountError as exc:
+        raise ValueError(amount_words(exc, currency)) from exc

@@ -3,6 +3,8 @@ purchase, and the manager's card actions (deactivate, reactivate, replace, adjus
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.domain.currency import DEFAULT_CURRENCY
 from pos_app.domain.identifiers import CardRef, format_card_number, parse_card_ref
-from pos_app.domain.money import AmountError, format_minor, parse_amount
+from pos_app.domain.money import AmountError, parse_amount
 from pos_app.domain.refusal import Refused
 from pos_app.services.card_life import (
     adjust,
@@ -29,12 +32,14 @@ from pos_app.services.card_life import (
 )
 from pos_app.services.counter import Done
 from pos_app.services.customers import Found, find_customer
+from pos_app.services.locale_format import amount_example, moment_text, money
 from pos_app.services.lookup import CardView
 from pos_app.services.returns import Purchase
 from pos_app.store import Store
 from pos_app.store.staff import StaffMember
-from pos_app.ui.error_words import for_people
+from pos_app.ui.error_words import amount_words, for_people
 from pos_app.ui.style import fit_to_screen
+from pos_app.ui.words import counts, refusal_words
 from pos_app.ui.workers import Jobs
 
 
@@ -51,33 +56,41 @@ def _note() -> QLabel:
     return label
 
 
+def _when(local_time: str) -> str:
+    """The purchase's time as this locale writes it (the stored text if it cannot be read)."""
+    try:
+        return moment_text(datetime.fromisoformat(local_time))
+    except ValueError:
+        return local_time[:16].replace("T", " ")
+
+
 class FindCustomerDialog(QDialog):
     """Phone, e-mail or name in; masked matches out; the one picked is shown at the counter."""
 
     def __init__(self, store: Store, jobs: Jobs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Find a customer")
+        self.setWindowTitle(self.tr("Find a customer"))
         self.store, self.jobs = store, jobs
         self.chosen: str | None = None  # a card number
         self.query = QLineEdit()
-        self.query.setPlaceholderText("Phone, e-mail or name")
-        self.query.setAccessibleName("Phone, e-mail or name")
+        self.query.setPlaceholderText(self.tr("Phone, e-mail or name"))
+        self.query.setAccessibleName(self.tr("Phone, e-mail or name"))
         self.query.setMaxLength(254)
         self.query.returnPressed.connect(self.search)
-        self.search_button = QPushButton("Search")
+        self.search_button = QPushButton(self.tr("Search"))
         self.search_button.clicked.connect(self.search)
         self.results = QListWidget()
         self.results.itemActivated.connect(self._pick)
         self.results.itemClicked.connect(self._pick)
         self.note = _note()
-        cancel = QPushButton("Cancel  (Esc)")
+        cancel = QPushButton(self.tr("Cancel  (Esc)"))
         cancel.clicked.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(self.query, 1)
         row.addWidget(self.search_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
-        layout.addWidget(_title("Find a customer"))
+        layout.addWidget(_title(self.tr("Find a customer")))
         layout.addLayout(row)
         layout.addWidget(self.note)
         layout.addWidget(self.results, 1)
@@ -88,7 +101,7 @@ class FindCustomerDialog(QDialog):
     def search(self) -> None:
         text = self.query.text()
         self.search_button.setEnabled(False)
-        self.note.setText("Searching…")
+        self.note.setText(self.tr("Searching…"))
         self.jobs.submit(lambda: find_customer(self.store, text), self._found, self._failed)
 
     def _found(self, found: Found) -> None:
@@ -97,20 +110,19 @@ class FindCustomerDialog(QDialog):
         for customer in found.customers:
             for number in customer.card_numbers:
                 details = "  ".join(customer.details)
-                text = f"{customer.name or 'No name'}  {details}  ·  {format_card_number(number)}"
+                name = customer.name or self.tr("No name")
+                text = f"{name}  {details}  ·  {format_card_number(number)}"
                 item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, number)
                 self.results.addItem(item)
-        where = "" if found.online else " (offline: this terminal's customers only)"
         count = self.results.count()
-        self.note.setText(
-            (
-                f"{count} found: confirm with the customer, then pick the card"
-                if count
-                else "Nobody found"
-            )
-            + where
-        )
+        if count:
+            said = self.tr("%n found: confirm with the customer, then pick the card", "", count)
+        else:
+            said = self.tr("Nobody found")
+        if not found.online:
+            said = self.tr("{found} (offline: this terminal's customers only)").format(found=said)
+        self.note.setText(said)
 
     def _failed(self, error: Exception) -> None:
         self.search_button.setEnabled(True)
@@ -124,37 +136,48 @@ class FindCustomerDialog(QDialog):
 class ReturnDialog(QDialog):
     """Pick the purchase from the card's history, type the amount that came back."""
 
-    def __init__(self, purchases: list[Purchase], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        purchases: list[Purchase],
+        currency: str = DEFAULT_CURRENCY,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Return a purchase")
+        self.setWindowTitle(self.tr("Return a purchase"))
+        self.currency = currency
         self.purchases = purchases
         self.chosen: Purchase | None = None
         self.amount_minor = 0
         self.list = QListWidget()
         for p in purchases:
-            when = p.local_time[:16].replace("T", " ")
-            left = "" if not p.returned_minor else f", {format_minor(p.returnable_minor)} left"
-            self.list.addItem(
-                f"{when}  ·  {format_minor(p.amount_minor)}  ·  +{p.points} points{left}"
-            )
+            text = f"{_when(p.local_time)}  ·  {money(p.amount_minor, currency)}  ·  "
+            text += f"+{counts().points(p.points)}"
+            if p.returned_minor:
+                left = money(p.returnable_minor, currency)
+                text += self.tr(", {amount} left").format(amount=left)
+            self.list.addItem(text)
         self.list.setCurrentRow(0)
         self.amount = QLineEdit()
-        self.amount.setPlaceholderText("Amount returned, e.g. 12.50 (empty: all of it)")
-        self.amount.setAccessibleName("Amount returned")
+        self.amount.setPlaceholderText(
+            self.tr("Amount returned, e.g. {example} (empty: all of it)").format(
+                example=amount_example(currency)
+            )
+        )
+        self.amount.setAccessibleName(self.tr("Amount returned"))
         self.amount.returnPressed.connect(self._confirm)
         self.note = _note()
-        confirm = QPushButton("Take points back")
+        confirm = QPushButton(self.tr("Take points back"))
         confirm.setObjectName("Primary")
         confirm.clicked.connect(self._confirm)
-        cancel = QPushButton("Cancel  (Esc)")
+        cancel = QPushButton(self.tr("Cancel  (Esc)"))
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(cancel)
         buttons.addWidget(confirm, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
-        layout.addWidget(_title("Return a purchase"))
-        layout.addWidget(QLabel("The purchase, from this card's history at this terminal"))
+        layout.addWidget(_title(self.tr("Return a purchase")))
+        layout.addWidget(QLabel(self.tr("The purchase, from this card's history at this terminal")))
         layout.addWidget(self.list, 1)
         layout.addWidget(self.amount)
         layout.addWidget(self.note)
@@ -165,14 +188,14 @@ class ReturnDialog(QDialog):
     def _confirm(self) -> None:
         row = self.list.currentRow()
         if row < 0:
-            self.note.setText("Pick the purchase that came back")
+            self.note.setText(self.tr("Pick the purchase that came back"))
             return
         purchase = self.purchases[row]
         text = self.amount.text().strip()
         try:
-            minor = purchase.returnable_minor if not text else parse_amount(text)
+            minor = purchase.returnable_minor if not text else parse_amount(text, self.currency)
         except AmountError as exc:
-            self.note.setText(str(exc))
+            self.note.setText(amount_words(exc, self.currency))
             return
         self.chosen, self.amount_minor = purchase, minor
         self.accept()
@@ -190,53 +213,52 @@ class CardLifeDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Card")
+        self.setWindowTitle(self.tr("Card"))
         self.store, self.jobs, self.manager = store, jobs, manager
         self.ref = CardRef.number(view.card.card_number)
         self.done_: Done | None = None
         card, program = view.card, view.program
-        state = "active" if card.is_active else "inactive"
-        about = QLabel(
-            f"{card.customer_name or 'No name'} · {format_card_number(card.card_number)} · {state}"
-        )
+        state = self.tr("active") if card.is_active else self.tr("inactive")
+        name = card.customer_name or self.tr("No name")
+        about = QLabel(f"{name} · {format_card_number(card.card_number)} · {state}")
         about.setObjectName("Subtitle")
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("Reason (needed for an adjustment)")
-        self.reason.setAccessibleName("Reason")
+        self.reason.setPlaceholderText(self.tr("Reason (needed for an adjustment)"))
+        self.reason.setAccessibleName(self.tr("Reason"))
         self.reason.setMaxLength(200)
         self.points = QSpinBox()
         self.points.setRange(-10_000_000, 10_000_000)
-        self.points.setPrefix("Points ")
+        self.points.setPrefix(self.tr("Points "))
         self.points.setEnabled(program.has_points)
         self.stamps = QSpinBox()
         self.stamps.setRange(-1000, 1000)
-        self.stamps.setPrefix("Stamps ")
+        self.stamps.setPrefix(self.tr("Stamps "))
         self.stamps.setEnabled(program.has_stamps)
         self.note = _note()
-        self.deactivate_button = QPushButton("Deactivate")
+        self.deactivate_button = QPushButton(self.tr("Deactivate"))
         self.deactivate_button.setEnabled(card.is_active)
         self.deactivate_button.clicked.connect(
             lambda: self._run(lambda: deactivate(self.store, self.ref, manager, self.reason.text()))
         )
-        self.reactivate_button = QPushButton("Reactivate")
+        self.reactivate_button = QPushButton(self.tr("Reactivate"))
         self.reactivate_button.setEnabled(not card.is_active)
         self.reactivate_button.clicked.connect(
             lambda: self._run(lambda: reactivate(self.store, self.ref, manager))
         )
-        self.replace_button = QPushButton("Replace lost card")
+        self.replace_button = QPushButton(self.tr("Replace lost card"))
         self.replace_button.clicked.connect(
             lambda: self._run(lambda: replace_card(self.store, self.ref, manager))
         )
-        self.adjust_button = QPushButton("Adjust")
+        self.adjust_button = QPushButton(self.tr("Adjust"))
         self.adjust_button.clicked.connect(self._adjust)
         self.other = QLineEdit()
-        self.other.setPlaceholderText("The customer's other card number")
-        self.other.setAccessibleName("The customer's other card number")
+        self.other.setPlaceholderText(self.tr("The customer's other card number"))
+        self.other.setAccessibleName(self.tr("The customer's other card number"))
         self.other.setMaxLength(64)
-        self.merge_button = QPushButton("Merge into this card")
+        self.merge_button = QPushButton(self.tr("Merge into this card"))
         self.merge_button.setEnabled(card.is_active)
         self.merge_button.clicked.connect(self._merge)
-        close = QPushButton("Close  (Esc)")
+        close = QPushButton(self.tr("Close  (Esc)"))
         close.clicked.connect(self.reject)
         state_row = QHBoxLayout()
         for b in (self.deactivate_button, self.reactivate_button, self.replace_button):
@@ -250,7 +272,7 @@ class CardLifeDialog(QDialog):
         merge_row.addWidget(self.merge_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
-        layout.addWidget(_title("Card"))
+        layout.addWidget(_title(self.tr("Card")))
         layout.addWidget(about)
         layout.addWidget(self.reason)
         layout.addLayout(state_row)
@@ -268,19 +290,19 @@ class CardLifeDialog(QDialog):
     def _merge(self) -> None:
         other = parse_card_ref(self.other.text())
         if other is None or other.kind != "number":
-            self.note.setText("Type the other card's number (12 digits)")
+            self.note.setText(self.tr("Type the other card's number (12 digits)"))
             return
         manager, target = self.manager, self.ref
         self._run(lambda: merge_cards(self.store, other, target, manager))
 
     def _run(self, job: object) -> None:
         assert callable(job)
-        self.note.setText("Saving…")
+        self.note.setText(self.tr("Saving…"))
         self.jobs.submit(job, self._answered, self._failed)
 
     def _answered(self, outcome: Done | Refused) -> None:
         if isinstance(outcome, Refused):
-            self.note.setText("✗  " + outcome.message)
+            self.note.setText("✗  " + refusal_words(outcome))
             return
         self.done_ = outcome
         self.accept()

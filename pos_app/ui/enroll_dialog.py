@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.identifiers import format_card_number
-from pos_app.domain.program import Program
+from pos_app.domain.program import Program, ProgramKind
 from pos_app.services.card_link import card_qr_text
 from pos_app.services.counter import Done
 from pos_app.services.customers import BadContactError, enrol, read_contact
@@ -35,7 +35,7 @@ class EnrollDialog(QDialog):
 
     def __init__(self, store: Store, jobs: Jobs, staff_id: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("New customer")
+        self.setWindowTitle(self.tr("New customer"))
         self.store, self.jobs, self.staff_id = store, jobs, staff_id
         self.done_: Done | None = None
         self.creating = False
@@ -55,34 +55,34 @@ class EnrollDialog(QDialog):
 
     def _form_page(self) -> QWidget:
         page = QWidget()
-        title = QLabel("New customer")
+        title = QLabel(self.tr("New customer"))
         title.setObjectName("Title")
         self.program = QComboBox()
         for p in self.programs:
-            self.program.addItem(f"{p.name}  ({p.kind.value})", p.id)
+            self.program.addItem(f"{p.name}  ({self._collects(p.kind)})", p.id)
         self.name = QLineEdit()
-        self.name.setPlaceholderText("Customer name (optional)")
-        self.name.setAccessibleName("Customer name (optional)")
+        self.name.setPlaceholderText(self.tr("Customer name (optional)"))
+        self.name.setAccessibleName(self.tr("Customer name (optional)"))
         self.name.setMaxLength(80)
         self.phone = QLineEdit()
-        self.phone.setPlaceholderText("Phone (optional)")
-        self.phone.setAccessibleName("Phone (optional)")
+        self.phone.setPlaceholderText(self.tr("Phone (optional)"))
+        self.phone.setAccessibleName(self.tr("Phone (optional)"))
         self.phone.setMaxLength(32)
         self.email = QLineEdit()
-        self.email.setPlaceholderText("E-mail (optional)")
-        self.email.setAccessibleName("E-mail (optional)")
+        self.email.setPlaceholderText(self.tr("E-mail (optional)"))
+        self.email.setAccessibleName(self.tr("E-mail (optional)"))
         self.email.setMaxLength(254)
-        self.consent = QCheckBox("The customer agrees to be contacted")
+        self.consent = QCheckBox(self.tr("The customer agrees to be contacted"))
         self.error = QLabel()
         self.error.setObjectName("StatusWarning")
         self.error.setWordWrap(True)
-        self.create_button = QPushButton(icon("enroll"), "Create card")
+        self.create_button = QPushButton(icon("enroll"), self.tr("Create card"))
         self.create_button.setObjectName("Primary")
         self.create_button.clicked.connect(self.create_card)
         self.create_button.setEnabled(bool(self.programs))
         if not self.programs:
-            self.error.setText("No loyalty program on this terminal yet: sync first.")
-        cancel = QPushButton("Cancel  (Esc)")
+            self.error.setText(self.tr("No loyalty program on this terminal yet: sync first."))
+        cancel = QPushButton(self.tr("Cancel  (Esc)"))
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(cancel)
@@ -90,15 +90,15 @@ class EnrollDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setSpacing(14)
         layout.addWidget(title)
-        layout.addWidget(QLabel("Program"))
+        layout.addWidget(QLabel(self.tr("Program")))
         layout.addWidget(self.program)
-        layout.addWidget(QLabel("Name"))
+        layout.addWidget(QLabel(self.tr("Name")))
         layout.addWidget(self.name)
         # Side by side: the form fits a small screen with them.
         contact = QHBoxLayout()
         contact.addWidget(self.phone)
         contact.addWidget(self.email)
-        layout.addWidget(QLabel("Phone and e-mail, to find them without their card"))
+        layout.addWidget(QLabel(self.tr("Phone and e-mail, to find them without their card")))
         layout.addLayout(contact)
         layout.addWidget(self.consent)
         layout.addWidget(self.error)
@@ -106,9 +106,16 @@ class EnrollDialog(QDialog):
         layout.addLayout(buttons)
         return page
 
+    def _collects(self, kind: ProgramKind) -> str:
+        if kind is ProgramKind.STAMPS:
+            return self.tr("stamps")
+        if kind is ProgramKind.POINTS:
+            return self.tr("points")
+        return self.tr("stamps and points")
+
     def _card_page(self) -> QWidget:
         page = QWidget()
-        title = QLabel("Card created")
+        title = QLabel(self.tr("Card created"))
         title.setObjectName("Title")
         self.card_number = QLabel()
         self.card_number.setObjectName("BigNumber")
@@ -117,11 +124,11 @@ class EnrollDialog(QDialog):
         self.card_customer.setObjectName("Subtitle")
         self.qr = QrLabel()
         hint = self.hint = QLabel(
-            "The customer scans this code to add the card to their phone's wallet."
+            self.tr("The customer scans this code to add the card to their phone's wallet.")
         )
         hint.setObjectName("Muted")
         hint.setWordWrap(True)
-        self.done_button = QPushButton(icon("ok"), "Done")
+        self.done_button = QPushButton(icon("ok"), self.tr("Done"))
         self.done_button.setObjectName("Primary")
         self.done_button.clicked.connect(self.accept)
         layout = QVBoxLayout(page)
@@ -142,11 +149,11 @@ class EnrollDialog(QDialog):
         try:
             contact = read_contact(self.phone.text(), self.email.text(), self.consent.isChecked())
         except BadContactError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(for_people(exc))
             return
         self.create_button.setEnabled(False)
         self.creating = True
-        self.error.setText("Creating…")
+        self.error.setText(self.tr("Creating…"))
         self.jobs.submit(
             lambda: enrol(self.store, self.staff_id, program_id, name, contact),
             self._created,
@@ -163,10 +170,13 @@ class EnrollDialog(QDialog):
         self.done_ = done
         card = done.card
         self.card_number.setText(format_card_number(card.card_number))
-        self.card_customer.setText(f"{card.customer_name or 'No name'} · {done.program.name}")
+        name = card.customer_name or self.tr("No name")
+        self.card_customer.setText(f"{name} · {done.program.name}")
         qr_text = card_qr_text(self.store, card.qr_token)
         if qr_text == card.qr_token:  # no server paired: no page to add the card from
-            self.hint.setText("This code is the card: the customer shows it at the counter.")
+            self.hint.setText(
+                self.tr("This code is the card: the customer shows it at the counter.")
+            )
         image = qr_image(qr_text)
         if image is None:
             self.qr.setText(qr_text)

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 if TYPE_CHECKING:
+    from pos_app.domain.money import AmountError
+    from pos_app.services.customers import BadContactError
     from pos_app.services.errors import SignInError
 
 # The sync engine's words for a refused token (sync.engine.client.AuthRejected): matched, not
@@ -18,7 +20,14 @@ _REFUSED_TERMINAL_DETAIL = "the server refused this terminal"
 def for_people(error: BaseException) -> str:
     """One sentence for a failure that reached the window."""
     # Imported here: the HTTP client stays off the window's start-up path.
-    from pos_app.services.errors import ServiceError, SignInError
+    from pos_app.services.customers import BadContactError
+    from pos_app.services.errors import (
+        AlreadyEnrolledError,
+        BadAddressError,
+        ServiceError,
+        SignInError,
+        UnknownCardError,
+    )
     from pos_app.store.errors import is_database_failure
     from sync.engine.client import AuthRejected, ServerUnreachable, SyncError
 
@@ -40,6 +49,22 @@ def for_people(error: BaseException) -> str:
         )
     if isinstance(error, SignInError):
         return sign_in_words(error)
+    if isinstance(error, BadContactError):
+        return contact_words(error)
+    if isinstance(error, AlreadyEnrolledError):
+        from pos_app.domain.identifiers import format_card_number
+
+        return QCoreApplication.translate(
+            "error_words", "This customer already has card {number}."
+        ).format(number=format_card_number(error.card_number))
+    if isinstance(error, BadAddressError):
+        return QCoreApplication.translate(
+            "error_words", "“{url}” is not a server address (http://… or https://…)"
+        ).format(url=error.url)
+    if isinstance(error, UnknownCardError) and error.number:
+        return QCoreApplication.translate(
+            "error_words", "There is no card {number} on this terminal."
+        ).format(number=error.number)
     if isinstance(error, ServiceError):
         return str(error)  # already written for people (in English)
     if is_database_failure(error):
@@ -80,6 +105,47 @@ def sync_trouble(detail: str | None, offline: bool) -> str:
     )
 
 
+def amount_words(error: AmountError, currency: str) -> str:
+    """An amount the cashier typed that cannot be taken, with what to type instead."""
+    from pos_app.services.locale_format import amount_example, money
+
+    like = amount_example(currency)
+    if error.reason == "empty":
+        return QCoreApplication.translate("error_words", "Type the amount, like {example}").format(
+            example=like
+        )
+    if error.reason == "decimals":
+        return QCoreApplication.translate(
+            "error_words", "“{typed}” has too many decimals: type it like {example}"
+        ).format(typed=error.typed, example=like)
+    if error.reason == "not_positive":
+        return QCoreApplication.translate("error_words", "The amount must be more than zero")
+    if error.reason == "over_limit":
+        return QCoreApplication.translate(
+            "error_words", "The amount is over the limit of {limit}"
+        ).format(limit=money(error.limit_minor, currency))
+    return QCoreApplication.translate(
+        "error_words", "“{typed}” is not an amount: type it like {example}"
+    ).format(typed=error.typed, example=like)
+
+
+def contact_words(error: BadContactError) -> str:
+    """A phone number or e-mail address that cannot be one, or nothing to search for."""
+    if error.field == "phone":
+        return QCoreApplication.translate(
+            "error_words", "“{typed}” is not a phone number (6 to 20 digits)"
+        ).format(typed=error.typed)
+    if error.field == "email":
+        return QCoreApplication.translate(
+            "error_words", "“{typed}” is not an e-mail address"
+        ).format(typed=error.typed)
+    if error.field == "empty":
+        return QCoreApplication.translate(
+            "error_words", "Type a phone number, an e-mail address or a name"
+        )
+    return str(error)
+
+
 def sign_in_words(error: SignInError) -> str:
     from pos_app.ui.words import counts
 
@@ -88,6 +154,10 @@ def sign_in_words(error: SignInError) -> str:
         return QCoreApplication.translate(
             "error_words", "{name} is locked out for {minutes} more"
         ).format(name=error.name, minutes=minutes)
+    if error.reason == "not_manager":
+        return QCoreApplication.translate(
+            "error_words", "{name} is not a manager: a manager's PIN is needed"
+        ).format(name=error.name)
     if error.reason == "now_locked_out":
         return QCoreApplication.translate(
             "error_words", "wrong PIN; {name} is now locked out for {minutes}"

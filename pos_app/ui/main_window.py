@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
         if self._manager() is not None:
             self._open_card_life(self._manager())
             return
-        self._ask_manager("Changing a card needs a manager's PIN.", self._open_card_life)
+        self._ask_manager(self.tr("Changing a card needs a manager's PIN."), self._open_card_life)
 
     def _open_card_life(self, manager: StaffMember | None) -> None:
         from pos_app.ui.customer_dialogs import CardLifeDialog

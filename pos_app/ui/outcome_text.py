@@ -23,7 +23,7 @@ from pos_app.domain.operations import (
 from pos_app.domain.refusal import RefusalCode, Refused
 from pos_app.services.counter import Done
 from pos_app.services.locale_format import money
-from pos_app.ui.words import refusal_words
+from pos_app.ui.words import counts, refusal_words
 
 SUCCESS, WARNING, REFUSAL, BUSY, NEUTRAL = "success", "warning", "refusal", "busy", "neutral"
 
@@ -100,14 +100,20 @@ def done_message(op: CardOperation, done: Done) -> Message:
             ).format(number=format_card_number(card.card_number))
         case Adjust():
             text = QCoreApplication.translate(
-                "outcome_text", "Adjusted · balance {points_balance} points, {stamp_count} stamps"
-            ).format(points_balance=card.points_balance, stamp_count=card.stamp_count)
+                "outcome_text", "Adjusted · balance {points}, {stamps}"
+            ).format(
+                points=counts().points(card.points_balance),
+                stamps=counts().stamps(card.stamp_count),
+            )
         case MergeIn():
             text = QCoreApplication.translate(
                 "outcome_text",
-                "Cards merged: this card now has {points_balance} points and {stamp_count} "
-                "stamps; the other one is no longer active",
-            ).format(points_balance=card.points_balance, stamp_count=card.stamp_count)
+                "Cards merged: this card now has {points} and {stamps}; "
+                "the other one is no longer active",
+            ).format(
+                points=counts().points(card.points_balance),
+                stamps=counts().stamps(card.stamp_count),
+            )
         case _:
             text = QCoreApplication.translate("outcome_text", "Done")
     return Message(SUCCESS, "✓  " + text)

@@ -13,7 +13,7 @@ from pos_app.services.clock import local_now
 from pos_app.services.locale_format import clock_text, moment_text
 from pos_app.ui.error_words import sync_trouble
 from pos_app.ui.style import set_tone
-from pos_app.ui.words import connectivity_words, counts
+from pos_app.ui.words import connectivity_words, counts, notice_words, phase_words
 from sync.engine.connectivity import Connectivity, SyncStatus
 
 
@@ -38,7 +38,8 @@ def describe(status: SyncStatus, now: datetime | None = None) -> str:
         ).format(journal=journal)
     if status.progress is not None:
         phase, done, total = status.progress
-        parts.append(f"{phase} {done}/{total}" if total else f"{phase} {done}")
+        said = phase_words(phase)
+        parts.append(f"{said} {done}/{total}" if total else f"{said} {done}")
     parts.append(
         QCoreApplication.translate("status_bar", "{pending} waiting to sync").format(
             pending=status.pending
@@ -57,7 +58,12 @@ def describe(status: SyncStatus, now: datetime | None = None) -> str:
         offline = status.state is Connectivity.OFFLINE
         parts.insert(0, sync_trouble(status.detail, offline))
     elif status.state is Connectivity.REVOKED and status.detail:
-        parts.insert(0, status.detail)
+        parts.insert(
+            0,
+            QCoreApplication.translate(
+                "status_bar", "the server revoked this terminal: a manager must pair it again"
+            ),
+        )
     return " · ".join(parts)
 
 
@@ -112,7 +118,8 @@ class StatusStrip(QFrame):
         self.text.setText(describe(status))
         # The engineer's detail stays at hand, out of the cashier's way.
         self.text.setToolTip(status.detail or "")
-        self.warnings.setText("⚠ " + "  ⚠ ".join(status.warnings) if status.warnings else "")
+        said = [notice_words(n) for n in status.notices] or list(status.warnings)
+        self.warnings.setText("⚠ " + "  ⚠ ".join(said) if said else "")
 
     def show_staff(self, name: str | None) -> None:
         self.staff.setText(

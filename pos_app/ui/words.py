@@ -9,12 +9,14 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from pos_app.domain.currency import DEFAULT_CURRENCY
 from pos_app.domain.operations import OpKind
 from pos_app.domain.refusal import RefusalCode, Refused
 from pos_app.scanner.payload import Rejection, RejectionCode
+from pos_app.services.locale_format import amount_field_text
 from pos_app.services.lookup import NotFound
 from pos_app.ui.i18n import installed_language
-from sync.engine.connectivity import Connectivity
+from sync.engine.connectivity import Connectivity, Notice
 
 
 class Counts(QObject):
@@ -38,6 +40,9 @@ class Counts(QObject):
 
     def changes(self, n: int) -> str:
         return self.tr("%n changes", "", n)
+
+    def hours(self, n: int) -> str:
+        return self.tr("%n hours", "", n)
 
 
 _counts: Counts | None = None
@@ -175,6 +180,18 @@ def refusal_reason(code: str | None, server_text: str | None) -> str:
         RefusalCode.CLOCK_OUT_OF_RANGE: QCoreApplication.translate(
             "words", "The terminal's clock was too far from the server's."
         ),
+        RefusalCode.CARD_ACTIVE: QCoreApplication.translate(
+            "words", "This card is active already."
+        ),
+        RefusalCode.UNKNOWN_PURCHASE: QCoreApplication.translate(
+            "words", "That purchase is not on this card."
+        ),
+        RefusalCode.NOTHING_TO_RETURN: QCoreApplication.translate(
+            "words", "That purchase has nothing left to return."
+        ),
+        RefusalCode.DIFFERENT_CUSTOMERS: QCoreApplication.translate(
+            "words", "These cards belong to two different customers."
+        ),
     }
     return words.get(code) or server_text or QCoreApplication.translate("words", "no reason given")
 
@@ -182,6 +199,8 @@ def refusal_reason(code: str | None, server_text: str | None) -> str:
 def refusal_words(refused: Refused) -> str:
     """A refusal at the counter, with its figures where the rules give them."""
     p = refused.params
+    if "rule" in p and (said := _rule_words(str(p["rule"]), p)) is not None:
+        return said
     match refused.code:
         case RefusalCode.COOLDOWN if "minutes_left" in p:
             return QCoreApplication.translate(
@@ -210,6 +229,99 @@ def refusal_words(refused: Refused) -> str:
             return text.format(program=p["program"])
     # No figures to say it with: the rules' English words, or the reason in the language.
     return refused.message if installed_language() == "en" else refusal_reason(refused.code, None)
+
+
+def _rule_words(rule: str, p: Mapping[str, str | int]) -> str | None:
+    """The card actions' and returns' refusals, each rule in its own words."""
+    match rule:
+        case "returned_already":
+            return QCoreApplication.translate(
+                "words", "That purchase was returned in full already."
+            )
+        case "no_points":
+            return QCoreApplication.translate("words", "That return takes back no points.")
+        case "return_amount":
+            left = amount_field_text(int(p["left_minor"]), DEFAULT_CURRENCY)
+            bought = amount_field_text(int(p["bought_minor"]), DEFAULT_CURRENCY)
+            return QCoreApplication.translate(
+                "words", "At most {left} of that purchase can come back (bought {bought})."
+            ).format(left=left, bought=bought)
+        case "self_merge":
+            return QCoreApplication.translate("words", "A card cannot be merged into itself.")
+        case "empty_merge":
+            return QCoreApplication.translate("words", "That merge gives nothing to take.")
+        case "other_program":
+            return QCoreApplication.translate("words", "Only cards of one program can merge.")
+        case "target_inactive":
+            return QCoreApplication.translate("words", "The card that stays is not active.")
+        case "already_inactive":
+            return QCoreApplication.translate("words", "This card is already inactive.")
+        case "reason_too_long":
+            return QCoreApplication.translate(
+                "words", "The reason is too long (at most {max} characters)."
+            ).format(max=p["max"])
+        case "needs_reason":
+            return QCoreApplication.translate(
+                "words", "An adjustment needs a reason (at most {max} characters)."
+            ).format(max=p["max"])
+        case "same_number":
+            return QCoreApplication.translate("words", "A new card needs a new number and code.")
+        case "no_change":
+            return QCoreApplication.translate("words", "An adjustment changes points or stamps.")
+        case "too_large":
+            return QCoreApplication.translate("words", "That adjustment is too large.")
+        case "cannot_lose_points":
+            return QCoreApplication.translate(
+                "words", "The card has {balance}; it cannot lose {lose}."
+            ).format(
+                balance=counts().points(int(p["balance"])), lose=counts().points(int(p["lose"]))
+            )
+        case "cannot_lose_stamps":
+            return QCoreApplication.translate(
+                "words", "The card has {balance}; it cannot lose {lose}."
+            ).format(
+                balance=counts().stamps(int(p["balance"])), lose=counts().stamps(int(p["lose"]))
+            )
+    return None
+
+
+def notice_words(notice: Notice) -> str:
+    """A warning of the status strip (offline limits, the clock), from its code."""
+    match notice.code:
+        case "never_synced":
+            return QCoreApplication.translate(
+                "words", "Never synced with the server yet: redemptions wait for the first sync."
+            )
+        case "redemptions_stopped":
+            return QCoreApplication.translate(
+                "words",
+                "Not synced for too long: redemptions are stopped until the terminal syncs.",
+            )
+        case "unsynced_hours":
+            return QCoreApplication.translate(
+                "words", "Not synced for {hours}: redemptions stop at {stop}."
+            ).format(
+                hours=counts().hours(notice.param("hours")),
+                stop=counts().hours(notice.param("stop_hours")),
+            )
+        case "clock_jumped":
+            return QCoreApplication.translate(
+                "words", "The terminal clock jumped; using the last trusted time instead."
+            )
+        case "clock_off":
+            return QCoreApplication.translate(
+                "words", "The terminal clock is off by {minutes}; using the server's time."
+            ).format(minutes=counts().minutes(notice.param("minutes")))
+    return notice.text
+
+
+def phase_words(phase: str) -> str:
+    """What the sync is doing now (its progress names the phase by a code)."""
+    if phase == "push":
+        return QCoreApplication.translate("words", "sending")
+    if phase == "pull":
+        return QCoreApplication.translate("words", "receiving")
+    return phase
 
 
 def not_found_words(missing: NotFound) -> str:

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sync.engine.connectivity import Notice
+
 JUMP_TOLERANCE = timedelta(minutes=2)
 OFFSET_WARNING = timedelta(minutes=5)
 
@@ -27,11 +29,22 @@ class ClockStatus:
 
     @property
     def warning(self) -> str | None:
+        notice = self.notice
+        return None if notice is None else notice.text
+
+    @property
+    def notice(self) -> Notice | None:
         if self.jumped:
-            return "The terminal clock jumped; using the last trusted time instead."
+            return Notice(
+                "clock_jumped", "The terminal clock jumped; using the last trusted time instead."
+            )
         if self.offset is not None and abs(self.offset) > OFFSET_WARNING:
             minutes = round(self.offset.total_seconds() / 60)
-            return f"The terminal clock is off by {minutes} minutes; using the server's time."
+            return Notice(
+                "clock_off",
+                f"The terminal clock is off by {minutes} minutes; using the server's time.",
+                (("minutes", abs(minutes)),),  # ahead or behind: the words say "off by"
+            )
         return None
 
 

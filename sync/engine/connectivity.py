@@ -17,10 +17,24 @@ class Connectivity(enum.StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Notice:
+    """A warning as a code and its figures, for words in the reader's language; `text` is
+    the English form (logs, the CLI)."""
+
+    code: str
+    text: str
+    params: tuple[tuple[str, int], ...] = ()
+
+    def param(self, name: str) -> int:
+        return dict(self.params)[name]
+
+
+@dataclass(frozen=True, slots=True)
 class SyncStatus:
     state: Connectivity
     pending: int
     last_sync_at: datetime | None
     detail: str | None = None
     warnings: tuple[str, ...] = ()
+    notices: tuple[Notice, ...] = ()  # the warnings, as codes and figures
     progress: tuple[str, int, int] | None = None  # (phase, done, total estimate)

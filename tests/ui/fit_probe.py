@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from pos_app.domain.demo import demo_cards
+from pos_app.domain.operations import EarnPoints
 from pos_app.ui.camera_view import CameraView
 from pos_app.ui.first_run import create_demo
 from pos_app.ui.i18n import LANGUAGE_ENV, install_language
@@ -183,6 +184,30 @@ def probe(tmp: Path) -> Report:
     dialog = show_dialog(window, counter.catalogue)
     check("reward catalogue", dialog, [], report)
     dialog.reject()
+
+    counter.perform(EarnPoints(1250))  # a purchase for the return to take back
+    wait(lambda: not counter.busy and counter.view is not None)
+    settle()
+    returned = show_dialog(window, counter.void)
+    check("return a purchase", returned, [], report)
+    returned.reject()
+    finder = show_dialog(window, counter.find_customer)
+    finder.query.setText("Demo customer")  # type: ignore[attr-defined]
+    finder.search()  # type: ignore[attr-defined]
+    wait(finder.search_button.isEnabled)  # type: ignore[attr-defined]
+    check("find a customer", finder, [], report)
+    finder.reject()
+    settle()
+    approval = show_dialog(window, window.card_life)
+    approval.form.choose("Sam")  # type: ignore[attr-defined]
+    approval.form.pin.setText("9999")  # type: ignore[attr-defined]
+    approval.form.submit()  # type: ignore[attr-defined]
+    wait(lambda: type(QApplication.activeModalWidget()).__name__ == "CardLifeDialog")
+    card_life = QApplication.activeModalWidget()
+    assert isinstance(card_life, QDialog)
+    check("card actions", card_life, [], report)
+    card_life.reject()
+    settle()
 
     enroll = show_dialog(window, counter.enroll)
     check("new customer", enroll, [], report)

@@ -25,6 +25,8 @@ def test_the_card_shows_how_many_points_expire_and_when(qtbot: QtBot) -> None:
     qtbot.addWidget(panel)
     panel.show_card(CardView(card, lapsing, 0))
     assert "1240 points expire on 18 Feb 2027" in panel.rewards.text()
+    panel.show_card(CardView(replace(card, points_balance=1), lapsing, 0))
+    assert "1 point expires on 18 Feb 2027" in panel.rewards.text()
 
     forever = replace(lapsing, points_expiry_days=None)
     panel.show_card(CardView(card, forever, 0))

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Iterator
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,12 +17,24 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from pos_app.domain.card import Card
+from pos_app.domain.demo import demo_cards
+from pos_app.domain.operations import Adjust, Context, apply
+from pos_app.domain.program import Program, ProgramKind
+from pos_app.domain.refusal import Refused
 from pos_app.services import locale_format
 from pos_app.services.clock import local_now
+from pos_app.services.customers import BadContactError, read_contact
+from pos_app.services.returns import Purchase
 from pos_app.store.outbox import Answer, record_answers
 from pos_app.ui import i18n
+from pos_app.ui.customer_dialogs import ReturnDialog
 from pos_app.ui.demo_video import WIFI_CODE
+from pos_app.ui.error_words import for_people
 from pos_app.ui.main_window import MainWindow
+from pos_app.ui.status_bar import StatusStrip, describe
+from pos_app.ui.words import refusal_words
+from sync.engine.clock import ClockStatus
+from sync.engine.connectivity import Connectivity, Notice, SyncStatus
 from tests.ui.conftest import MakeWindow, sign_in
 from tests.ui.test_end_of_day import open_end_of_day
 
@@ -110,3 +123,57 @@ def test_the_counter_and_its_report_speak_the_language(
     assert f"{words['report']} {today}" in " ".join(text.split())
     assert words["refusal"] in " ".join(text.split())
     assert "Stamped recently at another terminal" not in text  # the server's English words
+
+
+@pytest.mark.parametrize("language", ["de"], indirect=True)
+def test_the_customer_dialogs_and_their_refusals_speak_the_language(
+    qtbot: QtBot, language: str
+) -> None:
+    """The return dialog, a contact typed wrong and a manager's refusal, in German words
+    made at the edge from the services' codes and figures."""
+    dialog = ReturnDialog([Purchase("e1", 1, "2026-12-01T14:05:00", 1250, 12, 250)], "EUR")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Einkauf zurücknehmen"
+    assert (
+        dialog.list.item(0).text()
+        == "1. Dez. 14:05  ·  12,50\u00a0€  ·  +12 Punkte, noch 10,00\u00a0€"
+    )
+    assert "z. B. 12,50" in dialog.amount.placeholderText()
+    dialog.amount.setText("zwölf")
+    dialog._confirm()
+    assert dialog.note.text() == "„zwölf“ ist kein Betrag: wie 12,50 eingeben"
+
+    with pytest.raises(BadContactError) as wrong:
+        read_contact("12", "", consent=True)
+    assert for_people(wrong.value) == "„12“ ist keine Telefonnummer (6 bis 20 Ziffern)"
+
+    card = replace(demo_cards(2)[1], program_id="p", points_balance=0)
+    program = Program("p", card.merchant_id, "Bakery points", ProgramKind.BOTH)
+    context = Context(local_now(), card.enrolled_at_store)
+    refused = apply(card, program, Adjust(points=-5, reason="typo"), context)
+    assert isinstance(refused, Refused)
+    assert refusal_words(refused) == "Die Karte hat nur 0 Punkte: zu wenig, um 5 Punkte abzuziehen."
+
+
+@pytest.mark.parametrize("language", ["de"], indirect=True)
+def test_the_status_strip_warns_in_the_language(qtbot: QtBot, language: str) -> None:
+    """Offline limits, the clock and the sync's phase come as codes; the strip says them."""
+    hours = Notice("unsynced_hours", "Not synced for 5 hours: …", (("hours", 5), ("stop_hours", 1)))
+    clock = ClockStatus(offset=timedelta(minutes=-7), jumped=False).notice
+    assert clock is not None
+    status = SyncStatus(
+        Connectivity.SYNCING,
+        3,
+        None,
+        warnings=("English",),
+        notices=(hours, clock),
+        progress=("push", 1, 3),
+    )
+    strip = StatusStrip()
+    qtbot.addWidget(strip)
+    strip.show_status(status)
+    assert strip.warnings.text() == (
+        "⚠ Seit 5 Stunden nicht abgeglichen: Einlösungen stoppen nach 1 Stunde."
+        "  ⚠ Die Uhr des Terminals geht um 7 Minuten falsch; es gilt die Zeit des Servers."
+    )
+    assert describe(status).startswith("sende 1/3 · ")

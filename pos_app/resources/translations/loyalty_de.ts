@@ -24,6 +24,77 @@
     </message>
 </context>
 <context>
+    <name>CardLifeDialog</name>
+    <message>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <source>No name</source>
+        <translation>Ohne Namen</translation>
+    </message>
+    <message>
+        <source>Reason (needed for an adjustment)</source>
+        <translation>Grund (für eine Korrektur nötig)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Points </source>
+        <translation>Punkte </translation>
+    </message>
+    <message>
+        <source>Stamps </source>
+        <translation>Stempel </translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Replace lost card</source>
+        <translation>Verlorene Karte ersetzen</translation>
+    </message>
+    <message>
+        <source>Adjust</source>
+        <translation>Korrigieren</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s other card number</source>
+        <translation>Nummer der anderen Karte des Kunden</translation>
+    </message>
+    <message>
+        <source>Merge into this card</source>
+        <translation>In diese Karte übernehmen</translation>
+    </message>
+    <message>
+        <source>Close  (Esc)</source>
+        <translation>Schließen  (Esc)</translation>
+    </message>
+    <message>
+        <source>Type the other card&apos;s number (12 digits)</source>
+        <translation>Nummer der anderen Karte eingeben (12 Ziffern)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+</context>
+<context>
     <name>CardPanel</name>
     <message>
         <source>The card on show</source>
@@ -64,6 +135,13 @@
     <message>
         <source>★ Can take: {names}</source>
         <translation>★ Einlösbar: {names}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{points} expire on {date}</source>
+        <translation>
+            <numerusform>{points} verfällt am {date}</numerusform>
+            <numerusform>{points} verfallen am {date}</numerusform>
+        </translation>
     </message>
     <message>
         <source>This card is no longer active</source>
@@ -165,6 +243,30 @@
         <translation>Sucht die daneben eingegebene Nummer</translation>
     </message>
     <message>
+        <source>Customer  F7</source>
+        <translation>Kunde  F7</translation>
+    </message>
+    <message>
+        <source>Find a customer</source>
+        <translation>Kunden suchen</translation>
+    </message>
+    <message>
+        <source>By phone, e-mail or name; F7</source>
+        <translation>Nach Telefon, E-Mail oder Name; F7</translation>
+    </message>
+    <message>
+        <source>Card…  F9</source>
+        <translation>Karte…  F9</translation>
+    </message>
+    <message>
+        <source>The card&apos;s life</source>
+        <translation>Kartenverwaltung</translation>
+    </message>
+    <message>
+        <source>Deactivate, replace or adjust the card on screen; F9; needs a manager&apos;s PIN</source>
+        <translation>Angezeigte Karte sperren, ersetzen oder korrigieren; F9; PIN der Leitung nötig</translation>
+    </message>
+    <message>
         <source>Undo the last action</source>
         <translation>Letzten Vorgang rückgängig machen</translation>
     </message>
@@ -221,6 +323,10 @@
         <translation>Wird gespeichert …</translation>
     </message>
     <message>
+        <source>Scan the card first, then press Card… (F9)</source>
+        <translation>Erst die Karte scannen, dann Karte… (F9) drücken</translation>
+    </message>
+    <message>
         <source>✓  Card {format_card_number} created</source>
         <translation>✓  Karte {format_card_number} angelegt</translation>
     </message>
@@ -275,6 +381,13 @@
         <translation>
             <numerusform>%n Änderung</numerusform>
             <numerusform>%n Änderungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hours</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
         </translation>
     </message>
 </context>
@@ -367,6 +480,131 @@
     <message>
         <source>Could not save: {for_people}</source>
         <translation>Speichern nicht möglich: {for_people}</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <source>New customer</source>
+        <translation>Neukunde</translation>
+    </message>
+    <message>
+        <source>Customer name (optional)</source>
+        <translation>Name des Kunden (optional)</translation>
+    </message>
+    <message>
+        <source>Phone (optional)</source>
+        <translation>Telefon (optional)</translation>
+    </message>
+    <message>
+        <source>E-mail (optional)</source>
+        <translation>E-Mail (optional)</translation>
+    </message>
+    <message>
+        <source>The customer agrees to be contacted</source>
+        <translation>Kunde ist mit Kontaktaufnahme einverstanden</translation>
+    </message>
+    <message>
+        <source>Create card</source>
+        <translation>Karte anlegen</translation>
+    </message>
+    <message>
+        <source>No loyalty program on this terminal yet: sync first.</source>
+        <translation>Noch kein Treueprogramm auf diesem Terminal: zuerst abgleichen.</translation>
+    </message>
+    <message>
+        <source>Cancel  (Esc)</source>
+        <translation>Abbrechen  (Esc)</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phone and e-mail, to find them without their card</source>
+        <translation>Telefon und E-Mail, um den Kunden auch ohne Karte zu finden</translation>
+    </message>
+    <message>
+        <source>stamps</source>
+        <translation>Stempel</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>stamps and points</source>
+        <translation>Stempel und Punkte</translation>
+    </message>
+    <message>
+        <source>Card created</source>
+        <translation>Karte angelegt</translation>
+    </message>
+    <message>
+        <source>The customer scans this code to add the card to their phone&apos;s wallet.</source>
+        <translation>Der Kunde scannt diesen Code, um die Karte in die Wallet seines Handys zu legen.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Wird angelegt …</translation>
+    </message>
+    <message>
+        <source>No name</source>
+        <translation>Ohne Namen</translation>
+    </message>
+    <message>
+        <source>This code is the card: the customer shows it at the counter.</source>
+        <translation>Dieser Code ist die Karte: Der Kunde zeigt ihn an der Kasse vor.</translation>
+    </message>
+</context>
+<context>
+    <name>FindCustomerDialog</name>
+    <message>
+        <source>Find a customer</source>
+        <translation>Kunden suchen</translation>
+    </message>
+    <message>
+        <source>Phone, e-mail or name</source>
+        <translation>Telefon, E-Mail oder Name</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Cancel  (Esc)</source>
+        <translation>Abbrechen  (Esc)</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft …</translation>
+    </message>
+    <message>
+        <source>No name</source>
+        <translation>Ohne Namen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n found: confirm with the customer, then pick the card</source>
+        <translation>
+            <numerusform>%n Treffer: mit dem Kunden abgleichen, dann die Karte wählen</numerusform>
+            <numerusform>%n Treffer: mit dem Kunden abgleichen, dann die Karte wählen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody found</source>
+        <translation>Niemand gefunden</translation>
+    </message>
+    <message>
+        <source>{found} (offline: this terminal&apos;s customers only)</source>
+        <translation>{found} (offline: nur Kunden dieses Terminals)</translation>
     </message>
 </context>
 <context>
@@ -473,6 +711,10 @@
         <source>Settings need a manager&apos;s PIN.</source>
         <translation>Für die Einstellungen ist die PIN der Leitung nötig.</translation>
     </message>
+    <message>
+        <source>Changing a card needs a manager&apos;s PIN.</source>
+        <translation>Für Änderungen an einer Karte ist die PIN der Leitung nötig.</translation>
+    </message>
 </context>
 <context>
     <name>ManagerPinDialog</name>
@@ -537,6 +779,41 @@
     <message>
         <source>Checking…</source>
         <translation>Wird geprüft …</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return a purchase</source>
+        <translation>Einkauf zurücknehmen</translation>
+    </message>
+    <message>
+        <source>, {amount} left</source>
+        <translation>, noch {amount}</translation>
+    </message>
+    <message>
+        <source>Amount returned, e.g. {example} (empty: all of it)</source>
+        <translation>Rückgabebetrag, z. B. {example} (leer: alles)</translation>
+    </message>
+    <message>
+        <source>Amount returned</source>
+        <translation>Rückgabebetrag</translation>
+    </message>
+    <message>
+        <source>Take points back</source>
+        <translation>Punkte zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Cancel  (Esc)</source>
+        <translation>Abbrechen  (Esc)</translation>
+    </message>
+    <message>
+        <source>The purchase, from this card&apos;s history at this terminal</source>
+        <translation>Der Einkauf, aus dem Verlauf dieser Karte an diesem Terminal</translation>
+    </message>
+    <message>
+        <source>Pick the purchase that came back</source>
+        <translation>Zurückgegebenen Einkauf wählen</translation>
     </message>
 </context>
 <context>
@@ -789,6 +1066,22 @@
         <translation>Die Antwort des Servers war nicht verständlich: Bitte das Terminal aktualisieren lassen</translation>
     </message>
     <message>
+        <source>This customer already has card {number}.</source>
+        <translation>Dieser Kunde hat schon die Karte {number}.</translation>
+    </message>
+    <message>
+        <source>“{url}” is not a server address (http://… or https://…)</source>
+        <translation>„{url}“ ist keine Serveradresse (http://… oder https://…)</translation>
+    </message>
+    <message>
+        <source>There is no card {number} on this terminal.</source>
+        <translation>Auf diesem Terminal gibt es keine Karte {number}.</translation>
+    </message>
+    <message>
+        <source>This terminal&apos;s database cannot be used just now, so nothing was saved: tell a manager (the details are in the log)</source>
+        <translation>Die Datenbank dieses Terminals ist gerade nicht nutzbar, daher wurde nichts gespeichert: bitte die Leitung informieren (Details im Protokoll)</translation>
+    </message>
+    <message>
         <source>the system refused</source>
         <translation>das System hat abgelehnt</translation>
     </message>
@@ -813,8 +1106,44 @@
         <translation>Abgleich gestoppt – Server und Terminal verstehen einander nicht; Stempel werden hier gespeichert; bitte das Terminal aktualisieren lassen</translation>
     </message>
     <message>
+        <source>Type the amount, like {example}</source>
+        <translation>Betrag eingeben, z. B. {example}</translation>
+    </message>
+    <message>
+        <source>“{typed}” has too many decimals: type it like {example}</source>
+        <translation>„{typed}“ hat zu viele Nachkommastellen: wie {example} eingeben</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero</source>
+        <translation>Der Betrag muss größer als null sein</translation>
+    </message>
+    <message>
+        <source>The amount is over the limit of {limit}</source>
+        <translation>Der Betrag liegt über der Grenze von {limit}</translation>
+    </message>
+    <message>
+        <source>“{typed}” is not an amount: type it like {example}</source>
+        <translation>„{typed}“ ist kein Betrag: wie {example} eingeben</translation>
+    </message>
+    <message>
+        <source>“{typed}” is not a phone number (6 to 20 digits)</source>
+        <translation>„{typed}“ ist keine Telefonnummer (6 bis 20 Ziffern)</translation>
+    </message>
+    <message>
+        <source>“{typed}” is not an e-mail address</source>
+        <translation>„{typed}“ ist keine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Type a phone number, an e-mail address or a name</source>
+        <translation>Telefonnummer, E-Mail-Adresse oder Namen eingeben</translation>
+    </message>
+    <message>
         <source>{name} is locked out for {minutes} more</source>
         <translation>{name} ist noch {minutes} gesperrt</translation>
+    </message>
+    <message>
+        <source>{name} is not a manager: a manager&apos;s PIN is needed</source>
+        <translation>{name} gehört nicht zur Leitung: die PIN der Leitung ist nötig</translation>
     </message>
     <message>
         <source>wrong PIN; {name} is now locked out for {minutes}</source>
@@ -865,6 +1194,26 @@
     <message>
         <source>{value} points taken back · balance {points_balance}</source>
         <translation>{value} Punkte zurückgenommen · Stand {points_balance}</translation>
+    </message>
+    <message>
+        <source>Card deactivated: it works nowhere until a manager reactivates it</source>
+        <translation>Karte gesperrt: Sie gilt nirgends, bis die Leitung sie entsperrt</translation>
+    </message>
+    <message>
+        <source>Card active again</source>
+        <translation>Karte wieder aktiv</translation>
+    </message>
+    <message>
+        <source>New card {number}: balances carried; the old card now says it was replaced</source>
+        <translation>Neue Karte {number}: Guthaben übernommen; die alte Karte gilt jetzt als ersetzt</translation>
+    </message>
+    <message>
+        <source>Adjusted · balance {points}, {stamps}</source>
+        <translation>Korrigiert · Stand {points}, {stamps}</translation>
+    </message>
+    <message>
+        <source>Cards merged: this card now has {points} and {stamps}; the other one is no longer active</source>
+        <translation>Karten zusammengeführt: Diese Karte hat jetzt {points} und {stamps}; die andere ist nicht mehr aktiv</translation>
     </message>
     <message>
         <source>Done</source>
@@ -1003,6 +1352,10 @@
     <message>
         <source>never synced</source>
         <translation>nie abgeglichen</translation>
+    </message>
+    <message>
+        <source>the server revoked this terminal: a manager must pair it again</source>
+        <translation>der Server hat dieses Terminal gesperrt: die Leitung muss es neu koppeln</translation>
     </message>
 </context>
 <context>
@@ -1180,6 +1533,22 @@
         <translation>Die Uhr des Terminals wich zu weit von der des Servers ab.</translation>
     </message>
     <message>
+        <source>This card is active already.</source>
+        <translation>Diese Karte ist bereits aktiv.</translation>
+    </message>
+    <message>
+        <source>That purchase is not on this card.</source>
+        <translation>Dieser Einkauf gehört nicht zu dieser Karte.</translation>
+    </message>
+    <message>
+        <source>That purchase has nothing left to return.</source>
+        <translation>Von diesem Einkauf ist nichts mehr zurückzugeben.</translation>
+    </message>
+    <message>
+        <source>These cards belong to two different customers.</source>
+        <translation>Diese Karten gehören zwei verschiedenen Kunden.</translation>
+    </message>
+    <message>
         <source>no reason given</source>
         <translation>kein Grund angegeben</translation>
     </message>
@@ -1206,6 +1575,90 @@
     <message>
         <source>{program} does not collect points.</source>
         <translation>{program} sammelt keine Punkte.</translation>
+    </message>
+    <message>
+        <source>That purchase was returned in full already.</source>
+        <translation>Dieser Einkauf wurde schon vollständig zurückgegeben.</translation>
+    </message>
+    <message>
+        <source>That return takes back no points.</source>
+        <translation>Diese Rückgabe nimmt keine Punkte zurück.</translation>
+    </message>
+    <message>
+        <source>At most {left} of that purchase can come back (bought {bought}).</source>
+        <translation>Von diesem Einkauf können höchstens {left} zurückgegeben werden (gekauft: {bought}).</translation>
+    </message>
+    <message>
+        <source>A card cannot be merged into itself.</source>
+        <translation>Eine Karte kann nicht mit sich selbst zusammengeführt werden.</translation>
+    </message>
+    <message>
+        <source>That merge gives nothing to take.</source>
+        <translation>Bei dieser Zusammenführung gibt es nichts zu übernehmen.</translation>
+    </message>
+    <message>
+        <source>Only cards of one program can merge.</source>
+        <translation>Nur Karten desselben Programms lassen sich zusammenführen.</translation>
+    </message>
+    <message>
+        <source>The card that stays is not active.</source>
+        <translation>Die Karte, die bleibt, ist nicht aktiv.</translation>
+    </message>
+    <message>
+        <source>This card is already inactive.</source>
+        <translation>Diese Karte ist bereits gesperrt.</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most {max} characters).</source>
+        <translation>Der Grund ist zu lang (höchstens {max} Zeichen).</translation>
+    </message>
+    <message>
+        <source>An adjustment needs a reason (at most {max} characters).</source>
+        <translation>Eine Korrektur braucht einen Grund (höchstens {max} Zeichen).</translation>
+    </message>
+    <message>
+        <source>A new card needs a new number and code.</source>
+        <translation>Eine neue Karte braucht eine neue Nummer und einen neuen Code.</translation>
+    </message>
+    <message>
+        <source>An adjustment changes points or stamps.</source>
+        <translation>Eine Korrektur muss Punkte oder Stempel ändern.</translation>
+    </message>
+    <message>
+        <source>That adjustment is too large.</source>
+        <translation>Diese Korrektur ist zu groß.</translation>
+    </message>
+    <message>
+        <source>The card has {balance}; it cannot lose {lose}.</source>
+        <translation>Die Karte hat nur {balance}: zu wenig, um {lose} abzuziehen.</translation>
+    </message>
+    <message>
+        <source>Never synced with the server yet: redemptions wait for the first sync.</source>
+        <translation>Noch nie mit dem Server abgeglichen: Einlösungen erst nach dem ersten Abgleich.</translation>
+    </message>
+    <message>
+        <source>Not synced for too long: redemptions are stopped until the terminal syncs.</source>
+        <translation>Zu lange nicht abgeglichen: Einlösungen sind gesperrt, bis das Terminal abgleicht.</translation>
+    </message>
+    <message>
+        <source>Not synced for {hours}: redemptions stop at {stop}.</source>
+        <translation>Seit {hours} nicht abgeglichen: Einlösungen stoppen nach {stop}.</translation>
+    </message>
+    <message>
+        <source>The terminal clock jumped; using the last trusted time instead.</source>
+        <translation>Die Uhr des Terminals ist gesprungen; es gilt die letzte verlässliche Zeit.</translation>
+    </message>
+    <message>
+        <source>The terminal clock is off by {minutes}; using the server&apos;s time.</source>
+        <translation>Die Uhr des Terminals geht um {minutes} falsch; es gilt die Zeit des Servers.</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>sende</translation>
+    </message>
+    <message>
+        <source>receiving</source>
+        <translation>empfange</translation>
     </message>
     <message>
         <source>✗  This card is not a card of this shop (the server does not know it)</source>

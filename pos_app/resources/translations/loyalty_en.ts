@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CardPanel</name>
+    <message numerus="yes">
+        <source>{points} expire on {date}</source>
+        <translation>
+            <numerusform>{points} expires on {date}</numerusform>
+            <numerusform>{points} expire on {date}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Counts</name>
     <message numerus="yes">
         <source>%n entries</source>
@@ -43,6 +53,23 @@
         <translation>
             <numerusform>%n change</numerusform>
             <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hours</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FindCustomerDialog</name>
+    <message numerus="yes">
+        <source>%n found: confirm with the customer, then pick the card</source>
+        <translation>
+            <numerusform>%n found: confirm with the customer, then pick the card</numerusform>
+            <numerusform>%n found: confirm with the customer, then pick the card</numerusform>
         </translation>
     </message>
 </context>

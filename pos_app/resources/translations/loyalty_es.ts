@@ -24,6 +24,77 @@
     </message>
 </context>
 <context>
+    <name>CardLifeDialog</name>
+    <message>
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activa</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>desactivada</translation>
+    </message>
+    <message>
+        <source>No name</source>
+        <translation>Sin nombre</translation>
+    </message>
+    <message>
+        <source>Reason (needed for an adjustment)</source>
+        <translation>Motivo (obligatorio para un ajuste)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Points </source>
+        <translation>Puntos </translation>
+    </message>
+    <message>
+        <source>Stamps </source>
+        <translation>Sellos </translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Reactivar</translation>
+    </message>
+    <message>
+        <source>Replace lost card</source>
+        <translation>Sustituir tarjeta perdida</translation>
+    </message>
+    <message>
+        <source>Adjust</source>
+        <translation>Ajustar</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s other card number</source>
+        <translation>Número de la otra tarjeta del cliente</translation>
+    </message>
+    <message>
+        <source>Merge into this card</source>
+        <translation>Unir a esta tarjeta</translation>
+    </message>
+    <message>
+        <source>Close  (Esc)</source>
+        <translation>Cerrar  (Esc)</translation>
+    </message>
+    <message>
+        <source>Type the other card&apos;s number (12 digits)</source>
+        <translation>Escriba el número de la otra tarjeta (12 dígitos)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+</context>
+<context>
     <name>CardPanel</name>
     <message>
         <source>The card on show</source>
@@ -64,6 +135,13 @@
     <message>
         <source>★ Can take: {names}</source>
         <translation>★ Puede canjear: {names}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{points} expire on {date}</source>
+        <translation>
+            <numerusform>{points} caduca el {date}</numerusform>
+            <numerusform>{points} caducan el {date}</numerusform>
+        </translation>
     </message>
     <message>
         <source>This card is no longer active</source>
@@ -165,6 +243,30 @@
         <translation>Busca el número escrito al lado</translation>
     </message>
     <message>
+        <source>Customer  F7</source>
+        <translation>Cliente  F7</translation>
+    </message>
+    <message>
+        <source>Find a customer</source>
+        <translation>Buscar cliente</translation>
+    </message>
+    <message>
+        <source>By phone, e-mail or name; F7</source>
+        <translation>Por teléfono, correo o nombre; F7</translation>
+    </message>
+    <message>
+        <source>Card…  F9</source>
+        <translation>Tarjeta…  F9</translation>
+    </message>
+    <message>
+        <source>The card&apos;s life</source>
+        <translation>Gestión de la tarjeta</translation>
+    </message>
+    <message>
+        <source>Deactivate, replace or adjust the card on screen; F9; needs a manager&apos;s PIN</source>
+        <translation>Desactivar, sustituir o ajustar la tarjeta en pantalla; F9; requiere el PIN del encargado</translation>
+    </message>
+    <message>
         <source>Undo the last action</source>
         <translation>Deshacer la última acción</translation>
     </message>
@@ -221,6 +323,10 @@
         <translation>Guardando…</translation>
     </message>
     <message>
+        <source>Scan the card first, then press Card… (F9)</source>
+        <translation>Escanee primero la tarjeta y pulse Tarjeta… (F9)</translation>
+    </message>
+    <message>
         <source>✓  Card {format_card_number} created</source>
         <translation>✓  Tarjeta {format_card_number} creada</translation>
     </message>
@@ -275,6 +381,13 @@
         <translation>
             <numerusform>%n cambio</numerusform>
             <numerusform>%n cambios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hours</source>
+        <translation>
+            <numerusform>%n hora</numerusform>
+            <numerusform>%n horas</numerusform>
         </translation>
     </message>
 </context>
@@ -367,6 +480,131 @@
     <message>
         <source>Could not save: {for_people}</source>
         <translation>No se pudo guardar: {for_people}</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <source>New customer</source>
+        <translation>Cliente nuevo</translation>
+    </message>
+    <message>
+        <source>Customer name (optional)</source>
+        <translation>Nombre del cliente (opcional)</translation>
+    </message>
+    <message>
+        <source>Phone (optional)</source>
+        <translation>Teléfono (opcional)</translation>
+    </message>
+    <message>
+        <source>E-mail (optional)</source>
+        <translation>Correo (opcional)</translation>
+    </message>
+    <message>
+        <source>The customer agrees to be contacted</source>
+        <translation>El cliente acepta que le contacten</translation>
+    </message>
+    <message>
+        <source>Create card</source>
+        <translation>Crear tarjeta</translation>
+    </message>
+    <message>
+        <source>No loyalty program on this terminal yet: sync first.</source>
+        <translation>Aún no hay ningún programa de fidelidad en este terminal: sincronice primero.</translation>
+    </message>
+    <message>
+        <source>Cancel  (Esc)</source>
+        <translation>Cancelar  (Esc)</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Phone and e-mail, to find them without their card</source>
+        <translation>Teléfono y correo, para encontrar al cliente sin su tarjeta</translation>
+    </message>
+    <message>
+        <source>stamps</source>
+        <translation>sellos</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>puntos</translation>
+    </message>
+    <message>
+        <source>stamps and points</source>
+        <translation>sellos y puntos</translation>
+    </message>
+    <message>
+        <source>Card created</source>
+        <translation>Tarjeta creada</translation>
+    </message>
+    <message>
+        <source>The customer scans this code to add the card to their phone&apos;s wallet.</source>
+        <translation>El cliente escanea este código para añadir la tarjeta a la cartera de su móvil.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Creando…</translation>
+    </message>
+    <message>
+        <source>No name</source>
+        <translation>Sin nombre</translation>
+    </message>
+    <message>
+        <source>This code is the card: the customer shows it at the counter.</source>
+        <translation>Este código es la tarjeta: el cliente lo enseña en caja.</translation>
+    </message>
+</context>
+<context>
+    <name>FindCustomerDialog</name>
+    <message>
+        <source>Find a customer</source>
+        <translation>Buscar cliente</translation>
+    </message>
+    <message>
+        <source>Phone, e-mail or name</source>
+        <translation>Teléfono, correo o nombre</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Cancel  (Esc)</source>
+        <translation>Cancelar  (Esc)</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>No name</source>
+        <translation>Sin nombre</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n found: confirm with the customer, then pick the card</source>
+        <translation>
+            <numerusform>%n resultado: confírmelo con el cliente y elija la tarjeta</numerusform>
+            <numerusform>%n resultados: confírmelo con el cliente y elija la tarjeta</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody found</source>
+        <translation>No se ha encontrado a nadie</translation>
+    </message>
+    <message>
+        <source>{found} (offline: this terminal&apos;s customers only)</source>
+        <translation>{found} (sin conexión: solo clientes de este terminal)</translation>
     </message>
 </context>
 <context>
@@ -473,6 +711,10 @@
         <source>Settings need a manager&apos;s PIN.</source>
         <translation>Los ajustes requieren el PIN del encargado.</translation>
     </message>
+    <message>
+        <source>Changing a card needs a manager&apos;s PIN.</source>
+        <translation>Cambiar una tarjeta requiere el PIN del encargado.</translation>
+    </message>
 </context>
 <context>
     <name>ManagerPinDialog</name>
@@ -537,6 +779,41 @@
     <message>
         <source>Checking…</source>
         <translation>Comprobando…</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return a purchase</source>
+        <translation>Devolución de una compra</translation>
+    </message>
+    <message>
+        <source>, {amount} left</source>
+        <translation>, quedan {amount}</translation>
+    </message>
+    <message>
+        <source>Amount returned, e.g. {example} (empty: all of it)</source>
+        <translation>Importe devuelto, p. ej. {example} (vacío: todo)</translation>
+    </message>
+    <message>
+        <source>Amount returned</source>
+        <translation>Importe devuelto</translation>
+    </message>
+    <message>
+        <source>Take points back</source>
+        <translation>Retirar puntos</translation>
+    </message>
+    <message>
+        <source>Cancel  (Esc)</source>
+        <translation>Cancelar  (Esc)</translation>
+    </message>
+    <message>
+        <source>The purchase, from this card&apos;s history at this terminal</source>
+        <translation>La compra, del historial de esta tarjeta en este terminal</translation>
+    </message>
+    <message>
+        <source>Pick the purchase that came back</source>
+        <translation>Elija la compra devuelta</translation>
     </message>
 </context>
 <context>
@@ -789,6 +1066,22 @@
         <translation>No se entendió la respuesta del servidor: pida que actualicen el terminal</translation>
     </message>
     <message>
+        <source>This customer already has card {number}.</source>
+        <translation>Este cliente ya tiene la tarjeta {number}.</translation>
+    </message>
+    <message>
+        <source>“{url}” is not a server address (http://… or https://…)</source>
+        <translation>«{url}» no es una dirección de servidor (http://… o https://…)</translation>
+    </message>
+    <message>
+        <source>There is no card {number} on this terminal.</source>
+        <translation>No hay ninguna tarjeta {number} en este terminal.</translation>
+    </message>
+    <message>
+        <source>This terminal&apos;s database cannot be used just now, so nothing was saved: tell a manager (the details are in the log)</source>
+        <translation>La base de datos de este terminal no se puede usar ahora, así que no se ha guardado nada: avise al encargado (los detalles están en el registro)</translation>
+    </message>
+    <message>
         <source>the system refused</source>
         <translation>el sistema lo rechazó</translation>
     </message>
@@ -813,8 +1106,44 @@
         <translation>Sincronización detenida: el servidor y este terminal no se entienden; los sellos se guardan aquí; pida que actualicen el terminal</translation>
     </message>
     <message>
+        <source>Type the amount, like {example}</source>
+        <translation>Escriba el importe, p. ej. {example}</translation>
+    </message>
+    <message>
+        <source>“{typed}” has too many decimals: type it like {example}</source>
+        <translation>«{typed}» tiene demasiados decimales: escríbalo como {example}</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero</source>
+        <translation>El importe debe ser mayor que cero</translation>
+    </message>
+    <message>
+        <source>The amount is over the limit of {limit}</source>
+        <translation>El importe supera el límite de {limit}</translation>
+    </message>
+    <message>
+        <source>“{typed}” is not an amount: type it like {example}</source>
+        <translation>«{typed}» no es un importe: escríbalo como {example}</translation>
+    </message>
+    <message>
+        <source>“{typed}” is not a phone number (6 to 20 digits)</source>
+        <translation>«{typed}» no es un número de teléfono (de 6 a 20 dígitos)</translation>
+    </message>
+    <message>
+        <source>“{typed}” is not an e-mail address</source>
+        <translation>«{typed}» no es una dirección de correo</translation>
+    </message>
+    <message>
+        <source>Type a phone number, an e-mail address or a name</source>
+        <translation>Escriba un teléfono, un correo o un nombre</translation>
+    </message>
+    <message>
         <source>{name} is locked out for {minutes} more</source>
         <translation>{name} está bloqueado {minutes} más</translation>
+    </message>
+    <message>
+        <source>{name} is not a manager: a manager&apos;s PIN is needed</source>
+        <translation>{name} no es encargado: hace falta el PIN de un encargado</translation>
     </message>
     <message>
         <source>wrong PIN; {name} is now locked out for {minutes}</source>
@@ -865,6 +1194,26 @@
     <message>
         <source>{value} points taken back · balance {points_balance}</source>
         <translation>{value} puntos retirados · saldo {points_balance}</translation>
+    </message>
+    <message>
+        <source>Card deactivated: it works nowhere until a manager reactivates it</source>
+        <translation>Tarjeta desactivada: no funciona en ningún sitio hasta que un encargado la reactive</translation>
+    </message>
+    <message>
+        <source>Card active again</source>
+        <translation>Tarjeta activa de nuevo</translation>
+    </message>
+    <message>
+        <source>New card {number}: balances carried; the old card now says it was replaced</source>
+        <translation>Nueva tarjeta {number}: saldos traspasados; la antigua figura ahora como sustituida</translation>
+    </message>
+    <message>
+        <source>Adjusted · balance {points}, {stamps}</source>
+        <translation>Ajustado · saldo {points}, {stamps}</translation>
+    </message>
+    <message>
+        <source>Cards merged: this card now has {points} and {stamps}; the other one is no longer active</source>
+        <translation>Tarjetas unidas: esta tarjeta tiene ahora {points} y {stamps}; la otra ya no está activa</translation>
     </message>
     <message>
         <source>Done</source>
@@ -1003,6 +1352,10 @@
     <message>
         <source>never synced</source>
         <translation>nunca sincronizado</translation>
+    </message>
+    <message>
+        <source>the server revoked this terminal: a manager must pair it again</source>
+        <translation>el servidor ha revocado este terminal: un encargado debe vincularlo de nuevo</translation>
     </message>
 </context>
 <context>
@@ -1180,6 +1533,22 @@
         <translation>El reloj del terminal estaba demasiado desfasado respecto al del servidor.</translation>
     </message>
     <message>
+        <source>This card is active already.</source>
+        <translation>Esta tarjeta ya está activa.</translation>
+    </message>
+    <message>
+        <source>That purchase is not on this card.</source>
+        <translation>Esa compra no está en esta tarjeta.</translation>
+    </message>
+    <message>
+        <source>That purchase has nothing left to return.</source>
+        <translation>De esa compra no queda nada por devolver.</translation>
+    </message>
+    <message>
+        <source>These cards belong to two different customers.</source>
+        <translation>Estas tarjetas son de dos clientes distintos.</translation>
+    </message>
+    <message>
         <source>no reason given</source>
         <translation>sin motivo indicado</translation>
     </message>
@@ -1206,6 +1575,90 @@
     <message>
         <source>{program} does not collect points.</source>
         <translation>{program} no acumula puntos.</translation>
+    </message>
+    <message>
+        <source>That purchase was returned in full already.</source>
+        <translation>Esa compra ya se devolvió entera.</translation>
+    </message>
+    <message>
+        <source>That return takes back no points.</source>
+        <translation>Esta devolución no retira ningún punto.</translation>
+    </message>
+    <message>
+        <source>At most {left} of that purchase can come back (bought {bought}).</source>
+        <translation>De esa compra se pueden devolver como máximo {left} (comprado: {bought}).</translation>
+    </message>
+    <message>
+        <source>A card cannot be merged into itself.</source>
+        <translation>Una tarjeta no se puede unir consigo misma.</translation>
+    </message>
+    <message>
+        <source>That merge gives nothing to take.</source>
+        <translation>Esta unión no aporta nada que traspasar.</translation>
+    </message>
+    <message>
+        <source>Only cards of one program can merge.</source>
+        <translation>Solo se pueden unir tarjetas del mismo programa.</translation>
+    </message>
+    <message>
+        <source>The card that stays is not active.</source>
+        <translation>La tarjeta que se queda no está activa.</translation>
+    </message>
+    <message>
+        <source>This card is already inactive.</source>
+        <translation>Esta tarjeta ya está desactivada.</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most {max} characters).</source>
+        <translation>El motivo es demasiado largo (máximo {max} caracteres).</translation>
+    </message>
+    <message>
+        <source>An adjustment needs a reason (at most {max} characters).</source>
+        <translation>Un ajuste requiere un motivo (máximo {max} caracteres).</translation>
+    </message>
+    <message>
+        <source>A new card needs a new number and code.</source>
+        <translation>Una tarjeta nueva necesita un número y un código nuevos.</translation>
+    </message>
+    <message>
+        <source>An adjustment changes points or stamps.</source>
+        <translation>Un ajuste debe cambiar puntos o sellos.</translation>
+    </message>
+    <message>
+        <source>That adjustment is too large.</source>
+        <translation>Ese ajuste es demasiado grande.</translation>
+    </message>
+    <message>
+        <source>The card has {balance}; it cannot lose {lose}.</source>
+        <translation>La tarjeta tiene {balance}; no puede perder {lose}.</translation>
+    </message>
+    <message>
+        <source>Never synced with the server yet: redemptions wait for the first sync.</source>
+        <translation>Aún sin sincronizar con el servidor: los canjes esperan a la primera sincronización.</translation>
+    </message>
+    <message>
+        <source>Not synced for too long: redemptions are stopped until the terminal syncs.</source>
+        <translation>Demasiado tiempo sin sincronizar: los canjes están parados hasta que el terminal sincronice.</translation>
+    </message>
+    <message>
+        <source>Not synced for {hours}: redemptions stop at {stop}.</source>
+        <translation>Sin sincronizar desde hace {hours}: los canjes se paran al llegar a {stop}.</translation>
+    </message>
+    <message>
+        <source>The terminal clock jumped; using the last trusted time instead.</source>
+        <translation>El reloj del terminal ha saltado; se usa la última hora fiable.</translation>
+    </message>
+    <message>
+        <source>The terminal clock is off by {minutes}; using the server&apos;s time.</source>
+        <translation>El reloj del terminal va desfasado {minutes}; se usa la hora del servidor.</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>enviando</translation>
+    </message>
+    <message>
+        <source>receiving</source>
+        <translation>recibiendo</translation>
     </message>
     <message>
         <source>✗  This card is not a card of this shop (the server does not know it)</source>

@@ -24,6 +24,77 @@
     </message>
 </context>
 <context>
+    <name>CardLifeDialog</name>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>désactivée</translation>
+    </message>
+    <message>
+        <source>No name</source>
+        <translation>Sans nom</translation>
+    </message>
+    <message>
+        <source>Reason (needed for an adjustment)</source>
+        <translation>Motif (obligatoire pour une correction)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Points </source>
+        <translation>Points </translation>
+    </message>
+    <message>
+        <source>Stamps </source>
+        <translation>Tampons </translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Réactiver</translation>
+    </message>
+    <message>
+        <source>Replace lost card</source>
+        <translation>Remplacer la carte perdue</translation>
+    </message>
+    <message>
+        <source>Adjust</source>
+        <translation>Corriger</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s other card number</source>
+        <translation>Numéro de l&apos;autre carte du client</translation>
+    </message>
+    <message>
+        <source>Merge into this card</source>
+        <translation>Fusionner dans cette carte</translation>
+    </message>
+    <message>
+        <source>Close  (Esc)</source>
+        <translation>Fermer  (Échap)</translation>
+    </message>
+    <message>
+        <source>Type the other card&apos;s number (12 digits)</source>
+        <translation>Saisissez le numéro de l&apos;autre carte (12 chiffres)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+</context>
+<context>
     <name>CardPanel</name>
     <message>
         <source>The card on show</source>
@@ -64,6 +135,13 @@
     <message>
         <source>★ Can take: {names}</source>
         <translation>★ Disponible&#xa0;: {names}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{points} expire on {date}</source>
+        <translation>
+            <numerusform>{points} expire le {date}</numerusform>
+            <numerusform>{points} expirent le {date}</numerusform>
+        </translation>
     </message>
     <message>
         <source>This card is no longer active</source>
@@ -165,6 +243,30 @@
         <translation>Cherche le numéro tapé à côté</translation>
     </message>
     <message>
+        <source>Customer  F7</source>
+        <translation>Client  F7</translation>
+    </message>
+    <message>
+        <source>Find a customer</source>
+        <translation>Rechercher un client</translation>
+    </message>
+    <message>
+        <source>By phone, e-mail or name; F7</source>
+        <translation>Par téléphone, e-mail ou nom&#xa0;; F7</translation>
+    </message>
+    <message>
+        <source>Card…  F9</source>
+        <translation>Carte…  F9</translation>
+    </message>
+    <message>
+        <source>The card&apos;s life</source>
+        <translation>Gestion de la carte</translation>
+    </message>
+    <message>
+        <source>Deactivate, replace or adjust the card on screen; F9; needs a manager&apos;s PIN</source>
+        <translation>Désactiver, remplacer ou corriger la carte affichée&#xa0;; F9&#xa0;; PIN d&apos;un responsable requis</translation>
+    </message>
+    <message>
         <source>Undo the last action</source>
         <translation>Annuler la dernière action</translation>
     </message>
@@ -221,6 +323,10 @@
         <translation>Enregistrement…</translation>
     </message>
     <message>
+        <source>Scan the card first, then press Card… (F9)</source>
+        <translation>Scannez d&apos;abord la carte, puis appuyez sur Carte… (F9)</translation>
+    </message>
+    <message>
         <source>✓  Card {format_card_number} created</source>
         <translation>✓  Carte {format_card_number} créée</translation>
     </message>
@@ -275,6 +381,13 @@
         <translation>
             <numerusform>%n modification</numerusform>
             <numerusform>%n modifications</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hours</source>
+        <translation>
+            <numerusform>%n heure</numerusform>
+            <numerusform>%n heures</numerusform>
         </translation>
     </message>
 </context>
@@ -367,6 +480,131 @@
     <message>
         <source>Could not save: {for_people}</source>
         <translation>Enregistrement impossible&#xa0;: {for_people}</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <source>New customer</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <source>Customer name (optional)</source>
+        <translation>Nom du client (facultatif)</translation>
+    </message>
+    <message>
+        <source>Phone (optional)</source>
+        <translation>Téléphone (facultatif)</translation>
+    </message>
+    <message>
+        <source>E-mail (optional)</source>
+        <translation>E-mail (facultatif)</translation>
+    </message>
+    <message>
+        <source>The customer agrees to be contacted</source>
+        <translation>Le client accepte d&apos;être contacté</translation>
+    </message>
+    <message>
+        <source>Create card</source>
+        <translation>Créer la carte</translation>
+    </message>
+    <message>
+        <source>No loyalty program on this terminal yet: sync first.</source>
+        <translation>Aucun programme de fidélité sur ce terminal pour l&apos;instant&#xa0;: synchronisez d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>Cancel  (Esc)</source>
+        <translation>Annuler  (Échap)</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Phone and e-mail, to find them without their card</source>
+        <translation>Téléphone et e-mail, pour retrouver le client sans sa carte</translation>
+    </message>
+    <message>
+        <source>stamps</source>
+        <translation>tampons</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <source>stamps and points</source>
+        <translation>tampons et points</translation>
+    </message>
+    <message>
+        <source>Card created</source>
+        <translation>Carte créée</translation>
+    </message>
+    <message>
+        <source>The customer scans this code to add the card to their phone&apos;s wallet.</source>
+        <translation>Le client scanne ce code pour ajouter la carte au portefeuille de son téléphone.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Création…</translation>
+    </message>
+    <message>
+        <source>No name</source>
+        <translation>Sans nom</translation>
+    </message>
+    <message>
+        <source>This code is the card: the customer shows it at the counter.</source>
+        <translation>Ce code est la carte&#xa0;: le client le présente en caisse.</translation>
+    </message>
+</context>
+<context>
+    <name>FindCustomerDialog</name>
+    <message>
+        <source>Find a customer</source>
+        <translation>Rechercher un client</translation>
+    </message>
+    <message>
+        <source>Phone, e-mail or name</source>
+        <translation>Téléphone, e-mail ou nom</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Cancel  (Esc)</source>
+        <translation>Annuler  (Échap)</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>No name</source>
+        <translation>Sans nom</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n found: confirm with the customer, then pick the card</source>
+        <translation>
+            <numerusform>%n résultat&#xa0;: vérifiez avec le client, puis choisissez la carte</numerusform>
+            <numerusform>%n résultats&#xa0;: vérifiez avec le client, puis choisissez la carte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody found</source>
+        <translation>Aucun client trouvé</translation>
+    </message>
+    <message>
+        <source>{found} (offline: this terminal&apos;s customers only)</source>
+        <translation>{found} (hors ligne&#xa0;: clients de ce terminal uniquement)</translation>
     </message>
 </context>
 <context>
@@ -473,6 +711,10 @@
         <source>Settings need a manager&apos;s PIN.</source>
         <translation>Les réglages demandent le PIN d&apos;un responsable.</translation>
     </message>
+    <message>
+        <source>Changing a card needs a manager&apos;s PIN.</source>
+        <translation>Modifier une carte demande le PIN d&apos;un responsable.</translation>
+    </message>
 </context>
 <context>
     <name>ManagerPinDialog</name>
@@ -537,6 +779,41 @@
     <message>
         <source>Checking…</source>
         <translation>Vérification…</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return a purchase</source>
+        <translation>Retour d&apos;un achat</translation>
+    </message>
+    <message>
+        <source>, {amount} left</source>
+        <translation>, reste {amount}</translation>
+    </message>
+    <message>
+        <source>Amount returned, e.g. {example} (empty: all of it)</source>
+        <translation>Montant rendu, p. ex. {example} (vide&#xa0;: tout)</translation>
+    </message>
+    <message>
+        <source>Amount returned</source>
+        <translation>Montant rendu</translation>
+    </message>
+    <message>
+        <source>Take points back</source>
+        <translation>Reprendre les points</translation>
+    </message>
+    <message>
+        <source>Cancel  (Esc)</source>
+        <translation>Annuler  (Échap)</translation>
+    </message>
+    <message>
+        <source>The purchase, from this card&apos;s history at this terminal</source>
+        <translation>L&apos;achat, dans l&apos;historique de cette carte sur ce terminal</translation>
+    </message>
+    <message>
+        <source>Pick the purchase that came back</source>
+        <translation>Choisissez l&apos;achat rendu</translation>
     </message>
 </context>
 <context>
@@ -789,6 +1066,22 @@
         <translation>La réponse du serveur n&apos;a pas été comprise&#xa0;: faites mettre à jour le terminal</translation>
     </message>
     <message>
+        <source>This customer already has card {number}.</source>
+        <translation>Ce client a déjà la carte {number}.</translation>
+    </message>
+    <message>
+        <source>“{url}” is not a server address (http://… or https://…)</source>
+        <translation>«&#xa0;{url}&#xa0;» n&apos;est pas une adresse de serveur (http://… ou https://…)</translation>
+    </message>
+    <message>
+        <source>There is no card {number} on this terminal.</source>
+        <translation>Il n&apos;y a pas de carte {number} sur ce terminal.</translation>
+    </message>
+    <message>
+        <source>This terminal&apos;s database cannot be used just now, so nothing was saved: tell a manager (the details are in the log)</source>
+        <translation>La base de données de ce terminal est inutilisable pour le moment, rien n&apos;a donc été enregistré&#xa0;: prévenez un responsable (détails dans le journal)</translation>
+    </message>
+    <message>
         <source>the system refused</source>
         <translation>le système a refusé</translation>
     </message>
@@ -813,8 +1106,44 @@
         <translation>Synchronisation arrêtée – le serveur et ce terminal ne se comprennent pas&#xa0;; les tampons sont enregistrés ici&#xa0;; faites mettre à jour le terminal</translation>
     </message>
     <message>
+        <source>Type the amount, like {example}</source>
+        <translation>Saisissez le montant, p. ex. {example}</translation>
+    </message>
+    <message>
+        <source>“{typed}” has too many decimals: type it like {example}</source>
+        <translation>«&#xa0;{typed}&#xa0;» a trop de décimales&#xa0;: tapez-le comme {example}</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero</source>
+        <translation>Le montant doit être supérieur à zéro</translation>
+    </message>
+    <message>
+        <source>The amount is over the limit of {limit}</source>
+        <translation>Le montant dépasse la limite de {limit}</translation>
+    </message>
+    <message>
+        <source>“{typed}” is not an amount: type it like {example}</source>
+        <translation>«&#xa0;{typed}&#xa0;» n&apos;est pas un montant&#xa0;: tapez-le comme {example}</translation>
+    </message>
+    <message>
+        <source>“{typed}” is not a phone number (6 to 20 digits)</source>
+        <translation>«&#xa0;{typed}&#xa0;» n&apos;est pas un numéro de téléphone (6 à 20 chiffres)</translation>
+    </message>
+    <message>
+        <source>“{typed}” is not an e-mail address</source>
+        <translation>«&#xa0;{typed}&#xa0;» n&apos;est pas une adresse e-mail</translation>
+    </message>
+    <message>
+        <source>Type a phone number, an e-mail address or a name</source>
+        <translation>Saisissez un numéro de téléphone, une adresse e-mail ou un nom</translation>
+    </message>
+    <message>
         <source>{name} is locked out for {minutes} more</source>
         <translation>{name} reste bloqué encore {minutes}</translation>
+    </message>
+    <message>
+        <source>{name} is not a manager: a manager&apos;s PIN is needed</source>
+        <translation>{name} n&apos;est pas responsable&#xa0;: le PIN d&apos;un responsable est nécessaire</translation>
     </message>
     <message>
         <source>wrong PIN; {name} is now locked out for {minutes}</source>
@@ -865,6 +1194,26 @@
     <message>
         <source>{value} points taken back · balance {points_balance}</source>
         <translation>{value} points repris · solde {points_balance}</translation>
+    </message>
+    <message>
+        <source>Card deactivated: it works nowhere until a manager reactivates it</source>
+        <translation>Carte désactivée&#xa0;: elle ne fonctionne nulle part tant qu&apos;un responsable ne l&apos;a pas réactivée</translation>
+    </message>
+    <message>
+        <source>Card active again</source>
+        <translation>Carte de nouveau active</translation>
+    </message>
+    <message>
+        <source>New card {number}: balances carried; the old card now says it was replaced</source>
+        <translation>Nouvelle carte {number}&#xa0;: soldes repris&#xa0;; l&apos;ancienne carte est désormais marquée comme remplacée</translation>
+    </message>
+    <message>
+        <source>Adjusted · balance {points}, {stamps}</source>
+        <translation>Corrigé · solde {points}, {stamps}</translation>
+    </message>
+    <message>
+        <source>Cards merged: this card now has {points} and {stamps}; the other one is no longer active</source>
+        <translation>Cartes fusionnées&#xa0;: cette carte a maintenant {points} et {stamps}&#xa0;; l&apos;autre n&apos;est plus active</translation>
     </message>
     <message>
         <source>Done</source>
@@ -1003,6 +1352,10 @@
     <message>
         <source>never synced</source>
         <translation>jamais synchronisé</translation>
+    </message>
+    <message>
+        <source>the server revoked this terminal: a manager must pair it again</source>
+        <translation>le serveur a révoqué ce terminal&#xa0;: un responsable doit le réassocier</translation>
     </message>
 </context>
 <context>
@@ -1180,6 +1533,22 @@
         <translation>L&apos;horloge du terminal était trop éloignée de celle du serveur.</translation>
     </message>
     <message>
+        <source>This card is active already.</source>
+        <translation>Cette carte est déjà active.</translation>
+    </message>
+    <message>
+        <source>That purchase is not on this card.</source>
+        <translation>Cet achat n&apos;est pas sur cette carte.</translation>
+    </message>
+    <message>
+        <source>That purchase has nothing left to return.</source>
+        <translation>Il ne reste rien à rendre sur cet achat.</translation>
+    </message>
+    <message>
+        <source>These cards belong to two different customers.</source>
+        <translation>Ces cartes appartiennent à deux clients différents.</translation>
+    </message>
+    <message>
         <source>no reason given</source>
         <translation>aucun motif donné</translation>
     </message>
@@ -1206,6 +1575,90 @@
     <message>
         <source>{program} does not collect points.</source>
         <translation>{program} ne cumule pas de points.</translation>
+    </message>
+    <message>
+        <source>That purchase was returned in full already.</source>
+        <translation>Cet achat a déjà été entièrement rendu.</translation>
+    </message>
+    <message>
+        <source>That return takes back no points.</source>
+        <translation>Ce retour ne reprend aucun point.</translation>
+    </message>
+    <message>
+        <source>At most {left} of that purchase can come back (bought {bought}).</source>
+        <translation>Au plus {left} de cet achat peuvent être rendus (acheté&#xa0;: {bought}).</translation>
+    </message>
+    <message>
+        <source>A card cannot be merged into itself.</source>
+        <translation>Une carte ne peut pas être fusionnée avec elle-même.</translation>
+    </message>
+    <message>
+        <source>That merge gives nothing to take.</source>
+        <translation>Cette fusion n&apos;apporte rien à reprendre.</translation>
+    </message>
+    <message>
+        <source>Only cards of one program can merge.</source>
+        <translation>Seules les cartes d&apos;un même programme peuvent fusionner.</translation>
+    </message>
+    <message>
+        <source>The card that stays is not active.</source>
+        <translation>La carte conservée n&apos;est pas active.</translation>
+    </message>
+    <message>
+        <source>This card is already inactive.</source>
+        <translation>Cette carte est déjà désactivée.</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most {max} characters).</source>
+        <translation>Le motif est trop long ({max} caractères au plus).</translation>
+    </message>
+    <message>
+        <source>An adjustment needs a reason (at most {max} characters).</source>
+        <translation>Une correction demande un motif ({max} caractères au plus).</translation>
+    </message>
+    <message>
+        <source>A new card needs a new number and code.</source>
+        <translation>Une nouvelle carte demande un nouveau numéro et un nouveau code.</translation>
+    </message>
+    <message>
+        <source>An adjustment changes points or stamps.</source>
+        <translation>Une correction doit modifier des points ou des tampons.</translation>
+    </message>
+    <message>
+        <source>That adjustment is too large.</source>
+        <translation>Cette correction est trop importante.</translation>
+    </message>
+    <message>
+        <source>The card has {balance}; it cannot lose {lose}.</source>
+        <translation>La carte a {balance}&#xa0;; elle ne peut pas perdre {lose}.</translation>
+    </message>
+    <message>
+        <source>Never synced with the server yet: redemptions wait for the first sync.</source>
+        <translation>Jamais synchronisé avec le serveur&#xa0;: les récompenses attendent la première synchronisation.</translation>
+    </message>
+    <message>
+        <source>Not synced for too long: redemptions are stopped until the terminal syncs.</source>
+        <translation>Pas synchronisé depuis trop longtemps&#xa0;: les récompenses sont bloquées jusqu&apos;à la synchronisation.</translation>
+    </message>
+    <message>
+        <source>Not synced for {hours}: redemptions stop at {stop}.</source>
+        <translation>Pas synchronisé depuis {hours}&#xa0;: les récompenses s&apos;arrêtent au bout de {stop}.</translation>
+    </message>
+    <message>
+        <source>The terminal clock jumped; using the last trusted time instead.</source>
+        <translation>L&apos;horloge du terminal a sauté&#xa0;; la dernière heure fiable est utilisée.</translation>
+    </message>
+    <message>
+        <source>The terminal clock is off by {minutes}; using the server&apos;s time.</source>
+        <translation>L&apos;horloge du terminal est décalée de {minutes}&#xa0;; l&apos;heure du serveur est utilisée.</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>envoi</translation>
+    </message>
+    <message>
+        <source>receiving</source>
+        <translation>réception</translation>
     </message>
     <message>
         <source>✗  This card is not a card of this shop (the server does not know it)</source>

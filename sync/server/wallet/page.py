@@ -65,7 +65,7 @@ def _lookup(request: Request, token: str) -> CardFace | Response:
     limiter, client = page_limiter(request), client_of(request)
     words = TEXT[language(request.headers.get("accept-language"))]
     if limiter.blocked(client):
-        body = _document(words["title"], f'<p class="note">{words["too_many"]}</p>', Brand())
+        body = _document(words, f'<p class="note">{words["too_many"]}</p>', Brand())
         headers = {**_NO_STORE, "Retry-After": str(limiter.retry_after_s(client))}
         return HTMLResponse(body, status.HTTP_429_TOO_MANY_REQUESTS, headers=headers)
     face = _card(request, token)
@@ -149,13 +149,13 @@ def _unavailable(request: Request, exc: Exception) -> Response:
     # The operator's problem (a key file moved, say): logged for them, not shown to customers.
     log.error("wallet credentials unusable: %s (run loyalty-server wallet check)", exc)
     words = TEXT[language(request.headers.get("accept-language"))]
-    body = _document(words["title"], f'<p class="note">{words["unavailable"]}</p>', Brand())
+    body = _document(words, f'<p class="note">{words["unavailable"]}</p>', Brand())
     return HTMLResponse(body, status.HTTP_503_SERVICE_UNAVAILABLE, headers=_NO_STORE)
 
 
 def _on_its_way(words: dict[str, str]) -> str:
     inner = f'<h1>{words["on_its_way_title"]}</h1><p class="note">{words["on_its_way"]}</p>'
-    return _document(words["on_its_way_title"], inner, Brand())
+    return _document(words, inner, Brand(), title=words["on_its_way_title"])
 
 
 def _card_html(face: CardFace, settings: WalletSettings | None, words: dict[str, str]) -> str:
@@ -168,7 +168,8 @@ def _card_html(face: CardFace, settings: WalletSettings | None, words: dict[str,
         )
         rows.append(
             f'<div class="label">{words["stamps"]}</div>'
-            f'<div class="big" data-test="stamps">{e(face.stamps)}</div>'
+            f'<div class="big" data-test="stamps">'
+            f"{e(words['of'].format(toward=toward, target=target))}</div>"
             f'<div class="dots" aria-hidden="true">{dots}</div>'
             f'<div class="small">{words["toward"]} {e(face.reward or "")}</div>'
         )
@@ -195,16 +196,17 @@ def _card_html(face: CardFace, settings: WalletSettings | None, words: dict[str,
         buttons.append(f'<p class="note">{words["void"]}</p>')
     else:
         if settings is not None and settings.apple:
-            buttons.append(_apple_button(face.qr_token, words["add_apple"]))
+            buttons.append(_apple_button(face.qr_token, words))
         if settings is not None and settings.google:
             buttons.append(_google_button(face.qr_token, words["save_google"]))
         buttons.append(f'<p class="note">{words["no_wallet"]}</p>')
     return _document(
-        words["title"], card + '<div class="buttons">' + "".join(buttons) + "</div>", face.brand
+        words, card + '<div class="buttons">' + "".join(buttons) + "</div>", face.brand
     )
 
 
-def _apple_button(token: str, label: str) -> str:
+def _apple_button(token: str, words: dict[str, str]) -> str:
+    label = words["add_apple"]
     # Apple's badge: black, rounded, the Wallet mark then "Add to / Apple Wallet".
     return (
         f'<a class="wallet apple" data-test="apple" href="/c/{html.escape(token)}/pass.pkpass" '
@@ -214,7 +216,7 @@ def _apple_button(token: str, label: str) -> str:
         '<rect x="1" y="8" width="30" height="5" fill="#5ac85a"/>'
         '<rect x="1" y="12" width="30" height="5" fill="#fdbb2f"/>'
         '<rect x="1" y="16" width="30" height="7" rx="3" fill="#fc3d39"/></svg>'
-        "<span><small>Add to</small><b>Apple Wallet</b></span></a>"
+        f"<span><small>{words['apple_small']}</small><b>{words['apple_big']}</b></span></a>"
     )
 
 
@@ -252,10 +254,11 @@ font-size:16px;font-weight:500}.note{color:#555;font-size:14px;text-align:center
 """
 
 
-def _document(title: str, inner: str, brand: Brand) -> str:
+def _document(words: dict[str, str], inner: str, brand: Brand, title: str | None = None) -> str:
     colours = f"--bg:{brand.background};--fg:{brand.foreground};--lb:{brand.label}"
+    title = title or words["title"]
     return (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f'<!doctype html><html lang="{words["lang"]}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{html.escape(title)}</title><style>:root{{{colours}}}{_CSS}</style></head>"
         f"<body><main>{inner}</main></body></html>"

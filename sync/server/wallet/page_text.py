@@ -1,13 +1,14 @@
 """The words of the customer's card page, per language; the phone's Accept-Language picks.
 
-English only for now, as the terminal has no other language yet: a language is added here
-as the terminal gains it.
+The languages are the terminal's (English, German, French, Spanish); the buttons' words are
+those of Apple's and Google's own badges in each language.
 """
 
 from __future__ import annotations
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {
+        "lang": "en",
         "title": "Your loyalty card",
         "stamps": "Stamps",
         "toward": "toward",
@@ -24,6 +25,76 @@ TEXT: dict[str, dict[str, str]] = {
         "unavailable": "Adding the card to a wallet is not possible right now. "
         "Please try again later.",
         "too_many": "Too many tries from this network. Please wait a minute and try again.",
+        "of": "{toward} of {target}",
+        "apple_small": "Add to",
+        "apple_big": "Apple Wallet",
+    },
+    "de": {
+        "lang": "de",
+        "title": "Ihre Kundenkarte",
+        "stamps": "Stempel",
+        "toward": "für",
+        "ready": "zum Abholen bereit",
+        "points": "Punkte",
+        "number": "Kartennummer",
+        "add_apple": "Zu Apple Wallet hinzufügen",
+        "save_google": "In Google Wallet speichern",
+        "no_wallet": "Keine Wallet? Nennen Sie an der Kasse Ihre Kartennummer.",
+        "void": "Diese Karte ist nicht mehr aktiv.",
+        "on_its_way_title": "Ihre Karte ist unterwegs",
+        "on_its_way": "Sie erscheint hier, sobald die Kasse des Geschäfts synchronisiert hat. "
+        "Öffnen Sie diesen Link in ein paar Minuten noch einmal.",
+        "unavailable": "Die Karte kann gerade nicht zu einer Wallet hinzugefügt werden. "
+        "Bitte versuchen Sie es später noch einmal.",
+        "too_many": "Zu viele Versuche aus diesem Netz. Bitte warten Sie eine Minute und "
+        "versuchen Sie es dann noch einmal.",
+        "of": "{toward} von {target}",
+        "apple_small": "Zu Apple Wallet",
+        "apple_big": "hinzufügen",
+    },
+    "fr": {
+        "lang": "fr",
+        "title": "Votre carte de fidélité",
+        "stamps": "Tampons",
+        "toward": "pour",
+        "ready": "à retirer",
+        "points": "Points",
+        "number": "Numéro de carte",
+        "add_apple": "Ajouter à Apple Wallet",
+        "save_google": "Enregistrer dans Google Wallet",
+        "no_wallet": "Pas de wallet ? Donnez votre numéro de carte en caisse.",
+        "void": "Cette carte n'est plus active.",
+        "on_its_way_title": "Votre carte arrive",
+        "on_its_way": "Elle s'affichera ici dès que la caisse du magasin aura été "
+        "synchronisée. Rouvrez ce lien dans quelques minutes.",
+        "unavailable": "Impossible d'ajouter la carte à un wallet pour le moment. "
+        "Veuillez réessayer plus tard.",
+        "too_many": "Trop de tentatives depuis ce réseau. Patientez une minute, puis réessayez.",
+        "of": "{toward} sur {target}",
+        "apple_small": "Ajouter à",
+        "apple_big": "Apple Wallet",
+    },
+    "es": {
+        "lang": "es",
+        "title": "Tu tarjeta de fidelidad",
+        "stamps": "Sellos",
+        "toward": "para",
+        "ready": "listo para recoger",
+        "points": "Puntos",
+        "number": "Número de tarjeta",
+        "add_apple": "Añadir a Apple Wallet",
+        "save_google": "Guardar en Google Wallet",
+        "no_wallet": "¿No tienes wallet? Di tu número de tarjeta en caja.",
+        "void": "Esta tarjeta ya no está activa.",
+        "on_its_way_title": "Tu tarjeta está en camino",
+        "on_its_way": "Aparecerá aquí en cuanto la caja de la tienda se haya sincronizado. "
+        "Vuelve a abrir este enlace dentro de unos minutos.",
+        "unavailable": "Ahora mismo no se puede añadir la tarjeta a un wallet. "
+        "Vuelve a intentarlo más tarde.",
+        "too_many": "Demasiados intentos desde esta red. Espera un minuto y vuelve a intentarlo.",
+        "of": "{toward} de {target}",
+        "apple_small": "Añadir a",
+        "apple_big": "Apple Wallet",
     },
 }
 DEFAULT = "en"

@@ -28,10 +28,15 @@ from tests.server.wallet.conftest import add_shop
 ON_ITS_WAY = "Your card is on its way"
 
 
-def page(server: ServerProcess, token: str, address: str = "127.0.0.1") -> httpx.Response:
+def page(
+    server: ServerProcess,
+    token: str,
+    address: str = "127.0.0.1",
+    languages: str = "en-GB,en;q=0.9",
+) -> httpx.Response:
     transport = httpx.HTTPTransport(local_address=address)
     with httpx.Client(base_url=server.base_url, timeout=10, transport=transport) as phone:
-        return phone.get(f"/c/{token}", headers={"Accept-Language": "en-GB,en;q=0.9"})
+        return phone.get(f"/c/{token}", headers={"Accept-Language": languages})
 
 
 def test_the_page_shows_the_card_and_its_wallet_buttons(wallet_server: ServerProcess) -> None:
@@ -52,6 +57,28 @@ def test_the_page_shows_the_card_and_its_wallet_buttons(wallet_server: ServerPro
     # The access log names the page, never the token that opens it.
     log = wallet_server.log.read_text()
     assert "/c/<token>" in log and card.qr_token not in log
+
+
+@pytest.mark.parametrize(
+    ("languages", "lang", "apple", "google", "stamps"),
+    [
+        ("de-DE,de;q=0.9,en;q=0.5", "de", "Zu Apple Wallet hinzufügen", "In Google Wallet", "von"),
+        ("fr-CH, fr;q=0.9", "fr", "Ajouter à Apple Wallet", "Enregistrer dans Google", "sur"),
+        ("es-419,es;q=0.9", "es", "Añadir a Apple Wallet", "Guardar en Google Wallet", "de"),
+        ("ja-JP,ja;q=0.9", "en", "Add to Apple Wallet", "Save to Google Wallet", "of"),
+    ],
+)
+def test_the_page_speaks_the_phone_s_language_where_the_terminal_has_it(
+    wallet_server: ServerProcess, languages: str, lang: str, apple: str, google: str, stamps: str
+) -> None:
+    shop = add_shop(wallet_server.db_url)
+    card = shop.cards[0]
+    shown = page(wallet_server, card.qr_token, languages=languages).text
+    assert f'<html lang="{lang}">' in shown
+    assert apple in shown and google in shown
+    assert f"{card.stamp_count % 8} {stamps} 8" in shown
+    waiting = page(wallet_server, new_qr_token(), languages=languages).text
+    assert f'<html lang="{lang}">' in waiting
 
 
 def test_a_card_enrolled_offline_is_on_its_way_until_its_terminal_syncs(

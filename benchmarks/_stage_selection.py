@@ -27,14 +27,23 @@ BUDGET_MS = 5.0
 
 
 def first_stages(stages: Sequence[Stage]) -> list[str]:
-    """Labels of the decoders as Settings offers them: each on the frame unchanged."""
+    """Labels of the decoders as Settings offers them, each on the frame unchanged.
+
+    `zxing+retry` counts as zxing: the same pass, plus a second look only at a code that
+    pass found and could not read.
+    """
     offered = set(available_decoders())
-    return [s.label for s in stages if s.preprocess is pre.unchanged and s.decoder.name in offered]
+    return [
+        s.label
+        for s in stages
+        if s.preprocess is pre.unchanged and s.decoder.name.split("+")[0] in offered
+    ]
 
 
 def candidate_stages() -> list[Stage]:
     """Every stage worth measuring: zxing-cpp's binarizers, redrawn frames, ZBar, OpenCV."""
     zxing, histogram = ZxingDecoder(), ZxingDecoder(name="zxing-gh", global_histogram=True)
+    retry = ZxingDecoder(name="zxing+retry", retry_detected=True)
     redraws: list[Callable[[Image], Image]] = [
         pre.unchanged,
         pre.half_size,
@@ -51,6 +60,18 @@ def candidate_stages() -> list[Stage]:
     stages = [Stage(redraw, zxing) for redraw in redraws]
     stages += [Stage(redraw, histogram) for redraw in (pre.unchanged, pre.half_size)]
     stages += [Stage(redraw, histogram) for redraw in (pre.busiest_region_doubled,)]
+    stages += [
+        Stage(redraw, zxing)
+        for redraw in (
+            pre.densest_region_doubled,
+            pre.busiest_region_deblurred,
+            pre.busiest_region_evened,
+        )
+    ]
+    stages += [
+        Stage(redraw, retry)
+        for redraw in (pre.unchanged, pre.busiest_region_doubled, pre.densest_region_doubled)
+    ]
     for name, redraws_ in (("zbar", redraws[:2]), ("opencv-aruco", redraws[:1])):
         try:
             decoder = decoder_by_name(name)
@@ -63,7 +84,7 @@ def candidate_stages() -> list[Stage]:
 @dataclass(frozen=True)
 class Sample:
     source: str
-    """The fold it belongs to: a photo set's name, or "phone" for generated tuning scenes."""
+    """The fold it belongs to: a photo set's name, or "phone-N" for generated tuning scenes."""
     expected: str
 
 
@@ -107,17 +128,20 @@ def select(
     frame unchanged), the one that reads most training samples without a misread;
     fallbacks run only on frames it finds nothing in. Nothing is added that misreads a
     training sample or takes the pipeline's cost on an empty frame past `budget_ms`.
+    Stages that read as many cost the same to a tenth of a millisecond (closer is timing
+    noise) and the one listed first in `readings` is taken, so a rerun chooses the same.
     """
     pipeline: list[str] = []
     best = 0
     starts = []
+    order = {label: i for i, label in enumerate(readings)}
     for label in firsts:
         correct, misread = score(readings, [label], samples, train)
         if misread == 0 and costs[label] <= budget_ms:
-            starts.append((-correct, costs[label], label))
+            starts.append((-correct, _tenths(costs[label]), order[label], label))
     if not starts:
         return pipeline
-    negative, _cost, label = min(starts)
+    negative, _cost, _order, label = min(starts)
     pipeline.append(label)
     best = -negative
     while True:
@@ -128,12 +152,16 @@ def select(
                 continue
             correct, misread = score(readings, [*pipeline, label], samples, train)
             if misread == 0 and correct > best:
-                options.append((-correct, costs[label], label))
+                options.append((-correct, _tenths(costs[label]), order[label], label))
         if not options:
             return pipeline
-        negative, _cost, label = min(options)
+        negative, _cost, _order, label = min(options)
         pipeline.append(label)
         best = -negative
+
+
+def _tenths(ms: float) -> int:
+    return round(ms * 10)
 
 
 @dataclass(frozen=True)
@@ -178,9 +206,14 @@ def cross_validate(
     return results
 
 
-def validated(folds: Sequence[Fold]) -> list[str]:
-    """The stage most folds chose first, then each fallback that gained held out somewhere.
+def validated(
+    folds: Sequence[Fold], costs: dict[str, float], budget_ms: float = BUDGET_MS
+) -> list[str]:
+    """The stage most folds chose first, then the fallbacks that gained held out.
 
+    Fallbacks go in by how many held-out samples they gained over all folds (ties: the
+    fold order they were first chosen in) while the pipeline's cost on an empty frame
+    stays within `budget_ms`: each fold keeps to the budget, their union need not.
     A stage that answered a held-out sample with a wrong text in any fold is never kept.
     """
     tainted = {label for fold in folds for label, n in fold.misreads_by_stage.items() if n}
@@ -190,9 +223,14 @@ def validated(folds: Sequence[Fold]) -> list[str]:
     first = firsts.most_common(1)[0][0]
     if first in tainted:
         return []
-    keep = [first]
+    gained: Counter[str] = Counter()
     for fold in folds:
         for label, gain in fold.gains.items():
-            if gain > 0 and label not in tainted and label not in keep:
-                keep.append(label)
+            if gain > 0 and label not in tainted and label != first:
+                gained[label] += gain
+    keep, spent = [first], costs[first]
+    for label, _gain in sorted(gained.items(), key=lambda kv: -kv[1]):
+        if spent + costs[label] <= budget_ms:
+            keep.append(label)
+            spent += costs[label]
     return keep

@@ -183,6 +183,10 @@ def stage_cost_ms(stage: Stage, frames: Sequence[Image], repeat: int) -> float:
     return statistics.median(median_ms(partial(run, gray), repeat) for gray in grays)
 
 
+PHONE_FOLD = "phone-"
+PHONE_FOLDS = 3
+
+
 @dataclass(frozen=True)
 class CrossValidation:
     folds: list[Fold]
@@ -190,12 +194,17 @@ class CrossValidation:
     costs: dict[str, float]
 
     @property
+    def photo_folds(self) -> list[Fold]:
+        """`heldout_accuracy` is on photos; phone folds only decide which stages are kept."""
+        return [f for f in self.folds if not f.held_out.startswith(PHONE_FOLD)]
+
+    @property
     def heldout_correct(self) -> int:
-        return sum(f.correct for f in self.folds)
+        return sum(f.correct for f in self.photo_folds)
 
     @property
     def heldout_total(self) -> int:
-        return sum(f.total for f in self.folds)
+        return sum(f.total for f in self.photo_folds)
 
 
 def cross_validate_stages(
@@ -204,9 +213,17 @@ def cross_validate_stages(
     empty: Sequence[Image],
     repeat: int,
 ) -> CrossValidation:
-    """Folds by photo set; every fold also tunes on the phone scenes of the tuning seeds."""
+    """Folds by photo set, and the phone scenes of the tuning seeds in `PHONE_FOLDS` more.
+
+    A stage that reads only phone screens (motion blur, glare) can then show a gain on
+    phone scenes it was not chosen on, as a photo stage shows one on a set left out;
+    the scored phone seeds stay out of all of it.
+    """
     samples = [Sample(item.path.parent.name, item.expected) for item in photos]
-    samples += [Sample("phone", text) for text, _image in tuning]
+    samples += [
+        Sample(f"{PHONE_FOLD}{i % PHONE_FOLDS + 1}", text)
+        for i, (text, _image) in enumerate(tuning)
+    ]
     grays = [as_gray(item.image) for item in photos] + [as_gray(image) for _t, image in tuning]
     stages = candidate_stages()
     readings = {
@@ -214,9 +231,9 @@ def cross_validate_stages(
         for stage in stages
     }
     costs = {stage.label: stage_cost_ms(stage, empty, repeat) for stage in stages}
-    folds = sorted({item.path.parent.name for item in photos})
+    folds = sorted({sample.source for sample in samples})
     results = cross_validate(readings, samples, costs, folds, first_stages(stages))
-    return CrossValidation(results, validated(results), costs)
+    return CrossValidation(results, validated(results, costs), costs)
 
 
 @dataclass(frozen=True)
@@ -295,7 +312,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="timings per 720p frame")
     parser.add_argument("--cards", type=int, default=2000, help="demo cards in the store")
     parser.add_argument("--phone-scenes", type=int, default=30, help="per condition, scored")
-    parser.add_argument("--tuning-scenes", type=int, default=10, help="per condition, tuned on")
+    parser.add_argument("--tuning-scenes", type=int, default=30, help="per condition, tuned on")
     parser.add_argument("--videos", type=int, default=30, help="phone presentations")
     parser.add_argument("--qr-frames", type=int, default=48, help="720p frames with a card's QR")
     args = parser.parse_args(argv)
@@ -375,6 +392,7 @@ def main(argv: list[str]) -> int:
             for f in cv.folds
         ],
     )
+    print("(held-out accuracy is over the photo folds; phone folds decide what is kept)")
     print(f"kept (gained held out, never misread): {' > '.join(cv.kept) or 'nothing'}")
     print(f"shipped in auto:                       {' > '.join(shipped)}")
     print(
@@ -465,7 +483,12 @@ def main(argv: list[str]) -> int:
             "heldout_accuracy": {name: round(value, 4) for name, value in heldout.items()},
             "heldout_folds": {
                 f.held_out: {"stages": f.pipeline, "correct": f.correct, "total": f.total}
+                for f in cv.photo_folds
+            },
+            "heldout_phone_folds": {
+                f.held_out: {"stages": f.pipeline, "correct": f.correct, "total": f.total}
                 for f in cv.folds
+                if f not in cv.photo_folds
             },
             "stages_kept_by_cv": cv.kept,
             "stages_shipped": shipped,

@@ -68,4 +68,9 @@ def test_each_fold_is_scored_on_the_source_it_was_not_tuned_on() -> None:
 
 def test_only_fallbacks_that_gained_held_out_and_never_misread_are_kept() -> None:
     folds = cross_validate(READINGS, SAMPLES, COSTS, ["a", "b"], FIRSTS, budget_ms=5.0)
-    assert validated(folds) == ["fast", "helps-both"]
+    assert validated(folds, COSTS) == ["fast", "helps-both"]
+
+
+def test_kept_fallbacks_stay_within_the_budget_together() -> None:
+    folds = cross_validate(READINGS, SAMPLES, COSTS, ["a", "b"], FIRSTS, budget_ms=5.0)
+    assert validated(folds, COSTS, budget_ms=1.5) == ["fast"]

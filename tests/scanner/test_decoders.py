@@ -19,6 +19,8 @@ from pos_app.scanner.decoders import (
     decoder_by_name,
 )
 from pos_app.scanner.decoders.auto import AutoDecoder
+from pos_app.scanner.decoders.zxing import ZxingDecoder
+from tests.scanner.phone_screens import CONDITIONS, draw_scene, render
 from tests.scanner.scenes import LOOKS, Look, code_image, counter_scene, frame_with_code
 
 # Fixed tokens (two demo customers' cards): a decoder that misses a code misses it every run.
@@ -78,6 +80,18 @@ def test_auto_falls_back_only_when_the_first_stage_finds_nothing() -> None:
     texts, stage = auto.decode_with_stage(frame_with_code(TOKEN, Look("clean")))
     assert texts == [TOKEN] and stage is auto.stages[0]
     assert auto.decode_with_stage(counter_scene(seed=5)) == ([], None)
+
+
+def test_a_code_zxing_finds_but_cannot_read_is_read_again_drawn_larger_where_it_was() -> None:
+    # A glare scene of a tuning seed: zxing locates the code, but at 4 px per module
+    # under the reflection too many modules come out wrong for its error correction.
+    glare = next(condition for condition in CONDITIONS if condition.name == "glare")
+    scene = draw_scene(glare, 10003)
+    frame = render(scene)
+
+    assert ZxingDecoder().decode(frame) == []
+    assert ZxingDecoder(retry_detected=True).decode(frame) == [scene.text]
+    assert ZxingDecoder(retry_detected=True).decode(counter_scene(seed=5)) == []
 
 
 def test_a_frame_that_is_not_an_image_is_a_programming_error() -> None:

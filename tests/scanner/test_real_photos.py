@@ -11,6 +11,7 @@ import pytest
 from benchmarks.decode import LabelledImage, default_dirs, load_labelled
 from pos_app.scanner.decoders import available_decoders, decoder_by_name
 from pos_app.scanner.decoders.auto import AutoDecoder
+from tests.scanner.phone_screens import CONDITIONS, draw_scene, render
 
 AUTO_FLOOR = 92
 
@@ -46,11 +47,21 @@ def test_auto_reads_at_least_as_many_as_any_single_decoder(readings: Readings) -
     assert counts["auto"] >= best_single, counts
 
 
-def test_every_fallback_of_auto_earns_its_time_on_the_set(readings: Readings) -> None:
+# Phone scenes of tuning seeds (never scored) that a fallback reads and no earlier stage.
+TUNING_SCENES_FALLBACKS_READ = (("glare", 10024), ("rolling shutter", 10003))
+
+
+def test_every_fallback_of_auto_earns_its_time_on_the_set_or_a_phone_screen(
+    readings: Readings,
+) -> None:
     # A stage that reads nothing the earlier ones miss only slows down empty frames.
     auto = AutoDecoder()
-    photos = [item for item, _texts in readings["auto"]]
-    winners = [auto.decode_with_stage(item.image)[1] for item in photos]
+    frames = [item.image for item, _texts in readings["auto"]]
+    conditions = {condition.name: condition for condition in CONDITIONS}
+    frames += [
+        render(draw_scene(conditions[name], seed)) for name, seed in TUNING_SCENES_FALLBACKS_READ
+    ]
+    winners = [auto.decode_with_stage(frame)[1] for frame in frames]
     for stage in auto.stages:
         assert any(winner is stage for winner in winners), stage.label
 

@@ -10,6 +10,7 @@ import cv2
 import numpy as np
 
 from pos_app.scanner.decoders.base import Image
+from pos_app.scanner.decoders.deblur import deblurred
 
 NOTHING: Image = np.zeros((1, 1), np.uint8)
 
@@ -81,7 +82,30 @@ def busiest_region_tripled(gray: Image) -> Image:
     return NOTHING if region is None else _scaled(region, 3.0)
 
 
-def busiest_region(gray: Image) -> Image | None:
+def busiest_region_deblurred(gray: Image) -> Image:
+    """The busiest region with the phone's motion blur divided out (see `deblur`)."""
+    region = busiest_region(gray)
+    sharp = None if region is None else deblurred(region)
+    return NOTHING if sharp is None else sharp
+
+
+def busiest_region_evened(gray: Image) -> Image:
+    """The busiest region drawn twice as large with CLAHE: a reflection across the code."""
+    region = busiest_region(gray)
+    return NOTHING if region is None else local_contrast(_scaled(region, 2.0))
+
+
+def densest_region_doubled(gray: Image) -> Image:
+    """The region holding the most edge strength, not the sharpest spot, drawn twice as large.
+
+    Blurred counter text can hold the strongest single edge in a frame while a dim or
+    blurred code holds more edges in all: ranking regions by their sum finds the code.
+    """
+    region = busiest_region(gray, by_mass=True)
+    return NOTHING if region is None else _scaled(region, 2.0)
+
+
+def busiest_region(gray: Image, by_mass: bool = False) -> Image | None:
     """The region dense with edges in both directions, cut out (None: none small enough).
 
     A code far from the camera spans too few pixels per module to read; doubling the
@@ -98,8 +122,13 @@ def busiest_region(gray: Image) -> Image | None:
     if peak < 12:  # a flat frame: no printed or lit code anywhere
         return None
     busy = np.asarray(edges > peak * 0.4, dtype=np.uint8)
-    _, labels, stats, _ = cv2.connectedComponentsWithStats(busy)
-    x, y, w, h, _area = (int(v) for v in stats[labels[py, px]])
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(busy)
+    chosen = int(labels[py, px])
+    if by_mass and count > 2:
+        mass = np.bincount(labels.ravel(), weights=edges.ravel(), minlength=count)
+        mass[0] = 0
+        chosen = int(np.argmax(mass))
+    x, y, w, h, _area = (int(v) for v in stats[chosen])
     pad = w // 4 + h // 4 + 2
     x0, y0 = max(0, (x - pad) * step), max(0, (y - pad) * step)
     x1, y1 = min(width, (x + w + pad) * step), min(height, (y + h + pad) * step)

@@ -17,9 +17,11 @@ LEVELS = {
 }
 
 
-def route_qt_messages() -> None:
-    """From now on Qt writes through `logging` (to the log file, warnings also to stderr)."""
-    qInstallMessageHandler(_handle)
+def route_qt_messages() -> object:
+    """From now on Qt writes through `logging` (to the log file, warnings also to stderr).
+
+    Returns the handler it replaced, for `qInstallMessageHandler` to put back."""
+    return qInstallMessageHandler(_handle)
 
 
 def _handle(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:

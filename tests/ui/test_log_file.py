@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, qWarning
+from PySide6.QtCore import Qt, qInstallMessageHandler, qWarning
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -47,8 +47,13 @@ def log_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
     install_logging(folder, level=logging.DEBUG)
     for chatty in ("httpx", "httpcore"):
         logging.getLogger(chatty).setLevel(logging.DEBUG)  # request lines, URLs and all
-    route_qt_messages()
+    # Put back afterwards: left installed, every later test's Qt messages would become log
+    # records that pytest keeps (and the refcount guard would count what they hold). The
+    # tests using this fixture are marked no_qt_log: pytest-qt's own handler, restored by
+    # pytest-qt before this teardown, would otherwise be the one put back and stay.
+    previous = route_qt_messages()
     yield folder
+    qInstallMessageHandler(previous)  # type: ignore[arg-type]
     for handler in root.handlers:
         if handler not in handlers:
             root.removeHandler(handler)
@@ -59,6 +64,7 @@ def log_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
 
 
 @pytest.mark.qt_no_exception_capture  # the test raises one on purpose, for the log's hook
+@pytest.mark.no_qt_log  # Qt's messages go to the log here (see log_folder)
 def test_the_log_keeps_what_happened_and_no_secret(
     qtbot: QtBot, server: ServerProcess, tmp_path: Path, log_folder: Path
 ) -> None:

@@ -3,8 +3,9 @@
 One code path serves all three: `cv2.VideoCapture` opens whatever the source names.
 The thread keeps only the newest frame for the consumer (`LatestFrame`), so a slow
 decoder skips frames instead of falling behind the customer's phone. A camera that is
-unplugged, busy or unreachable is reported as `UNAVAILABLE` with a readable message and
-reopened with a growing pause, and the camera is released when the capture stops.
+unplugged, busy or unreachable is reported as `UNAVAILABLE` (a status code and its figures,
+worded by the window in the cashier's language; English for the log) and reopened with a
+growing pause, and the camera is released when the capture stops.
 """
 
 from __future__ import annotations
@@ -44,10 +45,58 @@ class CaptureState(enum.Enum):
     """A video file played to its end (and was not set to loop)."""
 
 
+class StatusCode(enum.Enum):
+    """What the capture is doing, for words made at the edge."""
+
+    NOT_STARTED = "not_started"
+    OPENING = "opening"
+    CANNOT_OPEN = "cannot_open"
+    """Unplugged or busy (camera), unreadable (file), unreachable (stream); `retry_s`."""
+    RUNNING = "running"
+    """With `width`, `height` and `fps`."""
+    LOST = "lost"
+    """The source stopped sending pictures; it is being reopened."""
+    ENDED = "ended"
+    STOPPED = "stopped"
+
+
 @dataclass(frozen=True, slots=True)
 class CaptureStatus:
     state: CaptureState
-    message: str
+    code: StatusCode
+    kind: SourceKind
+    source: str
+    """The camera's index, the video file's name or the stream's URL."""
+    retry_s: float = 0.0
+    width: int = 0
+    height: int = 0
+    fps: float = 0.0
+
+    @property
+    def message(self) -> str:
+        """The English words, for the log and the command line."""
+        name = describe_source(
+            self.source if self.kind is not SourceKind.CAMERA else int(self.source)
+        )
+        match self.code:
+            case StatusCode.NOT_STARTED:
+                return f"{name} is not started"
+            case StatusCode.OPENING:
+                return f"Opening {name.lower()}"
+            case StatusCode.CANNOT_OPEN:
+                reason = {
+                    SourceKind.CAMERA: "is unplugged or used by another program",
+                    SourceKind.FILE: "cannot be opened",
+                    SourceKind.STREAM: "cannot be reached",
+                }[self.kind]
+                return f"{name} {reason}; trying again in {self.retry_s:.1f} s"
+            case StatusCode.RUNNING:
+                return f"{name} running at {self.width}x{self.height}, {self.fps:g} fps"
+            case StatusCode.LOST:
+                return f"{name} stopped sending pictures; reconnecting"
+            case StatusCode.ENDED:
+                return f"{name} has ended"
+        return f"{name} is stopped"
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +211,7 @@ class Capture:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._status_lock = threading.Lock()
-        self._status = CaptureStatus(CaptureState.STOPPED, f"{self._name} is not started")
+        self._status = self._make(CaptureState.STOPPED, StatusCode.NOT_STARTED)
 
     @property
     def status(self) -> CaptureStatus:
@@ -210,36 +259,25 @@ class Capture:
         delay = self.settings.retry_initial_s
         outcome = _Outcome.STOPPED
         while not self._stop.is_set():
-            self._report(CaptureState.STARTING, f"Opening {self._name.lower()}")
+            self._report(CaptureState.STARTING, StatusCode.OPENING)
             capture = self._open()
             if capture is None:
-                self._report(CaptureState.UNAVAILABLE, self._unavailable_message(delay))
+                self._report(CaptureState.UNAVAILABLE, StatusCode.CANNOT_OPEN, retry_s=delay)
             else:
                 try:
                     outcome = self._pump(capture)
                 finally:
                     capture.release()
                 if outcome is _Outcome.ENDED:
-                    self._report(CaptureState.ENDED, f"{self._name} has ended")
+                    self._report(CaptureState.ENDED, StatusCode.ENDED)
                     return
                 if outcome is _Outcome.LOST:
                     delay = self.settings.retry_initial_s
-                    self._report(
-                        CaptureState.UNAVAILABLE,
-                        f"{self._name} stopped sending pictures; reconnecting",
-                    )
+                    self._report(CaptureState.UNAVAILABLE, StatusCode.LOST)
             if self._stop.wait(delay):
                 break
             delay = min(delay * 2, self.settings.retry_max_s)
-        self._report(CaptureState.STOPPED, f"{self._name} is stopped")
-
-    def _unavailable_message(self, delay: float) -> str:
-        reason = {
-            SourceKind.CAMERA: "is unplugged or used by another program",
-            SourceKind.FILE: "cannot be opened",
-            SourceKind.STREAM: "cannot be reached",
-        }[self._kind]
-        return f"{self._name} {reason}; trying again in {delay:.1f} s"
+        self._report(CaptureState.STOPPED, StatusCode.STOPPED)
 
     def _open(self) -> cv2.VideoCapture | None:
         timeout_ms = int(self.settings.open_timeout_s * 1000)
@@ -265,7 +303,7 @@ class Capture:
         width = int(capture.get(cv2.CAP_PROP_FRAME_WIDTH))
         height = int(capture.get(cv2.CAP_PROP_FRAME_HEIGHT))
         fps = capture.get(cv2.CAP_PROP_FPS)
-        self._report(CaptureState.RUNNING, f"{self._name} running at {width}x{height}, {fps:g} fps")
+        self._report(CaptureState.RUNNING, StatusCode.RUNNING, width=width, height=height, fps=fps)
         pace = self._kind is SourceKind.FILE and self.settings.realtime and fps > 0
         period = 1.0 / fps if pace else 0.0
         next_due = self._clock()
@@ -300,13 +338,35 @@ class Capture:
             # A consumer's bug must not take the camera down with it.
             log.exception("frame callback failed")
 
-    def _report(self, state: CaptureState, message: str) -> None:
-        status = CaptureStatus(state, message)
+    def _make(
+        self,
+        state: CaptureState,
+        code: StatusCode,
+        *,
+        retry_s: float = 0.0,
+        width: int = 0,
+        height: int = 0,
+        fps: float = 0.0,
+    ) -> CaptureStatus:
+        source = Path(str(self.source)).name if self._kind is SourceKind.FILE else str(self.source)
+        return CaptureStatus(state, code, self._kind, source, retry_s, width, height, fps)
+
+    def _report(
+        self,
+        state: CaptureState,
+        code: StatusCode,
+        *,
+        retry_s: float = 0.0,
+        width: int = 0,
+        height: int = 0,
+        fps: float = 0.0,
+    ) -> None:
+        status = self._make(state, code, retry_s=retry_s, width=width, height=height, fps=fps)
         with self._status_lock:
             if status == self._status:
                 return
             self._status = status
-        log.info("%s", message)
+        log.info("%s", status.message)
         if self._on_status is not None:
             try:
                 self._on_status(status)

@@ -115,7 +115,7 @@ def undo(store: Store, seq: int, staff_id: str, now: datetime | None = None) -> 
     with store.write() as conn:
         entry = entry_by_seq(conn, seq)
         if entry is None:
-            raise NotFoundError(f"there is no journal entry {seq}")
+            raise NotFoundError(f"there is no journal entry {seq}", "no_entry", seq=str(seq))
         if OpKind(entry.kind) not in UNDOABLE:
             return Refused(RefusalCode.NOT_UNDOABLE, f"Cannot undo: a {entry.kind} entry.")
         if is_reversed(conn, entry):
@@ -152,7 +152,11 @@ def _undo_provisional(
     whose state is the replay of its entries (so there is no card row to save)."""
     program = get_program(conn, provisional.program_id)
     if program is None:
-        raise ServiceError(f"program {provisional.program_id} is not on this terminal")
+        raise ServiceError(
+            f"program {provisional.program_id} is not on this terminal",
+            "program_missing",
+            program=provisional.program_id,
+        )
     card = provisional_card(conn, terminal, provisional, program)
     outcome = _check_and_apply(conn, card, program, op, ctx)
     if isinstance(outcome, Refused):
@@ -171,7 +175,11 @@ def _apply_and_record(
     """The rules, then the card and its journal entry, inside the caller's transaction."""
     program = get_program(conn, card.program_id)
     if program is None:
-        raise ServiceError(f"this card's program {card.program_id} is not on this terminal")
+        raise ServiceError(
+            f"this card's program {card.program_id} is not on this terminal",
+            "program_missing",
+            program=card.program_id,
+        )
     outcome = _check_and_apply(conn, card, program, op, ctx)
     if isinstance(outcome, Refused):
         return outcome
@@ -252,7 +260,9 @@ def merge(
         )
         done = _apply_and_record(conn, terminal, taker, given, staff_id, ctx)
         if isinstance(done, Refused):  # cannot happen after the checks above: write nothing
-            raise ServiceError(f"the merge was refused: {done.message}")
+            raise ServiceError(
+                f"the merge was refused: {done.message}", "merge_refused", refusal=done.code.value
+            )
         return done
 
 
@@ -304,17 +314,24 @@ def _refuse_second_card(
 
 def choose_program(programs: list[Program], program_id: str | None) -> Program:
     if not programs:
-        raise NotFoundError("this terminal has no loyalty program yet; sync with the server first")
+        raise NotFoundError(
+            "this terminal has no loyalty program yet; sync with the server first", "no_program"
+        )
     if program_id is None:
         if len(programs) == 1:
             return programs[0]
         names = ", ".join(p.id for p in programs)
-        raise NotFoundError(f"choose a program: {names}")
+        raise NotFoundError(f"choose a program: {names}", "choose_program", programs=names)
     for p in programs:
         if p.id == program_id:
             return p
     names = ", ".join(p.id for p in programs)
-    raise NotFoundError(f"there is no program {program_id!r}; programs here: {names}")
+    raise NotFoundError(
+        f"there is no program {program_id!r}; programs here: {names}",
+        "unknown_program",
+        program=program_id,
+        programs=names,
+    )
 
 
 def _unknown(ref: CardRef) -> str:

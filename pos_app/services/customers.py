@@ -43,7 +43,7 @@ class BadContactError(ServiceError):
     exit_code = 2
 
     def __init__(self, message: str, field: str = "", typed: str = "") -> None:
-        super().__init__(message)
+        super().__init__(message, "bad_contact", field=field, typed=typed)
         self.field, self.typed = field, typed
 
     @classmethod

@@ -61,7 +61,13 @@ def server_command(db_url: str, *args: str) -> str:
         check=False,
     )
     if result.returncode != 0:
-        raise ServiceError(f"embedded server: {' '.join(args)} failed: {result.stderr.strip()}")
+        detail = result.stderr.strip()
+        raise ServiceError(
+            f"embedded server: {' '.join(args)} failed: {detail}",
+            "server_command_failed",
+            command=" ".join(args),
+            detail=detail,
+        )
     return result.stdout.strip()
 
 
@@ -118,7 +124,9 @@ def start_embedded_server(data_dir: Path, demo_cards: int = 2000) -> EmbeddedSer
     elif not seeded.exists() or seeded.read_text() != mark:
         raise ServiceError(
             f"the demo server in {data_dir} holds other demo cards than this version shows; "
-            f"remove the folder to start the demo afresh: rm -r '{data_dir}'"
+            f"remove the folder to start the demo afresh: rm -r '{data_dir}'",
+            "demo_data_differs",
+            folder=str(data_dir),
         )
     log = data_dir / "server.log"
     for _ in range(START_ATTEMPTS - 1):
@@ -129,8 +137,12 @@ def start_embedded_server(data_dir: Path, demo_cards: int = 2000) -> EmbeddedSer
     try:
         return _start_once(db_url, log)
     except _StoppedAtStart:
+        last = _last_line(log)
         raise ServiceError(
-            f"the embedded server stopped at start ({_last_line(log)}); see {log}"
+            f"the embedded server stopped at start ({last}); see {log}",
+            "server_stopped",
+            detail=last,
+            log=str(log),
         ) from None
 
 
@@ -158,7 +170,12 @@ def _start_once(db_url: str, log: Path) -> EmbeddedServer:
             return server
         time.sleep(0.1)
     server.stop()
-    raise ServiceError(f"the embedded server did not start in {STARTUP_TIMEOUT_S:.0f} s; see {log}")
+    raise ServiceError(
+        f"the embedded server did not start in {STARTUP_TIMEOUT_S:.0f} s; see {log}",
+        "server_slow",
+        seconds=f"{STARTUP_TIMEOUT_S:.0f}",
+        log=str(log),
+    )
 
 
 def answers_as(url: str, instance: str) -> bool:
@@ -199,6 +216,9 @@ def demo_terminal(db: Path, server: EmbeddedServer) -> Store:
             store.close()
             raise ServiceError(
                 f"the demo terminal {db} is paired with another server than the one in "
-                f"{server.log.parent}; remove {db} to pair it afresh"
+                f"{server.log.parent}; remove {db} to pair it afresh",
+                "demo_paired_elsewhere",
+                db=str(db),
+                folder=str(server.log.parent),
             ) from None
     return store

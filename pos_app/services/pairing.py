@@ -52,7 +52,10 @@ def pair_terminal(db: Path, url: str, code: str, name: str = "Counter 1") -> Sto
                 if (mine.merchant_id, mine.store_id) != (answer.merchant_id, answer.store_id):
                     raise ServiceError(
                         f"this terminal belongs to {mine.merchant_id}/{mine.store_id}, the code "
-                        f"to {answer.merchant_id}/{answer.store_id}; use a new database"
+                        f"to {answer.merchant_id}/{answer.store_id}; use a new database",
+                        "other_store",
+                        mine=f"{mine.merchant_id}/{mine.store_id}",
+                        theirs=f"{answer.merchant_id}/{answer.store_id}",
                     )
             put_setting(conn, URL_KEY, url.rstrip("/"))
             put_setting(conn, TOKEN_KEY, answer.token)

@@ -31,7 +31,11 @@ def init_terminal(
     try:
         with store.write() as conn:
             if has_identity(conn):
-                raise ServiceError(f"{path} is already a terminal database; nothing changed")
+                raise ServiceError(
+                    f"{path} is already a terminal database; nothing changed",
+                    "already_database",
+                    path=str(path),
+                )
             set_identity(
                 conn,
                 terminal_id=str(uuid.uuid4()),

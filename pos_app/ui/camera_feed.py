@@ -123,7 +123,9 @@ class CameraFeed(QObject):
         self._emit(self.frame_ready, qimage)
 
     def _on_status(self, status: CaptureStatus) -> None:
-        self._emit_status(status.state.value, status.message)
+        from pos_app.ui.camera_words import camera_words
+
+        self._emit_status(status.state.value, camera_words(status))
 
     def _emit_status(self, state: str, message: str) -> None:
         with contextlib.suppress(RuntimeError):  # the window is gone

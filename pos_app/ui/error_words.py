@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 if TYPE_CHECKING:
     from pos_app.domain.money import AmountError
     from pos_app.services.customers import BadContactError
-    from pos_app.services.errors import SignInError
+    from pos_app.services.errors import ServiceError, SignInError
 
 # The sync engine's words for a refused token (sync.engine.client.AuthRejected): matched, not
 # shown, so not translated.
@@ -28,6 +28,7 @@ def for_people(error: BaseException) -> str:
         SignInError,
         UnknownCardError,
     )
+    from pos_app.services.sync import AlreadySyncing
     from pos_app.store.errors import is_database_failure
     from sync.engine.client import AuthRejected, ServerUnreachable, SyncError
 
@@ -41,6 +42,10 @@ def for_people(error: BaseException) -> str:
             "error_words",
             "The server refused: the pairing code is wrong, used or expired, "
             "or this terminal was revoked",
+        )
+    if isinstance(error, AlreadySyncing):
+        return QCoreApplication.translate(
+            "error_words", "Another sync of this terminal is running: try again in a moment"
         )
     if isinstance(error, SyncError):
         return QCoreApplication.translate(
@@ -61,12 +66,14 @@ def for_people(error: BaseException) -> str:
         return QCoreApplication.translate(
             "error_words", "“{url}” is not a server address (http://… or https://…)"
         ).format(url=error.url)
-    if isinstance(error, UnknownCardError) and error.number:
-        return QCoreApplication.translate(
-            "error_words", "There is no card {number} on this terminal."
-        ).format(number=error.number)
+    if isinstance(error, UnknownCardError):
+        if error.number:
+            return QCoreApplication.translate(
+                "error_words", "There is no card {number} on this terminal."
+            ).format(number=error.number)
+        return QCoreApplication.translate("error_words", "That card is no longer on this terminal.")
     if isinstance(error, ServiceError):
-        return str(error)  # already written for people (in English)
+        return service_words(error)
     if is_database_failure(error):
         # SQLite's own words ("attempt to write a readonly database") are for the log.
         return QCoreApplication.translate(
@@ -83,6 +90,74 @@ def for_people(error: BaseException) -> str:
         "error_words",
         "Something went wrong here; it is in the log. Try again, or lock and sign in again",
     )
+
+
+def service_words(error: ServiceError) -> str:
+    """A use case's refusal from its code and parameters; the English message (for the log
+    and the command line) only for a code the window has no words for, which a test forbids
+    for every code raised in pos_app/services."""
+    words = _service_words().get(error.code)
+    if words is None:
+        return str(error)
+    if error.code == "merge_refused":
+        from pos_app.ui.words import refusal_reason
+
+        return words.format(reason=refusal_reason(error.params["refusal"], None))
+    return words.format(**error.params)
+
+
+def _service_words() -> dict[str, str]:
+    """The words for each ServiceError code, with its parameters as {names}."""
+    translate = QCoreApplication.translate
+
+    return {
+        "no_entry": translate("error_words", "There is no journal entry {seq} on this terminal."),
+        "program_missing": translate(
+            "error_words",
+            "The loyalty program {program} is not on this terminal: sync with the server, "
+            "then try again.",
+        ),
+        "merge_refused": translate(
+            "error_words", "The cards were not merged, nothing changed: {reason}"
+        ),
+        "no_program": translate(
+            "error_words", "This terminal has no loyalty program yet: sync with the server first."
+        ),
+        "choose_program": translate("error_words", "Choose a loyalty program: {programs}"),
+        "unknown_program": translate(
+            "error_words",
+            "There is no loyalty program {program} here; the programs here: {programs}",
+        ),
+        "other_store": translate(
+            "error_words",
+            "This terminal belongs to {mine}, the pairing code to {theirs}: pair it with "
+            "a new terminal database.",
+        ),
+        "already_database": translate(
+            "error_words", "{path} is already a terminal database; nothing changed."
+        ),
+        "server_command_failed": translate(
+            "error_words", "The built-in demo server could not be prepared ({command}): {detail}"
+        ),
+        "demo_data_differs": translate(
+            "error_words",
+            "The demo server in {folder} holds other demo cards than this version shows: "
+            "remove that folder to start the demo afresh.",
+        ),
+        "server_stopped": translate(
+            "error_words",
+            "The built-in demo server stopped as it started ({detail}); the details are in {log}",
+        ),
+        "server_slow": translate(
+            "error_words",
+            "The built-in demo server did not start within {seconds} s; the details are in {log}",
+        ),
+        "demo_paired_elsewhere": translate(
+            "error_words",
+            "The demo terminal {db} is paired with another server than the one in {folder}: "
+            "remove {db} to pair it afresh.",
+        ),
+    }
 
 
 def sync_trouble(detail: str | None, offline: bool) -> str:

@@ -62,19 +62,13 @@ def done_message(op: CardOperation, done: Done) -> Message:
                 "outcome_text", "Reward given: {stamp_reward}"
             ).format(stamp_reward=program.stamp_reward)
         case EarnPoints():
-            text = QCoreApplication.translate(
-                "outcome_text", "+{points_delta} points for {money} · balance {points_balance}"
-            ).format(
-                points_delta=effect.points_delta,
-                money=money(op.amount_minor, program.currency),
-                points_balance=card.points_balance,
+            text = counts().points_earned(
+                effect.points_delta, money(op.amount_minor, program.currency), card.points_balance
             )
         case RedeemPoints():
             reward = program.reward(op.reward_code)
             name = reward.name if reward else op.reward_code
-            text = QCoreApplication.translate(
-                "outcome_text", "Reward given: {name} ({points_delta} points)"
-            ).format(name=name, points_delta=effect.points_delta)
+            text = counts().reward_for_points(name, effect.points_delta)
         case VoidPoints():
             if effect.adjusted:
                 return Message(
@@ -84,9 +78,7 @@ def done_message(op: CardOperation, done: Done) -> Message:
                         "Only {value} of {points} points could be taken back: the balance is now 0",
                     ).format(value=-effect.points_delta, points=op.points),
                 )
-            text = QCoreApplication.translate(
-                "outcome_text", "{value} points taken back · balance {points_balance}"
-            ).format(value=-effect.points_delta, points_balance=card.points_balance)
+            text = counts().points_taken_back(-effect.points_delta, card.points_balance)
         case Deactivate():
             text = QCoreApplication.translate(
                 "outcome_text", "Card deactivated: it works nowhere until a manager reactivates it"

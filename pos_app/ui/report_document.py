@@ -28,7 +28,14 @@ from PySide6.QtGui import (
 
 from pos_app.services.end_of_day import DayReport, Totals
 from pos_app.services.locale_format import clock_text, day_text
-from pos_app.ui.words import amounts, kind_words, refusal_reason, server_answers, status_words
+from pos_app.ui.words import (
+    amounts,
+    counts,
+    kind_words,
+    refusal_reason,
+    server_answers,
+    status_words,
+)
 
 PAPER = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 # Where Letter is the paper in the drawer (the rest of the world uses A4).
@@ -187,13 +194,7 @@ def report_html(close: Closing, terminal: str, manager: str, standalone: bool = 
             f"<p>{answers}</p>",
         ]
     if r.unconfirmed and not standalone:
-        parts.append(
-            "<p>"
-            + QCoreApplication.translate(
-                "report_document", "<b>{count}</b> entries are not yet confirmed by the server."
-            ).format(count=r.unconfirmed)
-            + "</p>"
-        )
+        parts.append("<p>" + counts().not_yet_confirmed(r.unconfirmed) + "</p>")
     if r.problems:
         parts.append(
             "<h3>"

@@ -41,9 +41,7 @@ def describe(status: SyncStatus, now: datetime | None = None) -> str:
         said = phase_words(phase)
         parts.append(f"{said} {done}/{total}" if total else f"{said} {done}")
     parts.append(
-        QCoreApplication.translate("status_bar", "{pending} waiting to sync").format(
-            pending=status.pending
-        )
+        counts().waiting_to_sync(status.pending)
         if status.pending
         else QCoreApplication.translate("status_bar", "nothing waiting")
     )

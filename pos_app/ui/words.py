@@ -44,6 +44,26 @@ class Counts(QObject):
     def hours(self, n: int) -> str:
         return self.tr("%n hours", "", n)
 
+    # Whole sentences around a count, so each language can bend the rest of it too.
+    def points_taken_back(self, n: int, balance: int) -> str:
+        return self.tr("%n points taken back · balance {points_balance}", "", n).format(
+            points_balance=balance
+        )
+
+    def points_earned(self, n: int, money: str, balance: int) -> str:
+        return self.tr("+%n points for {money} · balance {points_balance}", "", n).format(
+            money=money, points_balance=balance
+        )
+
+    def reward_for_points(self, name: str, n: int) -> str:
+        return self.tr("Reward given: {name} (%n points)", "", n).format(name=name)
+
+    def waiting_to_sync(self, n: int) -> str:
+        return self.tr("%n waiting to sync", "", n)
+
+    def not_yet_confirmed(self, n: int) -> str:
+        return self.tr("<b>%n</b> entries are not yet confirmed by the server.", "", n)
+
 
 _counts: Counts | None = None
 

@@ -22,6 +22,7 @@ from pos_app.scanner.capture import (
     Frame,
     LatestFrame,
     SourceKind,
+    StatusCode,
     describe_source,
     parse_source,
     source_kind,
@@ -118,7 +119,15 @@ def test_a_missing_camera_is_reported_unavailable_and_retried(tmp_path: Path) ->
     capture.start()
     try:
         assert capture.wait_until({CaptureState.UNAVAILABLE}, timeout=5)
-        assert capture.status.message.startswith("Camera 99 is unplugged or used by another")
+        # A code and its figures for the window's words; English for the log.
+        status = capture.status
+        assert (status.code, status.kind, status.source) == (
+            StatusCode.CANNOT_OPEN,
+            SourceKind.CAMERA,
+            "99",
+        )
+        assert status.retry_s > 0
+        assert status.message.startswith("Camera 99 is unplugged or used by another")
         time.sleep(0.4)
     finally:
         assert capture.stop(timeout=5)

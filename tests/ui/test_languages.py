@@ -23,8 +23,11 @@ from pos_app.domain.program import Program, ProgramKind
 from pos_app.domain.refusal import Refused
 from pos_app.services import locale_format
 from pos_app.services.clock import local_now
+from pos_app.services.counter import choose_program
 from pos_app.services.customers import BadContactError, read_contact
+from pos_app.services.errors import ServiceError
 from pos_app.services.returns import Purchase
+from pos_app.services.setup import init_terminal
 from pos_app.store.outbox import Answer, record_answers
 from pos_app.ui import i18n
 from pos_app.ui.customer_dialogs import ReturnDialog
@@ -32,7 +35,7 @@ from pos_app.ui.demo_video import WIFI_CODE
 from pos_app.ui.error_words import for_people
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.status_bar import StatusStrip, describe
-from pos_app.ui.words import refusal_words
+from pos_app.ui.words import counts, refusal_words
 from sync.engine.clock import ClockStatus
 from sync.engine.connectivity import Connectivity, Notice, SyncStatus
 from tests.ui.conftest import MakeWindow, sign_in
@@ -177,3 +180,38 @@ def test_the_status_strip_warns_in_the_language(qtbot: QtBot, language: str) -> 
         "  ⚠ Die Uhr des Terminals geht um 7 Minuten falsch; es gilt die Zeit des Servers."
     )
     assert describe(status).startswith("sende 1/3 · ")
+
+
+@pytest.mark.parametrize("language", ["de"], indirect=True)
+def test_the_camera_and_rare_refusals_speak_the_language(
+    qtbot: QtBot, make_window: MakeWindow, language: str, tmp_path: Path
+) -> None:
+    """A camera that is not there, and the services' rarer refusals, in German words made at
+    the edge from codes and figures (the English stays in the log and the command line)."""
+    window = make_window(camera="99")
+    assert window.counter is not None
+    view = window.counter.camera
+    unplugged = (
+        "Kamera 99 ist nicht angeschlossen oder wird von einem anderen Programm benutzt; "
+        "neuer Versuch in 0,5 s"
+    )
+    qtbot.waitUntil(lambda: view.accessibleDescription() == unplugged, timeout=5_000)
+
+    store = init_terminal(tmp_path / "t.db", merchant_id="m", store_id="s")
+    store.close()
+    with pytest.raises(ServiceError) as again:
+        init_terminal(tmp_path / "t.db", merchant_id="m", store_id="s")
+    assert "is already a terminal database" in str(again.value)  # the log's words
+    assert for_people(again.value) == (
+        f"{tmp_path / 't.db'} ist bereits eine Terminal-Datenbank; nichts wurde geändert."
+    )
+    bakery = Program("bakery", "m", "Bakery", ProgramKind.STAMPS)
+    cafe = Program("cafe", "m", "Café", ProgramKind.POINTS)
+    with pytest.raises(ServiceError) as which:
+        choose_program([bakery, cafe], None)
+    assert for_people(which.value) == "Bitte ein Treueprogramm wählen: bakery, cafe"
+    # Counted sentences bend with the count.
+    assert counts().points_taken_back(1, 4) == "1 Punkt zurückgenommen · Stand 4"
+    assert counts().points_taken_back(3, 4) == "3 Punkte zurückgenommen · Stand 4"
+    assert counts().waiting_to_sync(1) == "1 wartet auf Abgleich"
+    assert counts().not_yet_confirmed(2).startswith("<b>2</b> Buchungen sind vom Server")

@@ -132,3 +132,68 @@ def test_the_shipped_qm_is_compiled_from_its_source(language: str, tmp_path: Pat
         [str(BIN / "pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True, timeout=60
     )
     assert qm.read_bytes() == (TRANSLATIONS / qm.name).read_bytes(), "run `make translations`"
+
+
+# ServiceError subclasses that carry their own fields and have their own case in for_people.
+SERVICES = ROOT / "pos_app" / "services"
+
+
+def _raised_codes() -> dict[str, set[str]]:
+    """Each code a `raise ServiceError(…)` / `raise NotFoundError(…)` in pos_app/services
+    gives (the second argument), with the names of its parameters; "" for none given."""
+    found: dict[str, set[str]] = {}
+    for path in sorted(SERVICES.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)):
+                continue
+            func = node.exc.func
+            if getattr(func, "id", "") not in {"ServiceError", "NotFoundError"}:
+                continue
+            code = node.exc.args[1] if len(node.exc.args) > 1 else None
+            key = code.value if isinstance(code, ast.Constant) else f"{path.name}:{node.lineno}"
+            found.setdefault(str(key), set()).update(k.arg or "" for k in node.exc.keywords)
+    return found
+
+
+def test_every_service_error_has_words_in_the_window() -> None:
+    """A refusal raised in pos_app/services reaches the window in its language: each code has
+    words in error_words (with the same parameters), each subclass with fields its own case."""
+    import string
+
+    from pos_app.services import errors as service_errors
+    from pos_app.ui.error_words import _service_words
+
+    words = _service_words()
+    raised = _raised_codes()
+    assert "no_program" in raised and "other_store" in raised  # the scan finds them
+    missing = sorted(code for code in raised if code not in words)
+    assert not missing, f"give these a code and words in pos_app/ui/error_words.py: {missing}"
+    for code, params in raised.items():
+        asked = {f for _, f, _, _ in string.Formatter().parse(words[code]) if f}
+        given = {"reason"} if code == "merge_refused" else params
+        assert asked == given, f"{code}: the words ask for {asked}, the raise gives {params}"
+
+    # Subclasses that set their own code are matched by type in for_people.
+    cased = {
+        n.args[1].id
+        for n in ast.walk(ast.parse((UI / "error_words.py").read_text()))
+        if isinstance(n, ast.Call)
+        and getattr(n.func, "id", "") == "isinstance"
+        and isinstance(n.args[1], ast.Name)
+    }
+    from importlib import import_module
+
+    import pos_app.services  # noqa: F401 - every module, so every subclass is known
+
+    for path in SERVICES.glob("*.py"):
+        import_module(f"pos_app.services.{path.stem}")
+    pending = [service_errors.ServiceError]
+    subclasses = []
+    while pending:
+        cls = pending.pop()
+        subclasses += cls.__subclasses__()
+        pending += cls.__subclasses__()
+    own = sorted(
+        c.__name__ for c in subclasses if "__init__" in vars(c) and c.__name__ not in cased
+    )
+    assert not own, f"these ServiceErrors have fields but no case in for_people: {own}"

@@ -390,6 +390,41 @@
             <numerusform>%n Stunden</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n points taken back · balance {points_balance}</source>
+        <translation>
+            <numerusform>%n Punkt zurückgenommen · Stand {points_balance}</numerusform>
+            <numerusform>%n Punkte zurückgenommen · Stand {points_balance}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n points for {money} · balance {points_balance}</source>
+        <translation>
+            <numerusform>+%n Punkt für {money} · Stand {points_balance}</numerusform>
+            <numerusform>+%n Punkte für {money} · Stand {points_balance}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reward given: {name} (%n points)</source>
+        <translation>
+            <numerusform>Prämie ausgegeben: {name} (%n Punkt)</numerusform>
+            <numerusform>Prämie ausgegeben: {name} (%n Punkte)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to sync</source>
+        <translation>
+            <numerusform>%n wartet auf Abgleich</numerusform>
+            <numerusform>%n warten auf Abgleich</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n&lt;/b&gt; entries are not yet confirmed by the server.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; Buchung ist vom Server noch nicht bestätigt.</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; Buchungen sind vom Server noch nicht bestätigt.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EndOfDayDialog</name>
@@ -1052,6 +1087,57 @@
     </message>
 </context>
 <context>
+    <name>camera_words</name>
+    <message>
+        <source>Camera {index}</source>
+        <translation>Kamera {index}</translation>
+    </message>
+    <message>
+        <source>Video file {name}</source>
+        <translation>Videodatei {name}</translation>
+    </message>
+    <message>
+        <source>Stream {url}</source>
+        <translation>Stream {url}</translation>
+    </message>
+    <message>
+        <source>Opening {source}…</source>
+        <translation>{source} wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>{source} is unplugged or used by another program; trying again in {seconds} s</source>
+        <translation>{source} ist nicht angeschlossen oder wird von einem anderen Programm benutzt; neuer Versuch in {seconds} s</translation>
+    </message>
+    <message>
+        <source>{source} cannot be opened; trying again in {seconds} s</source>
+        <translation>{source} lässt sich nicht öffnen; neuer Versuch in {seconds} s</translation>
+    </message>
+    <message>
+        <source>{source} cannot be reached; trying again in {seconds} s</source>
+        <translation>{source} ist nicht erreichbar; neuer Versuch in {seconds} s</translation>
+    </message>
+    <message>
+        <source>{source} running at {width}×{height}, {fps} fps</source>
+        <translation>{source} läuft mit {width}×{height}, {fps} Bilder/s</translation>
+    </message>
+    <message>
+        <source>{source} stopped sending pictures; reconnecting</source>
+        <translation>{source} liefert keine Bilder mehr; Verbindung wird neu aufgebaut</translation>
+    </message>
+    <message>
+        <source>{source} has ended</source>
+        <translation>{source} ist zu Ende</translation>
+    </message>
+    <message>
+        <source>{source} is not started</source>
+        <translation>{source} ist nicht gestartet</translation>
+    </message>
+    <message>
+        <source>{source} is stopped</source>
+        <translation>{source} ist angehalten</translation>
+    </message>
+</context>
+<context>
     <name>error_words</name>
     <message>
         <source>The server cannot be reached: check the address and the network, then try again</source>
@@ -1060,6 +1146,10 @@
     <message>
         <source>The server refused: the pairing code is wrong, used or expired, or this terminal was revoked</source>
         <translation>Der Server hat abgelehnt: Der Kopplungscode ist falsch, schon benutzt oder abgelaufen, oder dieses Terminal wurde gesperrt</translation>
+    </message>
+    <message>
+        <source>Another sync of this terminal is running: try again in a moment</source>
+        <translation>Auf diesem Terminal läuft schon ein Abgleich: bitte gleich noch einmal versuchen</translation>
     </message>
     <message>
         <source>The server&apos;s answer was not understood: ask for the terminal to be updated</source>
@@ -1078,6 +1168,10 @@
         <translation>Auf diesem Terminal gibt es keine Karte {number}.</translation>
     </message>
     <message>
+        <source>That card is no longer on this terminal.</source>
+        <translation>Diese Karte ist nicht mehr auf diesem Terminal.</translation>
+    </message>
+    <message>
         <source>This terminal&apos;s database cannot be used just now, so nothing was saved: tell a manager (the details are in the log)</source>
         <translation>Die Datenbank dieses Terminals ist gerade nicht nutzbar, daher wurde nichts gespeichert: bitte die Leitung informieren (Details im Protokoll)</translation>
     </message>
@@ -1092,6 +1186,58 @@
     <message>
         <source>Something went wrong here; it is in the log. Try again, or lock and sign in again</source>
         <translation>Hier ist etwas schiefgegangen; es steht im Protokoll. Bitte erneut versuchen oder sperren und neu anmelden</translation>
+    </message>
+    <message>
+        <source>There is no journal entry {seq} on this terminal.</source>
+        <translation>Auf diesem Terminal gibt es keine Buchung {seq}.</translation>
+    </message>
+    <message>
+        <source>The loyalty program {program} is not on this terminal: sync with the server, then try again.</source>
+        <translation>Das Treueprogramm {program} ist nicht auf diesem Terminal: mit dem Server abgleichen und erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>The cards were not merged, nothing changed: {reason}</source>
+        <translation>Die Karten wurden nicht zusammengelegt, nichts wurde geändert: {reason}</translation>
+    </message>
+    <message>
+        <source>This terminal has no loyalty program yet: sync with the server first.</source>
+        <translation>Dieses Terminal hat noch kein Treueprogramm: zuerst mit dem Server abgleichen.</translation>
+    </message>
+    <message>
+        <source>Choose a loyalty program: {programs}</source>
+        <translation>Bitte ein Treueprogramm wählen: {programs}</translation>
+    </message>
+    <message>
+        <source>There is no loyalty program {program} here; the programs here: {programs}</source>
+        <translation>Hier gibt es kein Treueprogramm {program}; vorhanden sind: {programs}</translation>
+    </message>
+    <message>
+        <source>This terminal belongs to {mine}, the pairing code to {theirs}: pair it with a new terminal database.</source>
+        <translation>Dieses Terminal gehört zu {mine}, der Kopplungscode zu {theirs}: mit einer neuen Terminal-Datenbank koppeln.</translation>
+    </message>
+    <message>
+        <source>{path} is already a terminal database; nothing changed.</source>
+        <translation>{path} ist bereits eine Terminal-Datenbank; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The built-in demo server could not be prepared ({command}): {detail}</source>
+        <translation>Der eingebaute Demo-Server konnte nicht vorbereitet werden ({command}): {detail}</translation>
+    </message>
+    <message>
+        <source>The demo server in {folder} holds other demo cards than this version shows: remove that folder to start the demo afresh.</source>
+        <translation>Der Demo-Server in {folder} enthält andere Demokarten, als diese Version zeigt: den Ordner löschen, um die Demo neu zu beginnen.</translation>
+    </message>
+    <message>
+        <source>The built-in demo server stopped as it started ({detail}); the details are in {log}</source>
+        <translation>Der eingebaute Demo-Server hat sich beim Start beendet ({detail}); Einzelheiten stehen in {log}</translation>
+    </message>
+    <message>
+        <source>The built-in demo server did not start within {seconds} s; the details are in {log}</source>
+        <translation>Der eingebaute Demo-Server ist nicht innerhalb von {seconds} s gestartet; Einzelheiten stehen in {log}</translation>
+    </message>
+    <message>
+        <source>The demo terminal {db} is paired with another server than the one in {folder}: remove {db} to pair it afresh.</source>
+        <translation>Das Demo-Terminal {db} ist mit einem anderen Server gekoppelt als dem in {folder}: {db} löschen, um es neu zu koppeln.</translation>
     </message>
     <message>
         <source>Offline - the server cannot be reached; stamps are saved here and will sync</source>
@@ -1180,20 +1326,8 @@
         <translation>Prämie ausgegeben: {stamp_reward}</translation>
     </message>
     <message>
-        <source>+{points_delta} points for {money} · balance {points_balance}</source>
-        <translation>+{points_delta} Punkte für {money} · Stand {points_balance}</translation>
-    </message>
-    <message>
-        <source>Reward given: {name} ({points_delta} points)</source>
-        <translation>Prämie ausgegeben: {name} ({points_delta} Punkte)</translation>
-    </message>
-    <message>
         <source>Only {value} of {points} points could be taken back: the balance is now 0</source>
         <translation>Nur {value} von {points} Punkten konnten zurückgenommen werden: Der Stand ist jetzt 0</translation>
-    </message>
-    <message>
-        <source>{value} points taken back · balance {points_balance}</source>
-        <translation>{value} Punkte zurückgenommen · Stand {points_balance}</translation>
     </message>
     <message>
         <source>Card deactivated: it works nowhere until a manager reactivates it</source>
@@ -1295,10 +1429,6 @@
         <translation>Antworten des Servers</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{count}&lt;/b&gt; entries are not yet confirmed by the server.</source>
-        <translation>&lt;b&gt;{count}&lt;/b&gt; Buchungen sind vom Server noch nicht bestätigt.</translation>
-    </message>
-    <message>
         <source>Refused or changed by the server</source>
         <translation>Vom Server abgelehnt oder geändert</translation>
     </message>
@@ -1336,10 +1466,6 @@
     <message>
         <source>not paired with a server · {journal} in this terminal&apos;s journal</source>
         <translation>nicht mit einem Server gekoppelt · {journal} im Journal dieses Terminals</translation>
-    </message>
-    <message>
-        <source>{pending} waiting to sync</source>
-        <translation>{pending} warten auf Abgleich</translation>
     </message>
     <message>
         <source>nothing waiting</source>

@@ -62,6 +62,41 @@
             <numerusform>%n hours</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n points taken back · balance {points_balance}</source>
+        <translation>
+            <numerusform>%n point taken back · balance {points_balance}</numerusform>
+            <numerusform>%n points taken back · balance {points_balance}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n points for {money} · balance {points_balance}</source>
+        <translation>
+            <numerusform>+%n point for {money} · balance {points_balance}</numerusform>
+            <numerusform>+%n points for {money} · balance {points_balance}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reward given: {name} (%n points)</source>
+        <translation>
+            <numerusform>Reward given: {name} (%n point)</numerusform>
+            <numerusform>Reward given: {name} (%n points)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to sync</source>
+        <translation>
+            <numerusform>%n waiting to sync</numerusform>
+            <numerusform>%n waiting to sync</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n&lt;/b&gt; entries are not yet confirmed by the server.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; entry is not yet confirmed by the server.</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; entries are not yet confirmed by the server.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FindCustomerDialog</name>

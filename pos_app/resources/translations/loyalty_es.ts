@@ -390,6 +390,41 @@
             <numerusform>%n horas</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n points taken back · balance {points_balance}</source>
+        <translation>
+            <numerusform>%n punto retirado · saldo {points_balance}</numerusform>
+            <numerusform>%n puntos retirados · saldo {points_balance}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n points for {money} · balance {points_balance}</source>
+        <translation>
+            <numerusform>+%n punto por {money} · saldo {points_balance}</numerusform>
+            <numerusform>+%n puntos por {money} · saldo {points_balance}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reward given: {name} (%n points)</source>
+        <translation>
+            <numerusform>Premio entregado: {name} (%n punto)</numerusform>
+            <numerusform>Premio entregado: {name} (%n puntos)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to sync</source>
+        <translation>
+            <numerusform>%n pendiente de sincronizar</numerusform>
+            <numerusform>%n pendientes de sincronizar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n&lt;/b&gt; entries are not yet confirmed by the server.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; movimiento aún no está confirmado por el servidor.</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; movimientos aún no están confirmados por el servidor.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EndOfDayDialog</name>
@@ -1052,6 +1087,57 @@
     </message>
 </context>
 <context>
+    <name>camera_words</name>
+    <message>
+        <source>Camera {index}</source>
+        <translation>Cámara {index}</translation>
+    </message>
+    <message>
+        <source>Video file {name}</source>
+        <translation>Archivo de vídeo {name}</translation>
+    </message>
+    <message>
+        <source>Stream {url}</source>
+        <translation>Transmisión {url}</translation>
+    </message>
+    <message>
+        <source>Opening {source}…</source>
+        <translation>Abriendo {source}…</translation>
+    </message>
+    <message>
+        <source>{source} is unplugged or used by another program; trying again in {seconds} s</source>
+        <translation>{source} está desconectada o la usa otro programa; se reintentará en {seconds} s</translation>
+    </message>
+    <message>
+        <source>{source} cannot be opened; trying again in {seconds} s</source>
+        <translation>No se puede abrir {source}; se reintentará en {seconds} s</translation>
+    </message>
+    <message>
+        <source>{source} cannot be reached; trying again in {seconds} s</source>
+        <translation>No se puede conectar con {source}; se reintentará en {seconds} s</translation>
+    </message>
+    <message>
+        <source>{source} running at {width}×{height}, {fps} fps</source>
+        <translation>{source} en marcha: {width}×{height}, {fps} fps</translation>
+    </message>
+    <message>
+        <source>{source} stopped sending pictures; reconnecting</source>
+        <translation>{source} ha dejado de enviar imágenes; reconectando</translation>
+    </message>
+    <message>
+        <source>{source} has ended</source>
+        <translation>{source} ha terminado</translation>
+    </message>
+    <message>
+        <source>{source} is not started</source>
+        <translation>No se ha iniciado {source}</translation>
+    </message>
+    <message>
+        <source>{source} is stopped</source>
+        <translation>Se ha detenido {source}</translation>
+    </message>
+</context>
+<context>
     <name>error_words</name>
     <message>
         <source>The server cannot be reached: check the address and the network, then try again</source>
@@ -1060,6 +1146,10 @@
     <message>
         <source>The server refused: the pairing code is wrong, used or expired, or this terminal was revoked</source>
         <translation>El servidor lo rechazó: el código de vinculación es incorrecto, ya se usó o caducó, o este terminal fue revocado</translation>
+    </message>
+    <message>
+        <source>Another sync of this terminal is running: try again in a moment</source>
+        <translation>Ya hay otra sincronización de este terminal en curso: vuelva a intentarlo en un momento</translation>
     </message>
     <message>
         <source>The server&apos;s answer was not understood: ask for the terminal to be updated</source>
@@ -1078,6 +1168,10 @@
         <translation>No hay ninguna tarjeta {number} en este terminal.</translation>
     </message>
     <message>
+        <source>That card is no longer on this terminal.</source>
+        <translation>Esa tarjeta ya no está en este terminal.</translation>
+    </message>
+    <message>
         <source>This terminal&apos;s database cannot be used just now, so nothing was saved: tell a manager (the details are in the log)</source>
         <translation>La base de datos de este terminal no se puede usar ahora, así que no se ha guardado nada: avise al encargado (los detalles están en el registro)</translation>
     </message>
@@ -1092,6 +1186,58 @@
     <message>
         <source>Something went wrong here; it is in the log. Try again, or lock and sign in again</source>
         <translation>Algo ha fallado aquí; consta en el registro. Vuelva a intentarlo, o bloquee e inicie sesión de nuevo</translation>
+    </message>
+    <message>
+        <source>There is no journal entry {seq} on this terminal.</source>
+        <translation>No hay ningún movimiento {seq} en este terminal.</translation>
+    </message>
+    <message>
+        <source>The loyalty program {program} is not on this terminal: sync with the server, then try again.</source>
+        <translation>El programa de fidelidad {program} no está en este terminal: sincronice con el servidor y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The cards were not merged, nothing changed: {reason}</source>
+        <translation>Las tarjetas no se han unido, no ha cambiado nada: {reason}</translation>
+    </message>
+    <message>
+        <source>This terminal has no loyalty program yet: sync with the server first.</source>
+        <translation>Este terminal aún no tiene ningún programa de fidelidad: sincronice primero con el servidor.</translation>
+    </message>
+    <message>
+        <source>Choose a loyalty program: {programs}</source>
+        <translation>Elija un programa de fidelidad: {programs}</translation>
+    </message>
+    <message>
+        <source>There is no loyalty program {program} here; the programs here: {programs}</source>
+        <translation>Aquí no hay ningún programa de fidelidad {program}; los programas de aquí: {programs}</translation>
+    </message>
+    <message>
+        <source>This terminal belongs to {mine}, the pairing code to {theirs}: pair it with a new terminal database.</source>
+        <translation>Este terminal pertenece a {mine} y el código de vinculación a {theirs}: vincúlelo a una nueva base de datos de terminal.</translation>
+    </message>
+    <message>
+        <source>{path} is already a terminal database; nothing changed.</source>
+        <translation>{path} ya es una base de datos de terminal; no ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>The built-in demo server could not be prepared ({command}): {detail}</source>
+        <translation>No se ha podido preparar el servidor de demostración integrado ({command}): {detail}</translation>
+    </message>
+    <message>
+        <source>The demo server in {folder} holds other demo cards than this version shows: remove that folder to start the demo afresh.</source>
+        <translation>El servidor de demostración de {folder} tiene otras tarjetas de demostración que las de esta versión: borre esa carpeta para empezar la demostración de nuevo.</translation>
+    </message>
+    <message>
+        <source>The built-in demo server stopped as it started ({detail}); the details are in {log}</source>
+        <translation>El servidor de demostración integrado se detuvo al arrancar ({detail}); los detalles están en {log}</translation>
+    </message>
+    <message>
+        <source>The built-in demo server did not start within {seconds} s; the details are in {log}</source>
+        <translation>El servidor de demostración integrado no arrancó en {seconds} s; los detalles están en {log}</translation>
+    </message>
+    <message>
+        <source>The demo terminal {db} is paired with another server than the one in {folder}: remove {db} to pair it afresh.</source>
+        <translation>El terminal de demostración {db} está vinculado a otro servidor distinto del de {folder}: borre {db} para volver a vincularlo.</translation>
     </message>
     <message>
         <source>Offline - the server cannot be reached; stamps are saved here and will sync</source>
@@ -1180,20 +1326,8 @@
         <translation>Premio entregado: {stamp_reward}</translation>
     </message>
     <message>
-        <source>+{points_delta} points for {money} · balance {points_balance}</source>
-        <translation>+{points_delta} puntos por {money} · saldo {points_balance}</translation>
-    </message>
-    <message>
-        <source>Reward given: {name} ({points_delta} points)</source>
-        <translation>Premio entregado: {name} ({points_delta} puntos)</translation>
-    </message>
-    <message>
         <source>Only {value} of {points} points could be taken back: the balance is now 0</source>
         <translation>Solo se pudieron retirar {value} de {points} puntos: el saldo ahora es 0</translation>
-    </message>
-    <message>
-        <source>{value} points taken back · balance {points_balance}</source>
-        <translation>{value} puntos retirados · saldo {points_balance}</translation>
     </message>
     <message>
         <source>Card deactivated: it works nowhere until a manager reactivates it</source>
@@ -1295,10 +1429,6 @@
         <translation>Respuestas del servidor</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{count}&lt;/b&gt; entries are not yet confirmed by the server.</source>
-        <translation>&lt;b&gt;{count}&lt;/b&gt; operaciones aún no están confirmadas por el servidor.</translation>
-    </message>
-    <message>
         <source>Refused or changed by the server</source>
         <translation>Rechazado o cambiado por el servidor</translation>
     </message>
@@ -1336,10 +1466,6 @@
     <message>
         <source>not paired with a server · {journal} in this terminal&apos;s journal</source>
         <translation>sin vincular a un servidor · {journal} en el diario de este terminal</translation>
-    </message>
-    <message>
-        <source>{pending} waiting to sync</source>
-        <translation>{pending} pendientes de sincronizar</translation>
     </message>
     <message>
         <source>nothing waiting</source>

@@ -390,6 +390,41 @@
             <numerusform>%n heures</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n points taken back · balance {points_balance}</source>
+        <translation>
+            <numerusform>%n point retiré · solde {points_balance}</numerusform>
+            <numerusform>%n points retirés · solde {points_balance}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n points for {money} · balance {points_balance}</source>
+        <translation>
+            <numerusform>+%n point pour {money} · solde {points_balance}</numerusform>
+            <numerusform>+%n points pour {money} · solde {points_balance}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reward given: {name} (%n points)</source>
+        <translation>
+            <numerusform>Récompense remise&#xa0;: {name} (%n point)</numerusform>
+            <numerusform>Récompense remise&#xa0;: {name} (%n points)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to sync</source>
+        <translation>
+            <numerusform>%n en attente de synchronisation</numerusform>
+            <numerusform>%n en attente de synchronisation</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n&lt;/b&gt; entries are not yet confirmed by the server.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; opération n’est pas encore confirmée par le serveur.</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; opérations ne sont pas encore confirmées par le serveur.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EndOfDayDialog</name>
@@ -1052,6 +1087,57 @@
     </message>
 </context>
 <context>
+    <name>camera_words</name>
+    <message>
+        <source>Camera {index}</source>
+        <translation>Caméra {index}</translation>
+    </message>
+    <message>
+        <source>Video file {name}</source>
+        <translation>Fichier vidéo {name}</translation>
+    </message>
+    <message>
+        <source>Stream {url}</source>
+        <translation>Flux {url}</translation>
+    </message>
+    <message>
+        <source>Opening {source}…</source>
+        <translation>Ouverture&#xa0;: {source}…</translation>
+    </message>
+    <message>
+        <source>{source} is unplugged or used by another program; trying again in {seconds} s</source>
+        <translation>{source} est débranchée ou utilisée par un autre programme&#xa0;; nouvel essai dans {seconds} s</translation>
+    </message>
+    <message>
+        <source>{source} cannot be opened; trying again in {seconds} s</source>
+        <translation>Impossible d’ouvrir {source}&#xa0;; nouvel essai dans {seconds} s</translation>
+    </message>
+    <message>
+        <source>{source} cannot be reached; trying again in {seconds} s</source>
+        <translation>{source} est injoignable&#xa0;; nouvel essai dans {seconds} s</translation>
+    </message>
+    <message>
+        <source>{source} running at {width}×{height}, {fps} fps</source>
+        <translation>{source} en marche&#xa0;: {width}×{height}, {fps} im/s</translation>
+    </message>
+    <message>
+        <source>{source} stopped sending pictures; reconnecting</source>
+        <translation>{source} n’envoie plus d’images&#xa0;; reconnexion en cours</translation>
+    </message>
+    <message>
+        <source>{source} has ended</source>
+        <translation>{source}&#xa0;: terminé</translation>
+    </message>
+    <message>
+        <source>{source} is not started</source>
+        <translation>{source}&#xa0;: pas encore lancé</translation>
+    </message>
+    <message>
+        <source>{source} is stopped</source>
+        <translation>{source}&#xa0;: à l’arrêt</translation>
+    </message>
+</context>
+<context>
     <name>error_words</name>
     <message>
         <source>The server cannot be reached: check the address and the network, then try again</source>
@@ -1060,6 +1146,10 @@
     <message>
         <source>The server refused: the pairing code is wrong, used or expired, or this terminal was revoked</source>
         <translation>Le serveur a refusé&#xa0;: le code d&apos;association est erroné, déjà utilisé ou expiré, ou ce terminal a été révoqué</translation>
+    </message>
+    <message>
+        <source>Another sync of this terminal is running: try again in a moment</source>
+        <translation>Une autre synchronisation de ce terminal est en cours&#xa0;: réessayez dans un instant</translation>
     </message>
     <message>
         <source>The server&apos;s answer was not understood: ask for the terminal to be updated</source>
@@ -1078,6 +1168,10 @@
         <translation>Il n&apos;y a pas de carte {number} sur ce terminal.</translation>
     </message>
     <message>
+        <source>That card is no longer on this terminal.</source>
+        <translation>Cette carte n’est plus sur ce terminal.</translation>
+    </message>
+    <message>
         <source>This terminal&apos;s database cannot be used just now, so nothing was saved: tell a manager (the details are in the log)</source>
         <translation>La base de données de ce terminal est inutilisable pour le moment, rien n&apos;a donc été enregistré&#xa0;: prévenez un responsable (détails dans le journal)</translation>
     </message>
@@ -1092,6 +1186,58 @@
     <message>
         <source>Something went wrong here; it is in the log. Try again, or lock and sign in again</source>
         <translation>Un problème est survenu ici&#xa0;; il figure dans le journal. Réessayez, ou verrouillez et reconnectez-vous</translation>
+    </message>
+    <message>
+        <source>There is no journal entry {seq} on this terminal.</source>
+        <translation>Il n’y a pas d’opération {seq} sur ce terminal.</translation>
+    </message>
+    <message>
+        <source>The loyalty program {program} is not on this terminal: sync with the server, then try again.</source>
+        <translation>Le programme de fidélité {program} n’est pas sur ce terminal&#xa0;: synchronisez avec le serveur, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The cards were not merged, nothing changed: {reason}</source>
+        <translation>Les cartes n’ont pas été fusionnées, rien n’a changé&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>This terminal has no loyalty program yet: sync with the server first.</source>
+        <translation>Ce terminal n’a pas encore de programme de fidélité&#xa0;: synchronisez d’abord avec le serveur.</translation>
+    </message>
+    <message>
+        <source>Choose a loyalty program: {programs}</source>
+        <translation>Choisissez un programme de fidélité&#xa0;: {programs}</translation>
+    </message>
+    <message>
+        <source>There is no loyalty program {program} here; the programs here: {programs}</source>
+        <translation>Il n’y a pas de programme de fidélité {program} ici&#xa0;; programmes disponibles&#xa0;: {programs}</translation>
+    </message>
+    <message>
+        <source>This terminal belongs to {mine}, the pairing code to {theirs}: pair it with a new terminal database.</source>
+        <translation>Ce terminal appartient à {mine}, le code d&apos;association à {theirs}&#xa0;: associez-le à une nouvelle base de données de terminal.</translation>
+    </message>
+    <message>
+        <source>{path} is already a terminal database; nothing changed.</source>
+        <translation>{path} est déjà une base de données de terminal&#xa0;; rien n’a changé.</translation>
+    </message>
+    <message>
+        <source>The built-in demo server could not be prepared ({command}): {detail}</source>
+        <translation>Le serveur de démonstration intégré n’a pas pu être préparé ({command})&#xa0;: {detail}</translation>
+    </message>
+    <message>
+        <source>The demo server in {folder} holds other demo cards than this version shows: remove that folder to start the demo afresh.</source>
+        <translation>Le serveur de démonstration dans {folder} contient d’autres cartes de démonstration que celles de cette version&#xa0;: supprimez ce dossier pour recommencer la démonstration.</translation>
+    </message>
+    <message>
+        <source>The built-in demo server stopped as it started ({detail}); the details are in {log}</source>
+        <translation>Le serveur de démonstration intégré s’est arrêté au démarrage ({detail})&#xa0;; les détails sont dans {log}</translation>
+    </message>
+    <message>
+        <source>The built-in demo server did not start within {seconds} s; the details are in {log}</source>
+        <translation>Le serveur de démonstration intégré n’a pas démarré en {seconds} s&#xa0;; les détails sont dans {log}</translation>
+    </message>
+    <message>
+        <source>The demo terminal {db} is paired with another server than the one in {folder}: remove {db} to pair it afresh.</source>
+        <translation>Le terminal de démonstration {db} est associé à un autre serveur que celui de {folder}&#xa0;: supprimez {db} pour l&apos;associer de nouveau.</translation>
     </message>
     <message>
         <source>Offline - the server cannot be reached; stamps are saved here and will sync</source>
@@ -1180,20 +1326,8 @@
         <translation>Récompense remise&#xa0;: {stamp_reward}</translation>
     </message>
     <message>
-        <source>+{points_delta} points for {money} · balance {points_balance}</source>
-        <translation>+{points_delta} points pour {money} · solde {points_balance}</translation>
-    </message>
-    <message>
-        <source>Reward given: {name} ({points_delta} points)</source>
-        <translation>Récompense remise&#xa0;: {name} ({points_delta} points)</translation>
-    </message>
-    <message>
         <source>Only {value} of {points} points could be taken back: the balance is now 0</source>
         <translation>Seuls {value} points sur {points} ont pu être repris&#xa0;: le solde est maintenant de 0</translation>
-    </message>
-    <message>
-        <source>{value} points taken back · balance {points_balance}</source>
-        <translation>{value} points repris · solde {points_balance}</translation>
     </message>
     <message>
         <source>Card deactivated: it works nowhere until a manager reactivates it</source>
@@ -1295,10 +1429,6 @@
         <translation>Réponses du serveur</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{count}&lt;/b&gt; entries are not yet confirmed by the server.</source>
-        <translation>&lt;b&gt;{count}&lt;/b&gt; opérations ne sont pas encore confirmées par le serveur.</translation>
-    </message>
-    <message>
         <source>Refused or changed by the server</source>
         <translation>Refusé ou modifié par le serveur</translation>
     </message>
@@ -1336,10 +1466,6 @@
     <message>
         <source>not paired with a server · {journal} in this terminal&apos;s journal</source>
         <translation>non associé à un serveur · {journal} dans le journal de ce terminal</translation>
-    </message>
-    <message>
-        <source>{pending} waiting to sync</source>
-        <translation>{pending} en attente de synchro</translation>
     </message>
     <message>
         <source>nothing waiting</source>

@@ -148,3 +148,23 @@ def return_of_purchase(
     if isinstance(void, Refused):
         return void
     return perform(store, ref, void, staff_id, now)
+
+
+def return_by_receipt(
+    store: Store,
+    ref: CardRef,
+    card_id: str,
+    receipt: str,
+    returned_minor: int | None,
+    staff_id: str,
+    now: datetime | None = None,
+) -> Done | Refused:
+    """Take back the points of `returned_minor` (None: all that is left) of the card's
+    purchase under `receipt` (see `purchase_by_receipt`)."""
+    found = purchase_by_receipt(store, card_id, receipt)
+    if found is None:
+        return Refused(
+            RefusalCode.UNKNOWN_PURCHASE, f"No purchase of this card has receipt {receipt}."
+        )
+    amount = found.returnable_minor if returned_minor is None else returned_minor
+    return return_of_purchase(store, ref, found, amount, staff_id, now)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from pos_app.domain.currency import DEFAULT_CURRENCY
 from pos_app.domain.identifiers import CardRef, format_card_number, parse_card_ref
 from pos_app.domain.money import AmountError, parse_amount
+from pos_app.domain.operations import RECEIPT_MAX_LENGTH, normal_receipt
 from pos_app.domain.refusal import Refused
 from pos_app.services.card_life import (
     adjust,
@@ -148,6 +149,10 @@ class ReturnDialog(QDialog):
         self.purchases = purchases
         self.chosen: Purchase | None = None
         self.amount_minor = 0
+        # A purchase not listed (another counter's), named by its receipt reference; the
+        # amount then None for all of what is left, known once the purchase is found.
+        self.receipt = ""
+        self.receipt_minor: int | None = None
         self.list = QListWidget()
         for p in purchases:
             text = f"{_when(p.local_time)}  ·  {money(p.amount_minor, currency)}  ·  "
@@ -165,6 +170,13 @@ class ReturnDialog(QDialog):
         )
         self.amount.setAccessibleName(self.tr("Amount returned"))
         self.amount.returnPressed.connect(self._confirm)
+        self.receipt_field = QLineEdit()
+        self.receipt_field.setPlaceholderText(
+            self.tr("Not listed? The purchase's receipt reference")
+        )
+        self.receipt_field.setAccessibleName(self.tr("Receipt reference"))
+        self.receipt_field.setMaxLength(RECEIPT_MAX_LENGTH)
+        self.receipt_field.returnPressed.connect(self._confirm)
         self.note = _note()
         confirm = QPushButton(self.tr("Take points back"))
         confirm.setObjectName("Primary")
@@ -180,12 +192,16 @@ class ReturnDialog(QDialog):
         layout.addWidget(QLabel(self.tr("The purchase, from this card's history at this terminal")))
         layout.addWidget(self.list, 1)
         layout.addWidget(self.amount)
+        layout.addWidget(self.receipt_field)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
         fit_to_screen(self, 640, 520)
         self.amount.setFocus()
 
     def _confirm(self) -> None:
+        if self.receipt_field.text().strip():
+            self._confirm_receipt()
+            return
         row = self.list.currentRow()
         if row < 0:
             self.note.setText(self.tr("Pick the purchase that came back"))
@@ -199,6 +215,29 @@ class ReturnDialog(QDialog):
             return
         self.chosen, self.amount_minor = purchase, minor
         self.accept()
+
+    def _confirm_receipt(self) -> None:
+        try:
+            receipt = normal_receipt(self.receipt_field.text())
+        except ValueError:
+            self.note.setText(receipt_words())
+            return
+        text = self.amount.text().strip()
+        try:
+            minor = None if not text else parse_amount(text, self.currency)
+        except AmountError as exc:
+            self.note.setText(amount_words(exc, self.currency))
+            return
+        self.receipt, self.receipt_minor = receipt, minor
+        self.accept()
+
+
+def receipt_words() -> str:
+    """Why a typed receipt reference is none, in the window's language."""
+    return QCoreApplication.translate(
+        "ReturnDialog",
+        "A receipt reference is up to {count} letters, digits, spaces and . / _ # -",
+    ).format(count=RECEIPT_MAX_LENGTH)
 
 
 class CardLifeDialog(QDialog):

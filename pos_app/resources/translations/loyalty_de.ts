@@ -311,6 +311,10 @@
         <translation>✓  Karte gefunden</translation>
     </message>
     <message>
+        <source>Receipt reference (optional)</source>
+        <translation>Belegnummer (optional)</translation>
+    </message>
+    <message>
         <source>Points to take back for the returned purchase</source>
         <translation>Zurückzunehmende Punkte für den zurückgegebenen Einkauf</translation>
     </message>
@@ -800,6 +804,14 @@
         <translation>Rückgabebetrag</translation>
     </message>
     <message>
+        <source>Not listed? The purchase&apos;s receipt reference</source>
+        <translation>Nicht in der Liste? Die Belegnummer des Einkaufs</translation>
+    </message>
+    <message>
+        <source>Receipt reference</source>
+        <translation>Belegnummer</translation>
+    </message>
+    <message>
         <source>Take points back</source>
         <translation>Punkte zurücknehmen</translation>
     </message>
@@ -814,6 +826,10 @@
     <message>
         <source>Pick the purchase that came back</source>
         <translation>Zurückgegebenen Einkauf wählen</translation>
+    </message>
+    <message>
+        <source>A receipt reference is up to {count} letters, digits, spaces and . / _ # -</source>
+        <translation>Eine Belegnummer hat bis zu {count} Buchstaben, Ziffern, Leerzeichen und . / _ # -</translation>
     </message>
 </context>
 <context>

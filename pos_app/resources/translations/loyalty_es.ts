@@ -311,6 +311,10 @@
         <translation>✓  Tarjeta encontrada</translation>
     </message>
     <message>
+        <source>Receipt reference (optional)</source>
+        <translation>Referencia del ticket (opcional)</translation>
+    </message>
+    <message>
         <source>Points to take back for the returned purchase</source>
         <translation>Puntos a retirar por la compra devuelta</translation>
     </message>
@@ -800,6 +804,14 @@
         <translation>Importe devuelto</translation>
     </message>
     <message>
+        <source>Not listed? The purchase&apos;s receipt reference</source>
+        <translation>¿No está en la lista? La referencia del ticket de la compra</translation>
+    </message>
+    <message>
+        <source>Receipt reference</source>
+        <translation>Referencia del ticket</translation>
+    </message>
+    <message>
         <source>Take points back</source>
         <translation>Retirar puntos</translation>
     </message>
@@ -814,6 +826,10 @@
     <message>
         <source>Pick the purchase that came back</source>
         <translation>Elija la compra devuelta</translation>
+    </message>
+    <message>
+        <source>A receipt reference is up to {count} letters, digits, spaces and . / _ # -</source>
+        <translation>Una referencia de ticket tiene hasta {count} letras, cifras, espacios y . / _ # -</translation>
     </message>
 </context>
 <context>

@@ -456,8 +456,9 @@ class CounterScreen(QWidget):
         self._run(lambda: recent_purchases(self.store, card_id), self._offer_return)
 
     def _offer_return(self, purchases: list[Purchase]) -> None:
-        """A purchase of this card's history, if it has one here; else points by hand."""
-        if not purchases or self.view is None:
+        """A purchase of this card's history here, or named by its receipt reference (one
+        made at another counter); or points by hand."""
+        if self.view is None:
             self._void_points()
             return
         from pos_app.ui.customer_dialogs import ReturnDialog
@@ -467,6 +468,9 @@ class CounterScreen(QWidget):
 
     def _return(self, dialog: ReturnDialog) -> None:
         if self.view is None or self.staff is None:
+            return
+        if dialog.by_hand:
+            self._void_points()
             return
         if dialog.chosen is None and not dialog.receipt:
             return

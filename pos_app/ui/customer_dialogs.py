@@ -135,9 +135,10 @@ class FindCustomerDialog(QDialog):
 
 
 class ReturnDialog(QDialog):
-    """Pick the purchase from the card's history, type the amount that came back."""
+    """Pick the purchase from the card's history (or type the receipt reference of one
+    made at another counter), type the amount that came back."""
 
-    def __init__(
+    def __init__(  # noqa: PLR0915 - one dialog's layout
         self,
         purchases: list[Purchase],
         currency: str = DEFAULT_CURRENCY,
@@ -153,6 +154,7 @@ class ReturnDialog(QDialog):
         # amount then None for all of what is left, known once the purchase is found.
         self.receipt = ""
         self.receipt_minor: int | None = None
+        self.by_hand = False  # no purchase named: the cashier types points instead
         self.list = QListWidget()
         for p in purchases:
             text = f"{_when(p.local_time)}  ·  {money(p.amount_minor, currency)}  ·  "
@@ -183,20 +185,39 @@ class ReturnDialog(QDialog):
         confirm.clicked.connect(self._confirm)
         cancel = QPushButton(self.tr("Cancel  (Esc)"))
         cancel.clicked.connect(self.reject)
+        self.by_hand_button = QPushButton(self.tr("Points by hand"))
+        self.by_hand_button.clicked.connect(self._points_by_hand)
         buttons = QHBoxLayout()
         buttons.addWidget(cancel)
+        buttons.addWidget(self.by_hand_button)
         buttons.addWidget(confirm, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.addWidget(_title(self.tr("Return a purchase")))
-        layout.addWidget(QLabel(self.tr("The purchase, from this card's history at this terminal")))
+        if purchases:
+            caption = self.tr("The purchase, from this card's history at this terminal")
+        else:
+            caption = self.tr(
+                "No purchase of this card at this terminal: type its receipt reference, "
+                "or take points back by hand"
+            )
+        heading = QLabel(caption)
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
         layout.addWidget(self.list, 1)
+        self.list.setVisible(bool(purchases))
         layout.addWidget(self.amount)
         layout.addWidget(self.receipt_field)
         layout.addWidget(self.note)
+        if not purchases:
+            layout.addStretch(1)  # the fields under the caption, not spread over the height
         layout.addLayout(buttons)
         fit_to_screen(self, 640, 520)
-        self.amount.setFocus()
+        (self.amount if purchases else self.receipt_field).setFocus()
+
+    def _points_by_hand(self) -> None:
+        self.by_hand = True
+        self.accept()
 
     def _confirm(self) -> None:
         if self.receipt_field.text().strip():

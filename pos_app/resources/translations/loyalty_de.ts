@@ -820,8 +820,16 @@
         <translation>Abbrechen  (Esc)</translation>
     </message>
     <message>
+        <source>Points by hand</source>
+        <translation>Punkte von Hand</translation>
+    </message>
+    <message>
         <source>The purchase, from this card&apos;s history at this terminal</source>
         <translation>Der Einkauf, aus dem Verlauf dieser Karte an diesem Terminal</translation>
+    </message>
+    <message>
+        <source>No purchase of this card at this terminal: type its receipt reference, or take points back by hand</source>
+        <translation>Kein Einkauf dieser Karte an dieser Kasse: Belegnummer eingeben oder Punkte von Hand zurücknehmen</translation>
     </message>
     <message>
         <source>Pick the purchase that came back</source>

@@ -820,8 +820,16 @@
         <translation>Cancelar  (Esc)</translation>
     </message>
     <message>
+        <source>Points by hand</source>
+        <translation>Puntos a mano</translation>
+    </message>
+    <message>
         <source>The purchase, from this card&apos;s history at this terminal</source>
         <translation>La compra, del historial de esta tarjeta en este terminal</translation>
+    </message>
+    <message>
+        <source>No purchase of this card at this terminal: type its receipt reference, or take points back by hand</source>
+        <translation>Ninguna compra de esta tarjeta en este terminal: escriba la referencia del ticket o retire los puntos a mano</translation>
     </message>
     <message>
         <source>Pick the purchase that came back</source>

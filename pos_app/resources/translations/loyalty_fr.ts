@@ -820,8 +820,16 @@
         <translation>Annuler  (Échap)</translation>
     </message>
     <message>
+        <source>Points by hand</source>
+        <translation>Points à la main</translation>
+    </message>
+    <message>
         <source>The purchase, from this card&apos;s history at this terminal</source>
         <translation>L&apos;achat, dans l&apos;historique de cette carte sur ce terminal</translation>
+    </message>
+    <message>
+        <source>No purchase of this card at this terminal: type its receipt reference, or take points back by hand</source>
+        <translation>Aucun achat de cette carte à ce terminal : tapez la référence du ticket, ou reprenez les points à la main</translation>
     </message>
     <message>
         <source>Pick the purchase that came back</source>

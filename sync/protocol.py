@@ -155,9 +155,22 @@ class RedeemStampsOp(Wire):
     kind: Literal["redeem_stamps"]
 
 
+Receipt = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=40, pattern=r"^[A-Z0-9./_#-]+( [A-Z0-9./_#-]+)*$"),
+]
+
+
 class EarnPointsOp(Wire):
     kind: Literal["earn_points"]
     amount_minor: Annotated[int, Field(ge=1, le=10**11), JSON_NUMBER]
+    receipt: Annotated[
+        Receipt | None,
+        Field(
+            description="The till's receipt reference, when the cashier typed one (upper "
+            "case, single spaces): a return can name this earn by it."
+        ),
+    ] = None
 
 
 class RedeemPointsOp(Wire):
@@ -266,7 +279,7 @@ def operation_from_wire(op: WireOperation) -> Operation:
         case RedeemStampsOp():
             return RedeemStamps()
         case EarnPointsOp():
-            return EarnPoints(op.amount_minor)
+            return EarnPoints(op.amount_minor, op.receipt or "")
         case RedeemPointsOp():
             return RedeemPoints(op.reward_code)
         case VoidPointsOp():
@@ -352,6 +365,16 @@ class FoundCustomer(Wire):
 
 class CustomersFound(Wire):
     customers: list[FoundCustomer]
+
+
+class EarnFound(Wire):
+    """A card's earn found by its receipt reference, as a return needs it: the entry to
+    name, what it bought and gave, and how much of it earlier returns took back."""
+
+    entry_id: uuid.UUID
+    amount_minor: Annotated[int, Field(ge=1), JSON_NUMBER]
+    points: Annotated[int, Field(ge=0), JSON_NUMBER]
+    returned_minor: Annotated[int, Field(ge=0), JSON_NUMBER]
 
 
 # --- push ----------------------------------------------------------------------------------

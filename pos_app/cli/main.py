@@ -34,6 +34,7 @@ from pos_app.domain.operations import (
     RedeemStamps,
     Stamp,
     VoidPoints,
+    normal_receipt,
 )
 from pos_app.domain.program import program_to_dict
 from pos_app.domain.refusal import Refused
@@ -48,7 +49,7 @@ from pos_app.services.integrity import check_store
 from pos_app.services.journal_view import journal_lines, write_csv
 from pos_app.services.lookup import find_card
 from pos_app.services.pairing import pair_terminal
-from pos_app.services.returns import recent_purchases, return_purchase
+from pos_app.services.returns import purchase_by_receipt, recent_purchases, return_of_purchase
 from pos_app.services.revocation import REVOKED_TEXT, known_revoked, server_says_revoked
 from pos_app.services.setup import init_terminal
 from pos_app.services.staff_auth import sign_in
@@ -322,9 +323,10 @@ def redeem(state: CliState, ref: CardRef, as_json: bool) -> int:
 @cli.command(context_settings=CARD_FIRST)
 @click.argument("ref", metavar="CARD", type=CARD)
 @click.argument("amount")
+@click.option("--receipt", default="", help="The till's receipt reference (for a return).")
 @json_option
 @click.pass_obj
-def earn(state: CliState, ref: CardRef, amount: str, as_json: bool) -> int:
+def earn(state: CliState, ref: CardRef, amount: str, receipt: str, as_json: bool) -> int:
     """Earn points for a purchase of AMOUNT (like 12.50, in the card's program currency)."""
     view = find_card(state.store(), ref)
     currency = view.program.currency if view is not None else DEFAULT_CURRENCY
@@ -332,7 +334,14 @@ def earn(state: CliState, ref: CardRef, amount: str, as_json: bool) -> int:
         minor = parse_amount(amount, currency)
     except AmountError as exc:
         raise click.BadParameter(str(exc), param_hint="AMOUNT") from None
-    return _operate(state, ref, EarnPoints(minor), as_json)
+    return _operate(state, ref, EarnPoints(minor, _receipt(receipt)), as_json)
+
+
+def _receipt(text: str) -> str:
+    try:
+        return normal_receipt(text)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--receipt") from None
 
 
 @cli.command("redeem-points", context_settings=CARD_FIRST)
@@ -449,29 +458,55 @@ def adjust(
 
 @cli.command("return", context_settings=CARD_FIRST)
 @click.argument("ref", metavar="CARD", type=CARD)
-@click.argument("purchase", type=click.IntRange(min=1))
+@click.argument("purchase", required=False)
 @click.argument("amount", required=False)
+@click.option("--receipt", default="", help="Name the purchase by its receipt reference.")
 @json_option
 @click.pass_obj
 def return_command(
-    state: CliState, ref: CardRef, purchase: int, amount: str | None, as_json: bool
+    state: CliState,
+    ref: CardRef,
+    purchase: str | None,
+    amount: str | None,
+    receipt: str,
+    as_json: bool,
 ) -> int:
     """Take back the points of journal entry PURCHASE (an earn; see `journal --card`) for
-    AMOUNT returned (all of what is left by default): that purchase's rate, never more."""
+    AMOUNT returned (all of what is left by default): that purchase's rate, never more.
+
+    With --receipt REF the purchase is the earn typed with that receipt reference (this
+    terminal's, or the server's when it answers): `return CARD --receipt REF [AMOUNT]`."""
     store = state.store()
     view = find_card(store, ref)
     if view is None:
         raise UnknownCardError(_unknown(ref))
-    returnable = recent_purchases(store, view.card.id, limit=10_000)
-    found = [p for p in returnable if p.seq == purchase]
-    if not found:
-        raise NotFoundError(f"entry {purchase} is no purchase of this card left to return")
+    if receipt:
+        if amount is not None:
+            raise click.UsageError("with --receipt, give at most AMOUNT after CARD")
+        amount, wanted = purchase, _receipt(receipt)
+        found = [p for p in [purchase_by_receipt(store, view.card.id, wanted)] if p]
+        if not found or found[0].returnable_minor <= 0:
+            raise NotFoundError(f"no purchase of this card left to return has receipt {wanted}")
+    else:
+        seq = _purchase_number(purchase)
+        returnable = recent_purchases(store, view.card.id, limit=10_000)
+        found = [p for p in returnable if p.seq == seq]
+        if not found:
+            raise NotFoundError(f"entry {seq} is no purchase of this card left to return")
     try:
         minor = found[0].returnable_minor if amount is None else parse_amount(amount)
     except AmountError as exc:
         raise click.BadParameter(str(exc), param_hint="AMOUNT") from None
-    outcome = return_purchase(store, ref, found[0].entry_id, minor, state.staff_id())
+    outcome = return_of_purchase(store, ref, found[0], minor, state.staff_id())
     return _report(outcome, as_json)
+
+
+def _purchase_number(text: str | None) -> int:
+    if text is None:
+        raise click.UsageError("name the purchase: PURCHASE (its journal number) or --receipt")
+    if not text.isdigit() or int(text) < 1:
+        raise click.BadParameter(f"{text!r} is no journal number", param_hint="PURCHASE")
+    return int(text)
 
 
 @cli.command("find-customer")

@@ -79,8 +79,28 @@ class RedeemStamps:
 
 @dataclass(frozen=True, slots=True)
 class EarnPoints:
+    """Points for a purchase; `receipt` is the till's receipt reference, when typed, by
+    which a return can name this earn later."""
+
     amount_minor: int
+    receipt: str = ""
     kind: OpKind = OpKind.EARN_POINTS
+
+
+RECEIPT_MAX_LENGTH = 40
+_RECEIPT_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789./_#- ")
+
+
+def normal_receipt(text: str) -> str:
+    """A receipt reference as the journal keeps it: upper case, single spaces, so that a
+    return typed another way finds it. Raises ValueError for one that cannot be one."""
+    receipt = " ".join(text.split()).upper()
+    if len(receipt) > RECEIPT_MAX_LENGTH or not set(receipt) <= _RECEIPT_CHARS:
+        raise ValueError(
+            f"A receipt reference is up to {RECEIPT_MAX_LENGTH} letters, digits, spaces "
+            "and . / _ # -"
+        )
+    return receipt
 
 
 @dataclass(frozen=True, slots=True)
@@ -727,7 +747,10 @@ def op_to_dict(op: Operation) -> dict[str, Any]:
                 stamp["card_ref"] = {"kind": op.card_ref.kind, "value": op.card_ref.value}
             return stamp
         case EarnPoints():
-            return {"kind": op.kind.value, "amount_minor": op.amount_minor}
+            earn: dict[str, Any] = {"kind": op.kind.value, "amount_minor": op.amount_minor}
+            if op.receipt:  # absent otherwise: older entries hash as they did
+                earn["receipt"] = op.receipt
+            return earn
         case RedeemPoints():
             return {"kind": op.kind.value, "reward_code": op.reward_code}
         case VoidPoints():
@@ -784,7 +807,7 @@ def op_from_dict(d: dict[str, Any]) -> Operation:
         case OpKind.REDEEM_STAMPS:
             return RedeemStamps()
         case OpKind.EARN_POINTS:
-            return EarnPoints(int(d["amount_minor"]))
+            return EarnPoints(int(d["amount_minor"]), str(d.get("receipt") or ""))
         case OpKind.REDEEM_POINTS:
             return RedeemPoints(str(d["reward_code"]))
         case OpKind.VOID_POINTS:

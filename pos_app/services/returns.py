@@ -29,6 +29,7 @@ class Purchase:
     amount_minor: int
     points: int
     returned_minor: int
+    receipt: str = ""
 
     @property
     def returnable_minor(self) -> int:
@@ -54,6 +55,7 @@ def _purchases(entries: list[JournalEntry]) -> list[Purchase]:
             int(json.loads(e.operation)["amount_minor"]),
             e.points_delta,
             returned.get(e.entry_id, 0),
+            str(json.loads(e.operation).get("receipt") or ""),
         )
         for e in entries
         if e.kind == "earn_points"
@@ -66,6 +68,40 @@ def recent_purchases(store: Store, card_id: str, limit: int = 10) -> list[Purcha
         entries = list(iter_entries(conn, card_id))
     found = [p for p in _purchases(entries) if p.returnable_minor > 0]
     return sorted(found, key=lambda p: p.seq, reverse=True)[:limit]
+
+
+def purchase_by_receipt(store: Store, card_id: str, receipt: str) -> Purchase | None:
+    """The card's latest purchase under that receipt reference (already normal, see
+    `normal_receipt`): this terminal's, else the server's when it answers quickly (a
+    purchase made at another terminal of the merchant)."""
+    with store.read() as conn:
+        entries = list(iter_entries(conn, card_id))
+    found = [p for p in _purchases(entries) if receipt and p.receipt == receipt]
+    mine = max(found, key=lambda p: p.seq, default=None)
+    return mine if mine is not None or not receipt else _server_purchase(store, card_id, receipt)
+
+
+def _server_purchase(store: Store, card_id: str, receipt: str) -> Purchase | None:
+    import httpx
+
+    from pos_app.services.customers import SERVER_TIMEOUT_S
+    from pos_app.services.sync import server_link
+    from sync.engine.client import ServerClient, SyncError
+
+    link = server_link(store)
+    if link is None:
+        return None
+    try:
+        with ServerClient(link.url, link.token, timeout=httpx.Timeout(SERVER_TIMEOUT_S)) as client:
+            found = client.earn_by_receipt(card_id, receipt)
+    except SyncError:
+        return None
+    if found is None:
+        return None
+    # Not in this terminal's journal: no journal number or time of its own here.
+    return Purchase(
+        str(found.entry_id), 0, "", found.amount_minor, found.points, found.returned_minor, receipt
+    )
 
 
 def return_purchase(
@@ -88,6 +124,19 @@ def return_purchase(
         return Refused(
             RefusalCode.UNKNOWN_PURCHASE, "That purchase is not on this card at this terminal."
         )
+    return return_of_purchase(store, ref, purchase, returned_minor, staff_id, now)
+
+
+def return_of_purchase(
+    store: Store,
+    ref: CardRef,
+    purchase: Purchase,
+    returned_minor: int,
+    staff_id: str,
+    now: datetime | None = None,
+) -> Done | Refused:
+    """Take back the points of `returned_minor` of `purchase` (this terminal's, or the
+    server's answer for a receipt reference: the server checks it again on push)."""
     earn = EarnRecord(
         purchase.entry_id,
         purchase.amount_minor,
@@ -99,3 +148,23 @@ def return_purchase(
     if isinstance(void, Refused):
         return void
     return perform(store, ref, void, staff_id, now)
+
+
+def return_by_receipt(
+    store: Store,
+    ref: CardRef,
+    card_id: str,
+    receipt: str,
+    returned_minor: int | None,
+    staff_id: str,
+    now: datetime | None = None,
+) -> Done | Refused:
+    """Take back the points of `returned_minor` (None: all that is left) of the card's
+    purchase under `receipt` (see `purchase_by_receipt`)."""
+    found = purchase_by_receipt(store, card_id, receipt)
+    if found is None:
+        return Refused(
+            RefusalCode.UNKNOWN_PURCHASE, f"No purchase of this card has receipt {receipt}."
+        )
+    amount = found.returnable_minor if returned_minor is None else returned_minor
+    return return_of_purchase(store, ref, found, amount, staff_id, now)

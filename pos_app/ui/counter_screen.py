@@ -36,6 +36,7 @@ from pos_app.domain.operations import (
     Reverse,
     Stamp,
     VoidPoints,
+    normal_receipt,
 )
 from pos_app.domain.refusal import Refused
 from pos_app.scanner.debounce import REPEAT_AFTER_S
@@ -44,7 +45,12 @@ from pos_app.services.clock import local_now
 from pos_app.services.counter import Done, perform, undo
 from pos_app.services.locale_format import amount_example, parse_typed_amount
 from pos_app.services.lookup import CardView, NotFound, find_card, find_or_fetch
-from pos_app.services.returns import Purchase, recent_purchases, return_purchase
+from pos_app.services.returns import (
+    Purchase,
+    recent_purchases,
+    return_by_receipt,
+    return_purchase,
+)
 from pos_app.services.scan_rules import payload_rules
 from pos_app.store import Store
 from pos_app.store.staff import StaffMember
@@ -429,8 +435,9 @@ class CounterScreen(QWidget):
             confirm=self.tr("Add points"),
             parent=self,
             example=amount_example(currency),
+            note=(self.tr("Receipt reference (optional)"), _typed_receipt),
         )
-        self._open(dialog, lambda: self.perform(EarnPoints(_value(dialog))))
+        self._open(dialog, lambda: self.perform(EarnPoints(_value(dialog), dialog.note_value)))
 
     def catalogue(self) -> None:
         if not self._can("catalogue") or self.view is None:
@@ -449,8 +456,9 @@ class CounterScreen(QWidget):
         self._run(lambda: recent_purchases(self.store, card_id), self._offer_return)
 
     def _offer_return(self, purchases: list[Purchase]) -> None:
-        """A purchase of this card's history, if it has one here; else points by hand."""
-        if not purchases or self.view is None:
+        """A purchase of this card's history here, or named by its receipt reference (one
+        made at another counter); or points by hand."""
+        if self.view is None:
             self._void_points()
             return
         from pos_app.ui.customer_dialogs import ReturnDialog
@@ -459,15 +467,28 @@ class CounterScreen(QWidget):
         self._open(dialog, lambda: self._return(dialog))
 
     def _return(self, dialog: ReturnDialog) -> None:
-        if self.view is None or self.staff is None or dialog.chosen is None:
+        if self.view is None or self.staff is None:
+            return
+        if dialog.by_hand:
+            self._void_points()
+            return
+        if dialog.chosen is None and not dialog.receipt:
             return
         ref = CardRef.number(self.view.card.card_number)
-        staff_id, chosen, minor = self.staff.id, dialog.chosen, dialog.amount_minor
+        card_id, staff_id = self.view.card.id, self.staff.id
+        chosen, minor = dialog.chosen, dialog.amount_minor
+        receipt, receipt_minor = dialog.receipt, dialog.receipt_minor
 
         def job() -> tuple[Done | Refused, CardView | None]:
-            outcome = return_purchase(
-                self.store, ref, chosen.entry_id, minor, staff_id, self.clock()
-            )
+            outcome: Done | Refused
+            if chosen is not None:
+                outcome = return_purchase(
+                    self.store, ref, chosen.entry_id, minor, staff_id, self.clock()
+                )
+            else:
+                outcome = return_by_receipt(
+                    self.store, ref, card_id, receipt, receipt_minor, staff_id, self.clock()
+                )
             return outcome, find_card(self.store, ref)
 
         def shown(result: tuple[Done | Refused, CardView | None]) -> None:
@@ -710,6 +731,17 @@ class CounterScreen(QWidget):
 def _value(dialog: NumberDialog[int]) -> int:
     assert dialog.value is not None  # accepted means parsed
     return dialog.value
+
+
+def _typed_receipt(text: str) -> str:
+    """The receipt reference typed with an earn (empty when skipped); refused in the
+    window's language."""
+    from pos_app.ui.customer_dialogs import receipt_words
+
+    try:
+        return normal_receipt(text)
+    except ValueError:
+        raise ValueError(receipt_words()) from None
 
 
 def _typed_amount(text: str, currency: str) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from pos_app.domain.currency import DEFAULT_CURRENCY
 from pos_app.domain.identifiers import CardRef, format_card_number, parse_card_ref
 from pos_app.domain.money import AmountError, parse_amount
+from pos_app.domain.operations import RECEIPT_MAX_LENGTH, normal_receipt
 from pos_app.domain.refusal import Refused
 from pos_app.services.card_life import (
     adjust,
@@ -134,9 +135,10 @@ class FindCustomerDialog(QDialog):
 
 
 class ReturnDialog(QDialog):
-    """Pick the purchase from the card's history, type the amount that came back."""
+    """Pick the purchase from the card's history (or type the receipt reference of one
+    made at another counter), type the amount that came back."""
 
-    def __init__(
+    def __init__(  # noqa: PLR0915 - one dialog's layout
         self,
         purchases: list[Purchase],
         currency: str = DEFAULT_CURRENCY,
@@ -148,6 +150,11 @@ class ReturnDialog(QDialog):
         self.purchases = purchases
         self.chosen: Purchase | None = None
         self.amount_minor = 0
+        # A purchase not listed (another counter's), named by its receipt reference; the
+        # amount then None for all of what is left, known once the purchase is found.
+        self.receipt = ""
+        self.receipt_minor: int | None = None
+        self.by_hand = False  # no purchase named: the cashier types points instead
         self.list = QListWidget()
         for p in purchases:
             text = f"{_when(p.local_time)}  ·  {money(p.amount_minor, currency)}  ·  "
@@ -165,27 +172,57 @@ class ReturnDialog(QDialog):
         )
         self.amount.setAccessibleName(self.tr("Amount returned"))
         self.amount.returnPressed.connect(self._confirm)
+        self.receipt_field = QLineEdit()
+        self.receipt_field.setPlaceholderText(
+            self.tr("Not listed? The purchase's receipt reference")
+        )
+        self.receipt_field.setAccessibleName(self.tr("Receipt reference"))
+        self.receipt_field.setMaxLength(RECEIPT_MAX_LENGTH)
+        self.receipt_field.returnPressed.connect(self._confirm)
         self.note = _note()
         confirm = QPushButton(self.tr("Take points back"))
         confirm.setObjectName("Primary")
         confirm.clicked.connect(self._confirm)
         cancel = QPushButton(self.tr("Cancel  (Esc)"))
         cancel.clicked.connect(self.reject)
+        self.by_hand_button = QPushButton(self.tr("Points by hand"))
+        self.by_hand_button.clicked.connect(self._points_by_hand)
         buttons = QHBoxLayout()
         buttons.addWidget(cancel)
+        buttons.addWidget(self.by_hand_button)
         buttons.addWidget(confirm, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.addWidget(_title(self.tr("Return a purchase")))
-        layout.addWidget(QLabel(self.tr("The purchase, from this card's history at this terminal")))
+        if purchases:
+            caption = self.tr("The purchase, from this card's history at this terminal")
+        else:
+            caption = self.tr(
+                "No purchase of this card at this terminal: type its receipt reference, "
+                "or take points back by hand"
+            )
+        heading = QLabel(caption)
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
         layout.addWidget(self.list, 1)
+        self.list.setVisible(bool(purchases))
         layout.addWidget(self.amount)
+        layout.addWidget(self.receipt_field)
         layout.addWidget(self.note)
+        if not purchases:
+            layout.addStretch(1)  # the fields under the caption, not spread over the height
         layout.addLayout(buttons)
         fit_to_screen(self, 640, 520)
-        self.amount.setFocus()
+        (self.amount if purchases else self.receipt_field).setFocus()
+
+    def _points_by_hand(self) -> None:
+        self.by_hand = True
+        self.accept()
 
     def _confirm(self) -> None:
+        if self.receipt_field.text().strip():
+            self._confirm_receipt()
+            return
         row = self.list.currentRow()
         if row < 0:
             self.note.setText(self.tr("Pick the purchase that came back"))
@@ -199,6 +236,29 @@ class ReturnDialog(QDialog):
             return
         self.chosen, self.amount_minor = purchase, minor
         self.accept()
+
+    def _confirm_receipt(self) -> None:
+        try:
+            receipt = normal_receipt(self.receipt_field.text())
+        except ValueError:
+            self.note.setText(receipt_words())
+            return
+        text = self.amount.text().strip()
+        try:
+            minor = None if not text else parse_amount(text, self.currency)
+        except AmountError as exc:
+            self.note.setText(amount_words(exc, self.currency))
+            return
+        self.receipt, self.receipt_minor = receipt, minor
+        self.accept()
+
+
+def receipt_words() -> str:
+    """Why a typed receipt reference is none, in the window's language."""
+    return QCoreApplication.translate(
+        "ReturnDialog",
+        "A receipt reference is up to {count} letters, digits, spaces and . / _ # -",
+    ).format(count=RECEIPT_MAX_LENGTH)
 
 
 class CardLifeDialog(QDialog):

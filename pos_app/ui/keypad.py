@@ -74,12 +74,23 @@ class NumberDialog(QDialog, Generic[T]):
         confirm: str = "",
         parent: QWidget | None = None,
         example: str = "",
+        note: tuple[str, Callable[[str], str]] | None = None,
     ) -> None:
+        """`note`: an optional second line of text (its prompt and parser), typed on the
+        keyboard and skipped by Enter, like a purchase's receipt reference."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
         self._parse = parse
         self.value: T | None = None
+        self._note_parse = None if note is None else note[1]
+        self.note_value = ""
+        self.note_field = QLineEdit()
+        self.note_field.setVisible(note is not None)
+        if note is not None:
+            self.note_field.setPlaceholderText(note[0])
+            self.note_field.setAccessibleName(note[0])
+            self.note_field.setMaxLength(40)
 
         heading = QLabel(title)
         heading.setObjectName("Title")
@@ -111,6 +122,8 @@ class NumberDialog(QDialog, Generic[T]):
         layout.addWidget(heading)
         layout.addWidget(caption)
         layout.addWidget(self.field)
+        if note is not None:
+            layout.addWidget(self.note_field)
         layout.addWidget(self.error)
         layout.addWidget(self.keypad)
         layout.addLayout(buttons)
@@ -121,6 +134,8 @@ class NumberDialog(QDialog, Generic[T]):
     def confirm(self) -> None:
         try:
             self.value = self._parse(self.field.text())
+            if self._note_parse is not None:
+                self.note_value = self._note_parse(self.note_field.text())
         except ValueError as exc:
             self.error.setText(str(exc))
             return

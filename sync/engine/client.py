@@ -22,6 +22,7 @@ from sync.protocol import (
     ChangesPage,
     CustomerSearch,
     CustomersFound,
+    EarnFound,
     Health,
     PairRequest,
     PairResponse,
@@ -135,6 +136,15 @@ class ServerClient:
         params = {"token": token} if token else {"number": number}
         try:
             return self._call("GET", "/cards/lookup", WireCard, params=params)
+        except _NotFoundError:
+            return None
+
+    def earn_by_receipt(self, card_id: str, receipt: str) -> EarnFound | None:
+        """The card's earn typed with that receipt reference; None when there is none."""
+        try:
+            return self._call(
+                "GET", f"/cards/{card_id}/earn", EarnFound, params={"receipt": receipt}
+            )
         except _NotFoundError:
             return None
 

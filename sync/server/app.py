@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import uuid
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -26,6 +27,7 @@ from sync.protocol import (
     ChangesPage,
     CustomerSearch,
     CustomersFound,
+    EarnFound,
     ErrorBody,
     Health,
     PairRequest,
@@ -33,6 +35,7 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
     QrToken,
+    Receipt,
     SequenceGap,
     SyncState,
     SyncStateRequest,
@@ -50,6 +53,7 @@ from sync.server.cards import WIRE_COLUMNS, wire_card_from_row
 from sync.server.changes import DEFAULT_PAGE, changes_page
 from sync.server.customers import find_customers, masked
 from sync.server.db import make_engine, read, snapshot, write
+from sync.server.earns import earn_by_receipt
 from sync.server.invalid import invalid_request
 from sync.server.links import CHANGES_LINKS, PAIR_LINKS, PUSH_LINKS
 from sync.server.logs import configure_logging
@@ -305,6 +309,31 @@ def _routes(app: FastAPI) -> None:
         if row is None:
             raise HTTPException(status.HTTP_404_NOT_FOUND, "No such card.")
         return _json(wire_card_from_row(row._mapping))
+
+    @app.get(
+        f"{API_PREFIX}/cards/{{card_id}}/earn",
+        response_model=EarnFound,
+        responses=_errors(401, 404, 429),
+        tags=["cards"],
+    )
+    def earn_by_receipt_reference(
+        card_id: uuid.UUID,
+        terminal: Terminal,
+        engine: EngineDep,
+        receipt: Annotated[Receipt, Query()],
+    ) -> EarnFound:
+        """The card's latest earn typed with this receipt reference (at any terminal of
+        this merchant), for a return to name it."""
+        with read(engine) as conn:
+            found = earn_by_receipt(conn, terminal.merchant_id, str(card_id), receipt)
+        if found is None:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, "No purchase with that receipt.")
+        return EarnFound(
+            entry_id=uuid.UUID(found.entry_id),
+            amount_minor=found.amount_minor,
+            points=found.points,
+            returned_minor=found.returned_minor,
+        )
 
     _customer_routes(app)
 

@@ -24,6 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from pos_app.domain.currency import DEFAULT_CURRENCY
 from pos_app.domain.customer import ContactError, normal_email, normal_phone
 from pos_app.domain.demo import DEMO_MERCHANT, DEMO_STORES
+from pos_app.domain.identifiers import format_card_number
 from pos_app.domain.program import OfflineLimits, Program, ProgramKind, Reward, program_from_dict
 from sync.server import admin, demo, wallet_cli
 from sync.server.admin import AdminError
@@ -33,6 +34,7 @@ from sync.server.card_actions import (
     adjust_op,
     card_action,
     deactivate_op,
+    merge_cards,
     reactivate_op,
     replace_op,
 )
@@ -393,7 +395,8 @@ def expire_points_command(db: str, merchant_id: str | None, now_text: str | None
 
 @cli.group("card")
 def card() -> None:
-    """The card's life: deactivate, reactivate, replace a lost card, adjust (journalled)."""
+    """The card's life: deactivate, reactivate, replace a lost card, adjust, merge
+    (journalled)."""
 
 
 def _card_done(answer: Any, what: str) -> None:
@@ -444,6 +447,18 @@ def card_adjust(
 ) -> None:
     op = adjust_op(points, stamps, reason)
     _card_done(card_action(_engine(db), merchant_id, card_number, op, _now()), "adjusted")
+
+
+@card.command("merge")
+@db_option
+@click.argument("other_card")
+@click.argument("card_number")
+@click.option("--merchant", "merchant_id", required=True)
+def card_merge(db: str, other_card: str, card_number: str, merchant_id: str) -> None:
+    """Two cards of one customer become one: OTHER_CARD gives its balances to CARD (added
+    to CARD's lifetime totals) and stops. Refused for two customers' cards or two programs."""
+    answer = merge_cards(_engine(db), merchant_id, other_card, card_number, _now())
+    _card_done(answer, f"merged {format_card_number(other_card.replace('-', ''))} into")
 
 
 @cli.command("serve")

@@ -62,6 +62,7 @@ from sync.server.auth import TerminalAuth
 from sync.server.cards import CARD_FIELDS, MUTABLE_FIELDS, card_from_row, card_values, wire_card
 from sync.server.customers import enrolment_customer, stamp_customers
 from sync.server.db import next_versions, write
+from sync.server.earns import earn_record, earn_rows
 from sync.server.models import (
     CARDS,
     CUSTOMERS,
@@ -623,44 +624,9 @@ def _tied_return(
 def _earn_record(
     conn: Connection, batch: _Batch, card_id: str, op: VoidPoints
 ) -> EarnRecord | None:
-    of = op.of_entry_id
-    rows = [
-        dict(r)
-        for r in conn.execute(
-            select(
-                TRANSACTIONS.c.entry_id,
-                TRANSACTIONS.c.kind,
-                TRANSACTIONS.c.status,
-                TRANSACTIONS.c.operation,
-                TRANSACTIONS.c.applied_points_delta,
-            ).where(
-                TRANSACTIONS.c.merchant_id == batch.terminal.merchant_id,
-                TRANSACTIONS.c.card_id == card_id,
-                TRANSACTIONS.c.kind.in_(("earn_points", "void_points", "reverse")),
-            )
-        ).mappings()
-    ]
+    rows = earn_rows(conn, batch.terminal.merchant_id, card_id)
     rows += [r for r in batch.rows.values() if r["card_id"] == card_id]
-    # A return undone (the cashier's Undo) gives its share of the purchase back.
-    undone = {
-        json.loads(r["operation"]).get("of_entry_id")
-        for r in rows
-        if r["kind"] == "reverse" and r["status"] != _REFUSED
-    }
-    earn = next((r for r in rows if r["entry_id"] == of and r["kind"] == "earn_points"), None)
-    if earn is None or earn["status"] == _REFUSED:
-        return None
-    amount = int(json.loads(earn["operation"])["amount_minor"])
-    points = int(earn["applied_points_delta"])
-    returned = 0
-    for r in rows:
-        if r["kind"] != "void_points" or r["status"] == _REFUSED or r["entry_id"] in undone:
-            continue
-        earlier = json.loads(r["operation"])
-        if earlier.get("of_entry_id") == of:
-            returned += int(earlier.get("returned_minor") or 0)
-    returned = min(returned, amount)
-    return EarnRecord(str(of), amount, points, returned, points * returned // amount)
+    return earn_record(rows, op.of_entry_id)
 
 
 def _replace(

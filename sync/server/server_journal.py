@@ -65,6 +65,7 @@ class ServerEntry:
     rule_version: int
     stamps_delta: int = 0
     points_delta: int = 0
+    entry_id: uuid.UUID | None = None  # given when a later entry names this one
 
 
 def push_as_server(
@@ -94,6 +95,7 @@ def push_as_server(
             local_time=now,
             rule_version=e.rule_version,
             store_id=e.store_id,
+            entry_id=e.entry_id,
         )
     request = PushRequest(terminal_id=chain.terminal_id, entries=chain.entries, terminal_time=now)
     return PushResponse.model_validate(json.loads(push(engine, terminal, request, now)))

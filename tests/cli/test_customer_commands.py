@@ -40,6 +40,14 @@ def test_customers_returns_and_a_manager_s_card_actions(tmp_path: Path) -> None:
     back = t.run("return", BAKERY.card_number, str(seq), "10.00")
     assert back.returncode == 0, back.stderr
     assert "-10 points" in back.stdout
+    bad = t.run("earn", BAKERY.card_number, "5.00", "--receipt", "no\u00a7such")
+    assert bad.returncode == 2 and "receipt reference" in bad.stderr
+    by_receipt = t.run("earn", BAKERY.card_number, "30.00", "--receipt", "till 2/4411")
+    assert by_receipt.returncode == 0, by_receipt.stderr
+    taken = t.run("return", BAKERY.card_number, "--receipt", "TILL 2/4411", "15.00")
+    assert taken.returncode == 0 and "-15 points" in taken.stdout, taken.stderr
+    none = t.run("return", BAKERY.card_number, "--receipt", "4412")
+    assert none.returncode == 3 and "receipt 4412" in none.stderr
 
     cashier = t.run("deactivate", COFFEE.card_number)
     assert cashier.returncode == 5 and "not a manager" in cashier.stderr

@@ -8,10 +8,15 @@ from pathlib import Path
 from sqlalchemy import select
 
 from pos_app.domain.identifiers import CardRef
-from pos_app.domain.operations import EarnPoints, RedeemPoints
+from pos_app.domain.operations import EarnPoints, RedeemPoints, normal_receipt
 from pos_app.domain.refusal import RefusalCode, Refused
 from pos_app.services.counter import Done, undo
-from pos_app.services.returns import recent_purchases, return_purchase
+from pos_app.services.returns import (
+    purchase_by_receipt,
+    recent_purchases,
+    return_of_purchase,
+    return_purchase,
+)
 from sync.server.db import read, write
 from sync.server.models import CARDS, TRANSACTIONS
 from tests.server.conftest import ServerProcess, make_merchant
@@ -79,3 +84,41 @@ def test_a_purchase_is_returned_in_parts_at_its_rate_and_never_beyond(
         ("void_points", "applied", -46),
     ]
     assert balance == 0
+
+
+def test_a_purchase_made_at_another_counter_is_returned_by_its_receipt_reference(
+    any_server: ServerProcess, tmp_path: Path
+) -> None:
+    shop = make_merchant(any_server, card_count=2)
+    card = shop.card(shop.points)
+    till, other = (new_terminal(any_server, shop, tmp_path / f"{n}.db") for n in "ab")
+    ref = CardRef.number(card.card_number)
+    receipt = normal_receipt("  r-1001 / 7 ")
+    earned = till.operate(card, EarnPoints(8_000, receipt))
+    assert isinstance(earned, Done) and receipt == "R-1001 / 7"
+    mine = purchase_by_receipt(till.store, card.id, receipt)
+    assert mine is not None and mine.seq == earned.entry.seq  # this terminal's own, offline
+    assert purchase_by_receipt(other.store, card.id, receipt) is None  # not synced yet
+    till.sync()
+
+    found = purchase_by_receipt(other.store, card.id, receipt)  # the server's answer
+    assert found is not None and (found.entry_id, found.amount_minor, found.points) == (
+        earned.entry.entry_id,
+        8_000,
+        80,
+    )
+    half = return_of_purchase(other.store, ref, found, 4_000, shop.staff_id, next_time())
+    assert isinstance(half, Done) and half.effect.points_delta == -40
+    other.sync()
+    again = purchase_by_receipt(other.store, card.id, receipt)
+    assert again is not None and again.returned_minor == 4_000  # the server counts it
+    too_much = return_of_purchase(other.store, ref, again, 4_001, shop.staff_id, next_time())
+    assert isinstance(too_much, Refused) and "at most 40.00" in too_much.message
+    assert purchase_by_receipt(other.store, card.id, "R-1002") is None
+    with read(any_server.engine) as conn:
+        void = conn.execute(
+            select(TRANSACTIONS.c.status, TRANSACTIONS.c.applied_points_delta).where(
+                TRANSACTIONS.c.card_id == card.id, TRANSACTIONS.c.kind == "void_points"
+            )
+        ).one()
+    assert tuple(void) == ("applied", -40)

@@ -17,6 +17,7 @@ from pos_app.services.journal_view import journal_lines
 from pos_app.services.lookup import find_card
 from pos_app.store.terminal import TOKEN_KEY, URL_KEY, put_setting
 from pos_app.ui.counter_screen import CounterScreen
+from pos_app.ui.customer_dialogs import ReturnDialog
 from pos_app.ui.keypad import NumberDialog
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.reward_dialog import RewardDialog
@@ -160,7 +161,11 @@ def test_void_takes_points_back_and_says_when_the_balance_clamps(
     counter.handle_text(card.card_number)
     qtbot.waitUntil(lambda: counter.view is not None)
     QTest.keyClick(counter, Qt.Key.Key_F5)
-    # No purchase of this card at this terminal: points by hand (once its history is read).
+    # No purchase of this card at this terminal: a receipt reference, or points by hand.
+    qtbot.waitUntil(lambda: isinstance(counter.dialog, ReturnDialog))
+    offer = counter.dialog
+    assert isinstance(offer, ReturnDialog) and offer.list.isHidden()
+    QTest.mouseClick(offer.by_hand_button, LEFT)
     qtbot.waitUntil(lambda: isinstance(counter.dialog, NumberDialog))
     dialog = counter.dialog
     assert isinstance(dialog, NumberDialog)

@@ -14,6 +14,7 @@ from pos_app.services.counter import Done, perform
 from pos_app.services.lookup import find_card
 from pos_app.ui.counter_screen import CounterScreen
 from pos_app.ui.customer_dialogs import CardLifeDialog, FindCustomerDialog, ReturnDialog
+from pos_app.ui.keypad import NumberDialog
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.sign_in import ManagerPinDialog
 from tests.conftest import CASHIER
@@ -104,3 +105,36 @@ def test_a_manager_merges_the_customer_s_other_card_into_the_one_on_screen(
     assert counter.view is not None and counter.view.card.points_balance == total
     gone = find_card(counter.store, CardRef.number(other.card_number))
     assert gone is not None and not gone.card.is_active
+
+
+def test_an_earn_typed_with_its_receipt_reference_is_returned_by_it(
+    qtbot: QtBot, counter_window: MainWindow, cards: list[Card]
+) -> None:
+    counter = counter_window.counter
+    assert counter is not None
+    bakery = cards[1]
+    _show(qtbot, counter, bakery)
+    QTest.keyClick(counter, Qt.Key.Key_F3)
+    qtbot.waitUntil(lambda: isinstance(counter.dialog, NumberDialog))
+    earn = counter.dialog
+    assert isinstance(earn, NumberDialog)
+    QTest.keyClicks(earn.field, "30.00")
+    QTest.keyClicks(earn.note_field, "no§such")
+    earn.confirm()
+    assert "receipt reference is up to 40" in earn.error.text()  # the dialog stays open
+    earn.note_field.clear()
+    QTest.keyClicks(earn.note_field, "till 2/4411")
+    QTest.keyClick(earn.note_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "+30 points" in counter.banner.text())
+    before = counter.view.card.points_balance if counter.view else 0
+
+    QTest.keyClick(counter, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: isinstance(counter.dialog, ReturnDialog))
+    dialog = counter.dialog
+    assert isinstance(dialog, ReturnDialog)
+    QTest.keyClicks(dialog.amount, "15.00")
+    QTest.keyClicks(dialog.receipt_field, "TILL 2/4411")
+    QTest.keyClick(dialog.receipt_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "points taken back" in counter.banner.text())
+    view = find_card(counter.store, CardRef.number(bakery.card_number))
+    assert view is not None and view.card.points_balance == before - 15

@@ -311,6 +311,10 @@
         <translation>✓  Karte gefunden</translation>
     </message>
     <message>
+        <source>Receipt reference (optional)</source>
+        <translation>Belegnummer (optional)</translation>
+    </message>
+    <message>
         <source>Points to take back for the returned purchase</source>
         <translation>Zurückzunehmende Punkte für den zurückgegebenen Einkauf</translation>
     </message>
@@ -835,6 +839,14 @@
         <translation>Rückgabebetrag</translation>
     </message>
     <message>
+        <source>Not listed? The purchase&apos;s receipt reference</source>
+        <translation>Nicht in der Liste? Die Belegnummer des Einkaufs</translation>
+    </message>
+    <message>
+        <source>Receipt reference</source>
+        <translation>Belegnummer</translation>
+    </message>
+    <message>
         <source>Take points back</source>
         <translation>Punkte zurücknehmen</translation>
     </message>
@@ -843,12 +855,24 @@
         <translation>Abbrechen  (Esc)</translation>
     </message>
     <message>
+        <source>Points by hand</source>
+        <translation>Punkte von Hand</translation>
+    </message>
+    <message>
         <source>The purchase, from this card&apos;s history at this terminal</source>
         <translation>Der Einkauf, aus dem Verlauf dieser Karte an diesem Terminal</translation>
     </message>
     <message>
+        <source>No purchase of this card at this terminal: type its receipt reference, or take points back by hand</source>
+        <translation>Kein Einkauf dieser Karte an dieser Kasse: Belegnummer eingeben oder Punkte von Hand zurücknehmen</translation>
+    </message>
+    <message>
         <source>Pick the purchase that came back</source>
         <translation>Zurückgegebenen Einkauf wählen</translation>
+    </message>
+    <message>
+        <source>A receipt reference is up to {count} letters, digits, spaces and . / _ # -</source>
+        <translation>Eine Belegnummer hat bis zu {count} Buchstaben, Ziffern, Leerzeichen und . / _ # -</translation>
     </message>
 </context>
 <context>

@@ -311,6 +311,10 @@
         <translation>✓  Tarjeta encontrada</translation>
     </message>
     <message>
+        <source>Receipt reference (optional)</source>
+        <translation>Referencia del ticket (opcional)</translation>
+    </message>
+    <message>
         <source>Points to take back for the returned purchase</source>
         <translation>Puntos a retirar por la compra devuelta</translation>
     </message>
@@ -835,6 +839,14 @@
         <translation>Importe devuelto</translation>
     </message>
     <message>
+        <source>Not listed? The purchase&apos;s receipt reference</source>
+        <translation>¿No está en la lista? La referencia del ticket de la compra</translation>
+    </message>
+    <message>
+        <source>Receipt reference</source>
+        <translation>Referencia del ticket</translation>
+    </message>
+    <message>
         <source>Take points back</source>
         <translation>Retirar puntos</translation>
     </message>
@@ -843,12 +855,24 @@
         <translation>Cancelar  (Esc)</translation>
     </message>
     <message>
+        <source>Points by hand</source>
+        <translation>Puntos a mano</translation>
+    </message>
+    <message>
         <source>The purchase, from this card&apos;s history at this terminal</source>
         <translation>La compra, del historial de esta tarjeta en este terminal</translation>
     </message>
     <message>
+        <source>No purchase of this card at this terminal: type its receipt reference, or take points back by hand</source>
+        <translation>Ninguna compra de esta tarjeta en este terminal: escriba la referencia del ticket o retire los puntos a mano</translation>
+    </message>
+    <message>
         <source>Pick the purchase that came back</source>
         <translation>Elija la compra devuelta</translation>
+    </message>
+    <message>
+        <source>A receipt reference is up to {count} letters, digits, spaces and . / _ # -</source>
+        <translation>Una referencia de ticket tiene hasta {count} letras, cifras, espacios y . / _ # -</translation>
     </message>
 </context>
 <context>

@@ -311,6 +311,10 @@
         <translation>✓  Carte trouvée</translation>
     </message>
     <message>
+        <source>Receipt reference (optional)</source>
+        <translation>Référence du ticket (facultatif)</translation>
+    </message>
+    <message>
         <source>Points to take back for the returned purchase</source>
         <translation>Points à reprendre pour l&apos;achat rendu</translation>
     </message>
@@ -835,6 +839,14 @@
         <translation>Montant rendu</translation>
     </message>
     <message>
+        <source>Not listed? The purchase&apos;s receipt reference</source>
+        <translation>Absent de la liste ? La référence du ticket de l&apos;achat</translation>
+    </message>
+    <message>
+        <source>Receipt reference</source>
+        <translation>Référence du ticket</translation>
+    </message>
+    <message>
         <source>Take points back</source>
         <translation>Reprendre les points</translation>
     </message>
@@ -843,12 +855,24 @@
         <translation>Annuler  (Échap)</translation>
     </message>
     <message>
+        <source>Points by hand</source>
+        <translation>Points à la main</translation>
+    </message>
+    <message>
         <source>The purchase, from this card&apos;s history at this terminal</source>
         <translation>L&apos;achat, dans l&apos;historique de cette carte sur ce terminal</translation>
     </message>
     <message>
+        <source>No purchase of this card at this terminal: type its receipt reference, or take points back by hand</source>
+        <translation>Aucun achat de cette carte à ce terminal : tapez la référence du ticket, ou reprenez les points à la main</translation>
+    </message>
+    <message>
         <source>Pick the purchase that came back</source>
         <translation>Choisissez l&apos;achat rendu</translation>
+    </message>
+    <message>
+        <source>A receipt reference is up to {count} letters, digits, spaces and . / _ # -</source>
+        <translation>Une référence de ticket compte jusqu&apos;à {count} lettres, chiffres, espaces et . / _ # -</translation>
     </message>
 </context>
 <context>

@@ -25,15 +25,19 @@ from pos_app.store.retired import replaced_by
 from pos_app.store.staff import StaffMember
 
 
-def _as_manager(
-    store: Store, ref: CardRef, op: CardOperation, manager: StaffMember, now: datetime | None
-) -> Done | Refused:
+def _require_manager(manager: StaffMember) -> None:
     if not manager.is_manager:
         raise SignInError(
             f"{manager.name} is not a manager; a manager's PIN is needed",
             reason="not_manager",
             name=manager.name,
         )
+
+
+def _as_manager(
+    store: Store, ref: CardRef, op: CardOperation, manager: StaffMember, now: datetime | None
+) -> Done | Refused:
+    _require_manager(manager)
     return perform(store, ref, op, manager.id, now)
 
 
@@ -72,12 +76,7 @@ def merge_cards(
     now: datetime | None = None,
 ) -> Done | Refused:
     """The customer's second card gives its balances to the one that stays, and stops."""
-    if not manager.is_manager:
-        raise SignInError(
-            f"{manager.name} is not a manager; a manager's PIN is needed",
-            reason="not_manager",
-            name=manager.name,
-        )
+    _require_manager(manager)
     return merge(store, source, target, manager.id, now)
 
 

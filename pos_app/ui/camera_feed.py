@@ -12,6 +12,7 @@ import contextlib
 import logging
 import threading
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
@@ -28,7 +29,9 @@ PREVIEW_FPS = 15.0
 class CameraFeed(QObject):
     frame_ready = Signal(QImage)
     scanned = Signal(object)  # pos_app.scanner.frame_scanner.ScanEvent
-    status_changed = Signal(str, str)  # CaptureState value, message for the cashier
+    # A CaptureState value, and the function that says it to the cashier in the window's
+    # language (called on the GUI thread, again after a language change).
+    status_changed = Signal(str, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -82,10 +85,12 @@ class CameraFeed(QObject):
                 on_status=self._on_status,
             )
         except Exception as exc:  # no OpenCV, unknown decoder: say so where the preview is
+            from pos_app.ui.camera_words import camera_failure_words, failure_cause
+
+            # The technical detail is the log's; the cashier reads what to do.
             log.exception("camera could not start")
-            self._emit_status(
-                "unavailable", self.tr("The camera cannot start: {exc}").format(exc=exc)
-            )
+            cause = failure_cause(exc)
+            self._emit_status("unavailable", lambda: camera_failure_words(cause))
             return
         self._capture = capture
         capture.start()
@@ -125,9 +130,9 @@ class CameraFeed(QObject):
     def _on_status(self, status: CaptureStatus) -> None:
         from pos_app.ui.camera_words import camera_words
 
-        self._emit_status(status.state.value, camera_words(status))
+        self._emit_status(status.state.value, lambda: camera_words(status))
 
-    def _emit_status(self, state: str, message: str) -> None:
+    def _emit_status(self, state: str, message: Callable[[], str]) -> None:
         with contextlib.suppress(RuntimeError):  # the window is gone
             self.status_changed.emit(state, message)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Slot
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -16,14 +18,34 @@ class CameraView(QWidget):
         # Small enough for a 960x540 screen (scale factor 2 on full HD); it grows with the room.
         self.setMinimumSize(160, 120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName(self.tr("Camera preview"))
-        self.setAccessibleDescription(self.tr("No camera"))
         self._image: QImage | None = None
-        self._message = self.tr("No camera")
+        self._state = "stopped"
+        # The camera's state is said again in the window's language when it changes: kept
+        # as the function that says it, not as words.
+        self._words: Callable[[], str] = lambda: self.tr("No camera")
         self._flash: QColor | None = None
         self._flash_timer = QTimer(self, singleShot=True, interval=900)
         self._flash_timer.timeout.connect(self._end_flash)
         self.frames_shown = 0
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Camera preview"))
+        self.setAccessibleDescription(
+            self.tr("Hold the card's code to the camera")
+            if self._state == "running"
+            else self._words()
+        )
+        self.update()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def message(self) -> str:
+        """What the panel says about the camera, in the window's language."""
+        return self._words()
 
     @Slot(QImage)
     def show_frame(self, image: QImage) -> None:
@@ -31,15 +53,14 @@ class CameraView(QWidget):
         self.frames_shown += 1
         self.update()
 
-    @Slot(str, str)
-    def show_status(self, state: str, message: str) -> None:
-        self._message = message
-        self.setAccessibleDescription(
-            self.tr("Hold the card's code to the camera") if state == "running" else message
-        )
+    @Slot(str, object)
+    def show_status(self, state: str, message: str | Callable[[], str]) -> None:
+        """`message`: the words, or (to follow a language change) the function saying them."""
+        self._state = state
+        self._words = message if callable(message) else (lambda: message)
         if state != "running":
             self._image = None
-        self.update()
+        self.retranslate()
 
     def flash(self, colour: QColor) -> None:
         """A coloured frame around the picture: the scan was seen, and how it went."""
@@ -75,7 +96,7 @@ class CameraView(QWidget):
             font.setPixelSize(20)
             painter.setFont(font)
             painter.drawText(
-                area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._message
+                area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._words()
             )
         if self._flash is not None:
             painter.setPen(QPen(self._flash, 12))

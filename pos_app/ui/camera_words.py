@@ -74,3 +74,101 @@ def camera_words(status: CaptureStatus) -> str:
             source=source
         )
     return QCoreApplication.translate("camera_words", "{source} is stopped").format(source=source)
+
+
+# --- when the camera or the demo video cannot be had ---------------------------------------
+# The cashier reads what to do; the exception's own (English, technical) text goes to the log.
+
+NO_CAMERA, NO_PERMISSION, BUSY, NO_SOFTWARE, DECODER, NO_ROOM, UNKNOWN = (
+    "no camera",
+    "no permission",
+    "busy",
+    "no software",
+    "decoder",
+    "no room",
+    "unknown",
+)
+
+
+def failure_cause(exc: BaseException) -> str:
+    """Why the camera (or the demo video) could not be had, as one of the causes above."""
+    import errno
+
+    from pos_app.scanner.decoders import DecoderUnavailableError, UnknownDecoderError
+
+    if isinstance(exc, (DecoderUnavailableError, UnknownDecoderError)):
+        return DECODER
+    if isinstance(exc, ImportError):
+        return NO_SOFTWARE
+    if isinstance(exc, PermissionError) or getattr(exc, "errno", None) in (errno.EACCES,):
+        return NO_PERMISSION
+    if getattr(exc, "errno", None) == errno.EBUSY:
+        return BUSY
+    if isinstance(exc, FileNotFoundError) or getattr(exc, "errno", None) in (
+        errno.ENODEV,
+        errno.ENXIO,
+    ):
+        return NO_CAMERA
+    if getattr(exc, "errno", None) in (errno.ENOSPC, errno.EDQUOT):
+        return NO_ROOM
+    return UNKNOWN
+
+
+def camera_failure_words(cause: str) -> str:
+    """What the cashier does when the camera cannot start, by its cause."""
+    words = {
+        NO_CAMERA: QCoreApplication.translate(
+            "camera_words",
+            "No camera was found. Plug one in and choose it in Settings, or scan with the "
+            "handheld scanner.",
+        ),
+        NO_PERMISSION: QCoreApplication.translate(
+            "camera_words",
+            "This computer does not let the terminal use the camera. A manager can allow it "
+            "in the computer's settings; meanwhile scan with the handheld scanner.",
+        ),
+        BUSY: QCoreApplication.translate(
+            "camera_words",
+            "The camera is in use by another program. Close that program, or scan with the "
+            "handheld scanner.",
+        ),
+        NO_SOFTWARE: QCoreApplication.translate(
+            "camera_words",
+            "The camera software is missing on this computer: the terminal must be "
+            "reinstalled. Meanwhile scan with the handheld scanner.",
+        ),
+        DECODER: QCoreApplication.translate(
+            "camera_words",
+            "The decoder chosen in Settings cannot run on this computer. Choose “auto” as "
+            "the decoder in Settings, on the Camera tab.",
+        ),
+    }
+    return words.get(
+        cause,
+        QCoreApplication.translate(
+            "camera_words",
+            "The camera cannot start (the details are in the log). Scan with the handheld "
+            "scanner or type the number, and tell a manager.",
+        ),
+    )
+
+
+def demo_video_failure_words(cause: str) -> str:
+    """What the cashier does when the demo video cannot be written, by its cause."""
+    if cause == NO_ROOM:
+        return QCoreApplication.translate(
+            "camera_words",
+            "The demo video cannot be made: the disk is full. Free some space, or choose a "
+            "camera in Settings.",
+        )
+    if cause == NO_PERMISSION:
+        return QCoreApplication.translate(
+            "camera_words",
+            "The demo video cannot be made: the terminal may not write its file on this "
+            "computer. Choose a camera in Settings, or scan with the handheld scanner.",
+        )
+    return QCoreApplication.translate(
+        "camera_words",
+        "The demo video cannot be made (the details are in the log). Choose a camera in "
+        "Settings, or scan with the handheld scanner.",
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -69,10 +69,10 @@ class CardPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("Panel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setAccessibleName(self.tr("The card on show"))
         self.view: CardView | None = None
+        self.standalone = False
 
-        self.placeholder = QLabel(self.tr("Scan a card, or type its number"))
+        self.placeholder = QLabel()
         self.placeholder.setObjectName("Placeholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -87,7 +87,7 @@ class CardPanel(QWidget):
         self.stamps_text.setObjectName("Subtitle")
         self.points = QLabel()
         self.points.setObjectName("BigNumber")
-        self.points_caption = QLabel(self.tr("points"))
+        self.points_caption = QLabel()
         self.points_caption.setObjectName("Subtitle")
         self.rewards = QLabel()
         self.rewards.setObjectName("Rewards")
@@ -126,11 +126,24 @@ class CardPanel(QWidget):
         layout.setContentsMargins(22, 14, 22, 14)
         layout.addWidget(self.placeholder)
         layout.addWidget(self.details)
-        self.show_card(None)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The panel's words, and the card on show said again (numbers and dates in the
+        new locale): at the start and after a language change."""
+        self.setAccessibleName(self.tr("The card on show"))
+        self.placeholder.setText(self.tr("Scan a card, or type its number"))
+        self.points_caption.setText(self.tr("points"))
+        self.show_card(self.view, self.standalone)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_card(self, view: CardView | None, standalone: bool = False) -> None:
         """`standalone`: no server to confirm anything, so nothing is said to wait for one."""
-        self.view = view
+        self.view, self.standalone = view, standalone
         self.placeholder.setVisible(view is None)
         self.details.setVisible(view is not None)
         if view is None:

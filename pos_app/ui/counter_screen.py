@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -128,46 +128,28 @@ class CounterScreen(QWidget):
 
         self.camera = CameraView()
         self.number = QLineEdit()
-        self.number.setPlaceholderText(self.tr("Card number, e.g. 1234-5678-9012"))
         self.number.setMaxLength(64)
         self.number.returnPressed.connect(self._typed)
-        describe(
-            self.number, self.tr("Card number"), self.tr("Type the card's number and press Enter")
-        )
-        self.find_button = QPushButton(icon("search"), self.tr("Find"))
-        describe(
-            self.find_button,
-            self.tr("Find the card"),
-            self.tr("Looks up the number typed beside it"),
-        )
+        self.find_button = QPushButton(icon("search"), "")
         self.find_button.clicked.connect(self._typed)
-        self.customer_button = QPushButton(icon("search"), self.tr("Customer  F7"))
-        describe(
-            self.customer_button,
-            self.tr("Find a customer"),
-            self.tr("By phone, e-mail or name; F7"),
-        )
+        self.customer_button = QPushButton(icon("search"), "")
         self.customer_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.customer_button.clicked.connect(self.find_customer)
-        self.card_life_button = QPushButton(self.tr("Card…  F9"))
+        self.card_life_button = QPushButton()
         self.card_life_button.setObjectName("CardAction")
         self.card_life_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        describe(
-            self.card_life_button,
-            self.tr("The card's life"),
-            self.tr("Deactivate, replace or adjust the card on screen; F9; needs a manager's PIN"),
-        )
         self.card_life_button.clicked.connect(self._card_life)
-        self.banner = QLabel(self.tr("Ready: scan a card"))
+        self.banner = QLabel()
         self.banner.setObjectName("Banner")
         self.banner.setWordWrap(True)
-        self.banner.setAccessibleDescription(self.tr("The outcome of the last scan or action"))
+        self._said: Callable[[], Message] = lambda: Message(
+            tones.NEUTRAL, self.tr("Ready: scan a card")
+        )
         # Undo stays offered for a few seconds after each action: a compensating entry.
-        self.undo_button = QPushButton(icon("void"), self.tr("Undo  Ctrl+Z"))
+        self.undo_button = QPushButton(icon("void"), "")
         self.undo_button.setObjectName("Undo")
         # Tab reaches the buttons; a tap leaves the keyboard where it was.
         self.undo_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        describe(self.undo_button, self.tr("Undo the last action"), self.tr("Shortcut Ctrl+Z"))
         self.undo_button.clicked.connect(self.undo_last)
         self.undo_button.hide()
         self.undo_timer = QTimer(self)
@@ -178,13 +160,11 @@ class CounterScreen(QWidget):
 
         self.buttons: dict[str, QPushButton] = {}
         self.action_grid = ActionGrid()
-        for name, source, icon_name, key in ACTIONS:
-            label = self.tr(str(source))
-            button = QPushButton(icon(icon_name), f"{label}\n{key}")
+        for name, _source, icon_name, _key in ACTIONS:
+            button = QPushButton(icon(icon_name), "")
             button.setObjectName("Action")
             button.setIconSize(button.iconSize() * 2)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            describe(button, label, self.tr("Shortcut {key}").format(key=key))
             button.clicked.connect(getattr(self, name))
             self.action_grid.add(button)
             self.buttons[name] = button
@@ -206,10 +186,12 @@ class CounterScreen(QWidget):
         left = QVBoxLayout()
         left.setSpacing(12)
         left.addWidget(self.camera, 1)
+        # The number on a row of its own: its placeholder ("Card number, e.g. 1234-5678-9012")
+        # is cut off beside the buttons at 1366 px in every language, German and French most.
+        left.addWidget(self.number)
         typed = QHBoxLayout()
-        typed.addWidget(self.number, 1)
-        typed.addWidget(self.find_button)
-        typed.addWidget(self.customer_button)
+        typed.addWidget(self.find_button, 1)
+        typed.addWidget(self.customer_button, 1)
         left.addLayout(typed)
         right = QVBoxLayout()
         right.setSpacing(12)
@@ -234,7 +216,60 @@ class CounterScreen(QWidget):
         body.addLayout(middle, 1)
         body.addWidget(self.action_grid)
         layout.addLayout(body, 1)
+        self.retranslate()
         self._update_buttons()
+
+    def retranslate(self) -> None:
+        """Every text of the counter, in the window's language: at the start and after a
+        language change (numbers, money and dates follow the new locale with the card)."""
+        self.number.setPlaceholderText(self.tr("Card number, e.g. 1234-5678-9012"))
+        describe(
+            self.number, self.tr("Card number"), self.tr("Type the card's number and press Enter")
+        )
+        self.find_button.setText(self.tr("Find"))
+        describe(
+            self.find_button,
+            self.tr("Find the card"),
+            self.tr("Looks up the number typed beside it"),
+        )
+        self.customer_button.setText(self.tr("Customer  F7"))
+        describe(
+            self.customer_button,
+            self.tr("Find a customer"),
+            self.tr("By phone, e-mail or name; F7"),
+        )
+        self.card_life_button.setText(self.tr("Card…  F9"))
+        describe(
+            self.card_life_button,
+            self.tr("The card's life"),
+            self.tr("Deactivate, replace or adjust the card on screen; F9; needs a manager's PIN"),
+        )
+        self.banner.setText(self._said().text)
+        self.banner.setAccessibleDescription(self.tr("The outcome of the last scan or action"))
+        self.undo_button.setText(self.tr("Undo  Ctrl+Z"))
+        describe(self.undo_button, self.tr("Undo the last action"), self.tr("Shortcut Ctrl+Z"))
+        for name, source, _icon, key in ACTIONS:
+            label = self.tr(str(source))
+            self.buttons[name].setText(f"{label}\n{key}")
+            describe(self.buttons[name], label, self.tr("Shortcut {key}").format(key=key))
+        self.eod_button.setText(self.tr("End of day  F8"))
+        describe(
+            self.eod_button, self.tr("End of day"), self.tr("Shortcut F8; needs a manager's PIN")
+        )
+        self.settings_button.setText(self.tr("Settings  F10"))
+        describe(
+            self.settings_button,
+            self.tr("Settings"),
+            self.tr("Shortcut F10; needs a manager's PIN"),
+        )
+        self.lock_button.setText(self.tr("Lock  Ctrl+L"))
+        describe(self.lock_button, self.tr("Lock the terminal"), self.tr("Shortcut Ctrl+L"))
+        self._show_staff_name()  # the card panel, a child, says its own texts again
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _header(self) -> QFrame:
         header = QFrame()
@@ -247,20 +282,17 @@ class CounterScreen(QWidget):
         place.setObjectName("Subtitle")
         self.staff_label = ElidedLabel()
         self.staff_label.setObjectName("StaffName")
-        eod = QPushButton(icon("report"), self.tr("End of day  F8"))
+        self.eod_button = eod = QPushButton(icon("report"), "")
         eod.setObjectName("Flat")
         eod.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        describe(eod, self.tr("End of day"), self.tr("Shortcut F8; needs a manager's PIN"))
         eod.clicked.connect(self.end_of_day_requested.emit)
-        settings = QPushButton(icon("settings"), self.tr("Settings  F10"))
+        self.settings_button = settings = QPushButton(icon("settings"), "")
         settings.setObjectName("Flat")
         settings.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        describe(settings, self.tr("Settings"), self.tr("Shortcut F10; needs a manager's PIN"))
         settings.clicked.connect(self.settings_requested.emit)
-        self.lock_button = QPushButton(icon("lock"), self.tr("Lock  Ctrl+L"))
+        self.lock_button = QPushButton(icon("lock"), "")
         self.lock_button.setObjectName("Flat")
         self.lock_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        describe(self.lock_button, self.tr("Lock the terminal"), self.tr("Shortcut Ctrl+L"))
         self.lock_button.clicked.connect(self.lock_requested.emit)
         row = QHBoxLayout(header)
         row.setContentsMargins(16, 6, 16, 6)
@@ -278,10 +310,14 @@ class CounterScreen(QWidget):
 
     def set_staff(self, staff: StaffMember | None) -> None:
         self.staff = staff
-        self.staff_label.setText(f"{staff.name} · {role_words(staff.role)}" if staff else "")
+        self._show_staff_name()
         if staff is None:
             self.clear()
         self._update_buttons()  # New customer needs no card: offered from sign-in on
+
+    def _show_staff_name(self) -> None:
+        staff = self.staff
+        self.staff_label.setText(f"{staff.name} · {role_words(staff.role)}" if staff else "")
 
     def apply_settings(self, settings: CounterSettings) -> None:
         self.settings = settings
@@ -326,7 +362,7 @@ class CounterScreen(QWidget):
         if isinstance(outcome, Rejection):
             # Nothing of the previous customer stays to be stamped by mistake.
             self._show_no_card()
-            self._show(Message(tones.REFUSAL, "✗  " + rejection_words(outcome)))
+            self._show(lambda: Message(tones.REFUSAL, "✗  " + rejection_words(outcome)))
             return
         self._lookup(outcome)
 
@@ -361,7 +397,7 @@ class CounterScreen(QWidget):
             return  # a later scan has the screen; an automatic stamp is still shown
         if isinstance(view, NotFound):
             self._show_no_card()
-            self._show(Message(tones.REFUSAL, not_found_words(view)))
+            self._show(lambda: Message(tones.REFUSAL, not_found_words(view)))
             return
         if self.view is None or self.view.card.id != view.card.id:
             self._forget_undo()  # the undo belongs to the card it was offered with
@@ -369,7 +405,7 @@ class CounterScreen(QWidget):
         self._show_view(view)
         if view.provisional:
             self._show(
-                Message(
+                lambda: Message(
                     tones.WARNING,
                     self.tr(
                         "⚠  Not on this terminal yet, and the server cannot be reached: Stamp "
@@ -379,7 +415,7 @@ class CounterScreen(QWidget):
             )
         elif outcome is None:
             self._show(
-                Message(
+                lambda: Message(
                     tones.SUCCESS,
                     self.tr("✓  {customer} found").format(customer=view.card.customer_name)
                     if view.card.customer_name
@@ -496,7 +532,7 @@ class CounterScreen(QWidget):
             op = outcome.entry.op if isinstance(outcome, Done) else None
             self._performed(op if isinstance(op, VoidPoints) else VoidPoints(minor), *result)
 
-        self._show(Message(tones.BUSY, self.tr("Saving…")), sound=None)
+        self._show(lambda: Message(tones.BUSY, self.tr("Saving…")), sound=None)
         self._run(job, shown)
 
     def _void_points(self) -> None:
@@ -520,7 +556,9 @@ class CounterScreen(QWidget):
     def _card_life(self) -> None:
         if self.view is None or self.view.provisional or self.dialog is not None:
             self._show(
-                Message(tones.NEUTRAL, self.tr("Scan the card first, then press Card… (F9)"))
+                lambda: Message(
+                    tones.NEUTRAL, self.tr("Scan the card first, then press Card… (F9)")
+                )
             )
             return
         self.card_life_requested.emit()
@@ -536,7 +574,7 @@ class CounterScreen(QWidget):
                 self.ref = ref
                 self._show_view(view)
             if not isinstance(op, Enroll):
-                self._show(done_message(op, op_done))
+                self._show(lambda: done_message(op, op_done))
 
         self._run(lambda: find_card(self.store, ref), shown)
 
@@ -558,7 +596,7 @@ class CounterScreen(QWidget):
         self.card.show_card(None)
         self.number.clear()
         self._forget_undo()
-        self._show(Message(tones.NEUTRAL, self.tr("Ready: scan a card")), sound=None)
+        self._show(lambda: Message(tones.NEUTRAL, self.tr("Ready: scan a card")), sound=None)
         self._update_buttons()
 
     def perform(self, op: CardOperation) -> None:
@@ -573,7 +611,7 @@ class CounterScreen(QWidget):
             outcome = perform(self.store, ref, op, staff_id, self.clock(), provisional=provisional)
             return outcome, find_card(self.store, ref)
 
-        self._show(Message(tones.BUSY, self.tr("Saving…")), sound=None)
+        self._show(lambda: Message(tones.BUSY, self.tr("Saving…")), sound=None)
         self._run(job, lambda result: self._performed(op, *result))
 
     def _performed(self, op: CardOperation, outcome: Done | Refused, view: CardView | None) -> None:
@@ -585,7 +623,7 @@ class CounterScreen(QWidget):
         self.changed.emit()
         self._show_view(CardView(done.card, done.program, 1))
         self._show(
-            Message(
+            lambda: Message(
                 tones.SUCCESS,
                 self.tr("✓  Card {format_card_number} created").format(
                     format_card_number=format_card_number(done.card.card_number)
@@ -633,7 +671,8 @@ class CounterScreen(QWidget):
 
         def failed(error: Exception) -> None:
             self.busy = False
-            self._show(Message(tones.REFUSAL, "✗  " + for_people(error)))
+            error = error.with_traceback(None)  # the words need the error, not its frames
+            self._show(lambda: Message(tones.REFUSAL, "✗  " + for_people(error)))
             self._update_buttons()
 
         self.jobs.submit(job, done, failed)
@@ -645,10 +684,10 @@ class CounterScreen(QWidget):
 
     def _show_outcome(self, op: CardOperation, outcome: Done | Refused) -> None:
         if isinstance(outcome, Refused):
-            self._show(refusal_message(outcome))
+            self._show(lambda: refusal_message(outcome))
         else:
             self.changed.emit()
-            self._show(done_message(op, outcome))
+            self._show(lambda: done_message(op, outcome))
             self._offer_undo(outcome)
 
     def _offer_undo(self, done: Done) -> None:
@@ -676,19 +715,25 @@ class CounterScreen(QWidget):
             outcome = undo(self.store, done.entry.seq, staff.id, self.clock())
             return outcome, find_card(self.store, ref)
 
-        self._show(Message(tones.BUSY, self.tr("Undoing…")), sound=None)
+        self._show(lambda: Message(tones.BUSY, self.tr("Undoing…")), sound=None)
         self._run(job, lambda result: self._undone(*result))
 
     def _undone(self, outcome: Done | Refused, view: CardView | None) -> None:
         if view is not None:
             self._show_view(view)
         if isinstance(outcome, Refused):
-            self._show(refusal_message(outcome))
+            self._show(lambda: refusal_message(outcome))
             return
         self.changed.emit()
-        self._show(Message(tones.WARNING, self.tr("↶  Undone: the last action was taken back")))
+        self._show(
+            lambda: Message(tones.WARNING, self.tr("↶  Undone: the last action was taken back"))
+        )
 
-    def _show(self, message: Message, sound: Sound | bool | None = True) -> None:
+    def _show(self, say: Callable[[], Message], sound: Sound | bool | None = True) -> None:
+        """Show what `say` says; kept, to be said again in a new language (the banner is
+        the counter's state, what the cashier acts on next, so it follows the language)."""
+        self._said = say
+        message = say()
         self.banner.setText(message.text)
         set_tone(self.banner, "tone", message.tone)
         if message.tone != tones.BUSY:  # "Saving…" is no outcome: the reader waits for it

@@ -4,7 +4,8 @@ Every word a person reads goes through Qt's translation (`self.tr`, `translate`)
 translations are `pos_app/resources/translations/loyalty_<lang>.ts` (edited with Qt
 Linguist, refreshed from the code by `make translations`) compiled to `.qm` files shipped in
 the package. The choice is this computer's (a small file in the user's config folder, written
-by Settings), read before the first widget is made; it takes effect at the next start.
+by Settings), read before the first widget is made; a change in Settings applies at once
+(every widget says its texts again on `QEvent.LanguageChange`, in its `retranslate`).
 `LOYALTY_POS_LANGUAGE` overrides it, and `pseudo` there shows every translatable text
 accented and 40 % longer, to find untranslated words and text that does not fit.
 Numbers, money and dates follow: the system's own locale where its language is the one

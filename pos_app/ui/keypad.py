@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -40,15 +40,27 @@ class Keypad(QWidget):
         for i, key in enumerate(keys):
             if not key:
                 continue
-            # The "." key types the locale's decimal sign ("," in German, French, Spanish).
-            button = QPushButton(decimal_sign() if key == "." else key)
+            button = QPushButton(key)
             button.setObjectName("Key")
-            names = {BACKSPACE: self.tr("Backspace"), ".": self.tr("Decimal point")}
-            button.setAccessibleName(names.get(key, key))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the keyboard
             button.clicked.connect(lambda _=False, k=key: self.press(k))
             grid.addWidget(button, i // 3, i % 3)
             self.buttons[key] = button
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Its keys' names, and the decimal sign of the window's locale."""
+        names = {BACKSPACE: self.tr("Backspace"), ".": self.tr("Decimal point")}
+        for key, button in self.buttons.items():
+            button.setAccessibleName(names.get(key, key))
+        if "." in self.buttons:
+            # The "." key types the locale's decimal sign ("," in German, French, Spanish).
+            self.buttons["."].setText(decimal_sign())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def press(self, key: str) -> None:
         text = self.target.text()

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -57,7 +57,6 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Loyalty terminal"))
         self.db = db
         self.camera_override = camera
         self._loop_factory = sync_loop_factory
@@ -106,7 +105,6 @@ class MainWindow(QMainWindow):
             self.first_run = FirstRunScreen(db, self.background)
             self.first_run.ready.connect(self.open_terminal)
             self.screens.addWidget(self.first_run)
-            self.status_strip.pill.setText(self.tr("NOT SET UP"))
             set_tone(self.status_strip.pill, "state", "standalone")
             self.status_strip.staff.clear()
         else:
@@ -115,6 +113,19 @@ class MainWindow(QMainWindow):
 
                 store = open_store(db, create=False)
             self.open_terminal(store)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The window's own words in its language; each screen, the status strip and the
+        counter say theirs in their own `retranslate` when Qt tells them the language changed."""
+        self.setWindowTitle(self.tr("Loyalty terminal"))
+        if self.first_run is not None and self.status_strip.status is None:
+            self.status_strip.pill.setText(self.tr("NOT SET UP"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- the terminal ----------------------------------------------------------------------
 
@@ -179,15 +190,17 @@ class MainWindow(QMainWindow):
         try:
             source = resolve_camera(setting)
         except OSError as exc:
-            self.counter.camera.show_status(
-                "unavailable",
-                self.tr("The demo video cannot be made: {exc}").format(exc=exc),
-            )
+            from pos_app.ui.camera_words import demo_video_failure_words, failure_cause
+
+            # The technical detail is the log's; the cashier reads what to do.
+            log.warning("the demo video cannot be made", exc_info=True)
+            cause = failure_cause(exc)
+            self.counter.camera.show_status("unavailable", lambda: demo_video_failure_words(cause))
             return
         if source is None:
             self.counter.camera.show_status(
                 "stopped",
-                self.tr("No camera: scan with the handheld scanner or type the number"),
+                lambda: self.tr("No camera: scan with the handheld scanner or type the number"),
             )
             return
         self.camera.start(source, self.settings.decoder)

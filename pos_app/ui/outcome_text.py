@@ -71,12 +71,12 @@ def done_message(op: CardOperation, done: Done) -> Message:
             text = counts().reward_for_points(name, effect.points_delta)
         case VoidPoints():
             if effect.adjusted:
+                # Two counts, two sentences: each number gets its own plural form.
                 return Message(
                     WARNING,
-                    QCoreApplication.translate(
-                        "outcome_text",
-                        "Only {value} of {points} points could be taken back: the balance is now 0",
-                    ).format(value=-effect.points_delta, points=op.points),
+                    counts().only_taken_back(-effect.points_delta)
+                    + " "
+                    + counts().return_asked_for(op.points),
                 )
             text = counts().points_taken_back(-effect.points_delta, card.points_balance)
         case Deactivate():

@@ -6,6 +6,7 @@ Pairing talks to the server, so it runs on a worker like every other network cal
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -32,11 +33,12 @@ from pos_app.store import Store
 from pos_app.ui.camera_feed import CameraFeed
 from pos_app.ui.camera_view import CameraView
 from pos_app.ui.error_words import for_people
-from pos_app.ui.i18n import LANGUAGES, SYSTEM, save_language, saved_language
+from pos_app.ui.i18n import LANGUAGES, SYSTEM, install_language, save_language, saved_language
 from pos_app.ui.style import fit_to_screen, icon
 from pos_app.ui.terminal_settings import DEMO_CAMERA, CounterSettings, save_settings
 from pos_app.ui.workers import Jobs
 
+log = logging.getLogger(__name__)
 DECODERS = ("auto", "zxing", "zbar", "opencv", "opencv-aruco")
 CUSTOM = "custom"
 
@@ -121,7 +123,7 @@ class SettingsDialog(QDialog):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(saved_language())))
         self.language.setAccessibleName(self.tr("Language"))
-        form.addRow(self.tr("Language (from the next start)"), self.language)
+        form.addRow(self.tr("Language"), self.language)
         self.log_path = QLabel(self._log_text())
         self.log_path.setObjectName("Muted")
         self.log_path.setWordWrap(True)
@@ -225,7 +227,10 @@ class SettingsDialog(QDialog):
         try:
             source = resolve_camera(self.chosen_camera())
         except OSError as exc:
-            self.test_result.setText(str(exc))
+            from pos_app.ui.camera_words import demo_video_failure_words, failure_cause
+
+            log.warning("the demo video cannot be made", exc_info=True)
+            self.test_result.setText(demo_video_failure_words(failure_cause(exc)))
             return
         if source is None:
             self.test_result.setText(self.tr("No camera chosen."))
@@ -263,8 +268,11 @@ class SettingsDialog(QDialog):
             idle_lock_minutes=self.idle.value(),
         )
         save_settings(self.store, self.settings)
-        if self.language.currentData() != saved_language():
-            save_language(str(self.language.currentData()))
+        language = str(self.language.currentData())
+        if language != saved_language():
+            save_language(language)
+            # At once: Qt tells every widget (LanguageChange) and each says its texts again.
+            install_language(language)
         self.saved.emit(self.settings)
         self.accept()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -53,13 +53,10 @@ class PinForm(QWidget):
         self.pin.setObjectName("PinDisplay")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(12)
-        self.pin.setPlaceholderText(self.tr("PIN"))
-        self.pin.setAccessibleName(self.tr("PIN"))
-        self.pin.setAccessibleDescription(self.tr("Your staff PIN; Enter signs in"))
         self.pin.returnPressed.connect(self.submit)
         self.group.idClicked.connect(lambda _id: self.pin.setFocus())
         self.keypad = Keypad(self.pin)
-        self.go = QPushButton(icon("lock"), self.tr("Sign in"))
+        self.go = QPushButton(icon("lock"), "")
         self.go.setObjectName("Primary")
         self.go.clicked.connect(self.submit)
         self.message = QLabel()
@@ -68,9 +65,9 @@ class PinForm(QWidget):
         self.message.setProperty("reserve", True)  # style.qss keeps room for two lines
 
         left = QVBoxLayout()
-        who = QLabel(self.tr("Manager") if managers_only else self.tr("Who is at the counter?"))
-        who.setObjectName("Subtitle")
-        left.addWidget(who)
+        self.who = QLabel()
+        self.who.setObjectName("Subtitle")
+        left.addWidget(self.who)
         left.addLayout(self.names)
         left.addStretch()
         right = QVBoxLayout()
@@ -89,6 +86,25 @@ class PinForm(QWidget):
         layout.addLayout(left, 1)
         layout.addLayout(right, 1)
         self.reload()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The form's words in the window's language: at the start and after a language
+        change. (Its message is not said again: the next lock or dialog sets it anew.)"""
+        self.pin.setPlaceholderText(self.tr("PIN"))
+        self.pin.setAccessibleName(self.tr("PIN"))
+        self.pin.setAccessibleDescription(self.tr("Your staff PIN; Enter signs in"))
+        self.go.setText(self.tr("Sign in"))
+        self.who.setText(
+            self.tr("Manager") if self.managers_only else self.tr("Who is at the counter?")
+        )
+        for member, button in zip(self.staff, self.group.buttons(), strict=True):
+            button.setText(_name_text(member))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def reload(self) -> None:
         """Staff come from the server's pull, so the list is read each time it is shown."""
@@ -103,7 +119,7 @@ class PinForm(QWidget):
             button.setParent(None)
         self.staff = staff
         for i, member in enumerate(staff):
-            button = QPushButton(f"{member.name}    ·  {role_words(member.role)}")
+            button = QPushButton(_name_text(member))
             button.setObjectName("Staff")
             button.setCheckable(True)
             # By keyboard: Tab or the arrows to a name, Enter or Space picks it.
@@ -174,11 +190,15 @@ class PinForm(QWidget):
         self.pin.setFocus()
 
 
+def _name_text(member: StaffMember) -> str:
+    return f"{member.name}    ·  {role_words(member.role)}"
+
+
 class SignInScreen(QWidget):
     def __init__(self, store: Store, jobs: Jobs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Screen")
-        title = QLabel(self.tr("Sign in"))
+        self.title = title = QLabel()
         title.setObjectName("Title")
         self.terminal = QLabel()
         self.terminal.setObjectName("Subtitle")
@@ -202,6 +222,15 @@ class SignInScreen(QWidget):
         layout.addWidget(panel, 0, Qt.AlignmentFlag.AlignVCenter)  # no empty slab below
         identity = store.identity()
         self.terminal.setText(f"{identity.name} · {identity.store_id}")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Sign in"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def reset(self, message: str = "") -> None:
         self.form.reload()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from pos_app.services.clock import local_now
@@ -77,6 +77,8 @@ class StatusStrip(QFrame):
         super().__init__(parent)
         self.setObjectName("StatusStrip")
         self.status: SyncStatus | None = None
+        self.staff_name: str | None = None
+        self.shown_staff = False  # before sign-in exists (first run) the staff part is empty
         self.pill = QLabel("…")
         self.pill.setObjectName("StatusPill")
         self.text = QLabel()
@@ -88,12 +90,6 @@ class StatusStrip(QFrame):
         self.staff.setObjectName("StatusText")
         self.clock = QLabel()
         self.clock.setObjectName("Clock")
-        self.setAccessibleName(self.tr("Status"))
-        self.pill.setAccessibleDescription(self.tr("Connection to the loyalty server"))
-        self.text.setAccessibleDescription(self.tr("What waits to sync"))
-        self.warnings.setAccessibleDescription(self.tr("Warnings"))
-        self.staff.setAccessibleDescription(self.tr("Who is signed in"))
-        self.clock.setAccessibleDescription(self.tr("Time"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 6, 14, 6)
         layout.setSpacing(16)
@@ -106,7 +102,27 @@ class StatusStrip(QFrame):
         self._tick = QTimer(self, interval=1_000)
         self._tick.timeout.connect(self._refresh_clock)
         self._tick.start()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Its words, and the last status, the signed-in name and the clock said again in the
+        window's language and locale: at the start and after a language change."""
+        self.setAccessibleName(self.tr("Status"))
+        self.pill.setAccessibleDescription(self.tr("Connection to the loyalty server"))
+        self.text.setAccessibleDescription(self.tr("What waits to sync"))
+        self.warnings.setAccessibleDescription(self.tr("Warnings"))
+        self.staff.setAccessibleDescription(self.tr("Who is signed in"))
+        self.clock.setAccessibleDescription(self.tr("Time"))
+        if self.status is not None:
+            self.show_status(self.status)
+        if self.shown_staff:
+            self.show_staff(self.staff_name)
         self._refresh_clock()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @Slot(object)
     def show_status(self, status: SyncStatus) -> None:
@@ -120,6 +136,7 @@ class StatusStrip(QFrame):
         self.warnings.setText("⚠ " + "  ⚠ ".join(said) if said else "")
 
     def show_staff(self, name: str | None) -> None:
+        self.staff_name, self.shown_staff = name, True
         self.staff.setText(
             self.tr("Signed in: {name}").format(name=name) if name else self.tr("Locked")
         )

@@ -50,6 +50,12 @@ class Counts(QObject):
             points_balance=balance
         )
 
+    def only_taken_back(self, n: int) -> str:
+        return self.tr("Only %n points could be taken back: the balance is now 0.", "", n)
+
+    def return_asked_for(self, n: int) -> str:
+        return self.tr("The return asked for %n points.", "", n)
+
     def points_earned(self, n: int, money: str, balance: int) -> str:
         return self.tr("+%n points for {money} · balance {points_balance}", "", n).format(
             money=money, points_balance=balance

@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>CameraFeed</name>
-    <message>
-        <source>The camera cannot start: {exc}</source>
-        <translation>Die Kamera kann nicht starten: {exc}</translation>
-    </message>
-</context>
-<context>
     <name>CameraView</name>
     <message>
         <source>Camera preview</source>
@@ -402,6 +395,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Only %n points could be taken back: the balance is now 0.</source>
+        <translation>
+            <numerusform>Nur %n Punkt konnte zurückgenommen werden: Der Stand ist jetzt 0.</numerusform>
+            <numerusform>Nur %n Punkte konnten zurückgenommen werden: Der Stand ist jetzt 0.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The return asked for %n points.</source>
+        <translation>
+            <numerusform>Zurückzunehmen war %n Punkt.</numerusform>
+            <numerusform>Zurückzunehmen waren %n Punkte.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>+%n points for {money} · balance {points_balance}</source>
         <translation>
             <numerusform>+%n Punkt für {money} · Stand {points_balance}</numerusform>
@@ -735,10 +742,6 @@
         <translation>NICHT EINGERICHTET</translation>
     </message>
     <message>
-        <source>The demo video cannot be made: {exc}</source>
-        <translation>Das Demo-Video kann nicht erstellt werden: {exc}</translation>
-    </message>
-    <message>
         <source>No camera: scan with the handheld scanner or type the number</source>
         <translation>Keine Kamera: mit dem Handscanner scannen oder die Nummer eingeben</translation>
     </message>
@@ -953,10 +956,6 @@
         <translation>Sprache</translation>
     </message>
     <message>
-        <source>Language (from the next start)</source>
-        <translation>Sprache (ab dem nächsten Start)</translation>
-    </message>
-    <message>
         <source>Log file</source>
         <translation>Protokolldatei</translation>
     </message>
@@ -1160,6 +1159,42 @@
         <source>{source} is stopped</source>
         <translation>{source} ist angehalten</translation>
     </message>
+    <message>
+        <source>No camera was found. Plug one in and choose it in Settings, or scan with the handheld scanner.</source>
+        <translation>Keine Kamera gefunden. Bitte eine anschließen und in den Einstellungen wählen oder mit dem Handscanner scannen.</translation>
+    </message>
+    <message>
+        <source>This computer does not let the terminal use the camera. A manager can allow it in the computer&apos;s settings; meanwhile scan with the handheld scanner.</source>
+        <translation>Dieser Computer lässt das Terminal die Kamera nicht nutzen. Die Leitung kann es in den Einstellungen des Computers erlauben; bis dahin mit dem Handscanner scannen.</translation>
+    </message>
+    <message>
+        <source>The camera is in use by another program. Close that program, or scan with the handheld scanner.</source>
+        <translation>Die Kamera wird von einem anderen Programm benutzt. Bitte dieses Programm schließen oder mit dem Handscanner scannen.</translation>
+    </message>
+    <message>
+        <source>The camera software is missing on this computer: the terminal must be reinstalled. Meanwhile scan with the handheld scanner.</source>
+        <translation>Auf diesem Computer fehlt die Kamera-Software: Das Terminal muss neu installiert werden. Bis dahin mit dem Handscanner scannen.</translation>
+    </message>
+    <message>
+        <source>The decoder chosen in Settings cannot run on this computer. Choose “auto” as the decoder in Settings, on the Camera tab.</source>
+        <translation>Der in den Einstellungen gewählte Decoder läuft auf diesem Computer nicht. Bitte in den Einstellungen auf der Registerkarte Kamera den Decoder „auto“ wählen.</translation>
+    </message>
+    <message>
+        <source>The camera cannot start (the details are in the log). Scan with the handheld scanner or type the number, and tell a manager.</source>
+        <translation>Die Kamera kann nicht starten (Details im Protokoll). Bitte mit dem Handscanner scannen oder die Nummer eingeben und die Leitung informieren.</translation>
+    </message>
+    <message>
+        <source>The demo video cannot be made: the disk is full. Free some space, or choose a camera in Settings.</source>
+        <translation>Das Demo-Video kann nicht erstellt werden: Der Datenträger ist voll. Bitte Platz schaffen oder in den Einstellungen eine Kamera wählen.</translation>
+    </message>
+    <message>
+        <source>The demo video cannot be made: the terminal may not write its file on this computer. Choose a camera in Settings, or scan with the handheld scanner.</source>
+        <translation>Das Demo-Video kann nicht erstellt werden: Das Terminal darf seine Datei auf diesem Computer nicht schreiben. Bitte in den Einstellungen eine Kamera wählen oder mit dem Handscanner scannen.</translation>
+    </message>
+    <message>
+        <source>The demo video cannot be made (the details are in the log). Choose a camera in Settings, or scan with the handheld scanner.</source>
+        <translation>Das Demo-Video kann nicht erstellt werden (Details im Protokoll). Bitte in den Einstellungen eine Kamera wählen oder mit dem Handscanner scannen.</translation>
+    </message>
 </context>
 <context>
     <name>error_words</name>
@@ -1348,10 +1383,6 @@
     <message>
         <source>Reward given: {stamp_reward}</source>
         <translation>Prämie ausgegeben: {stamp_reward}</translation>
-    </message>
-    <message>
-        <source>Only {value} of {points} points could be taken back: the balance is now 0</source>
-        <translation>Nur {value} von {points} Punkten konnten zurückgenommen werden: Der Stand ist jetzt 0</translation>
     </message>
     <message>
         <source>Card deactivated: it works nowhere until a manager reactivates it</source>

@@ -70,6 +70,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Only %n points could be taken back: the balance is now 0.</source>
+        <translation>
+            <numerusform>Only %n point could be taken back: the balance is now 0.</numerusform>
+            <numerusform>Only %n points could be taken back: the balance is now 0.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The return asked for %n points.</source>
+        <translation>
+            <numerusform>The return asked for %n point.</numerusform>
+            <numerusform>The return asked for %n points.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>+%n points for {money} · balance {points_balance}</source>
         <translation>
             <numerusform>+%n point for {money} · balance {points_balance}</numerusform>

@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
-    <name>CameraFeed</name>
-    <message>
-        <source>The camera cannot start: {exc}</source>
-        <translation>La cámara no puede arrancar: {exc}</translation>
-    </message>
-</context>
-<context>
     <name>CameraView</name>
     <message>
         <source>Camera preview</source>
@@ -402,6 +395,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Only %n points could be taken back: the balance is now 0.</source>
+        <translation>
+            <numerusform>Solo se pudo retirar %n punto: el saldo ahora es 0.</numerusform>
+            <numerusform>Solo se pudieron retirar %n puntos: el saldo ahora es 0.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The return asked for %n points.</source>
+        <translation>
+            <numerusform>La devolución pedía %n punto.</numerusform>
+            <numerusform>La devolución pedía %n puntos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>+%n points for {money} · balance {points_balance}</source>
         <translation>
             <numerusform>+%n punto por {money} · saldo {points_balance}</numerusform>
@@ -735,10 +742,6 @@
         <translation>SIN CONFIGURAR</translation>
     </message>
     <message>
-        <source>The demo video cannot be made: {exc}</source>
-        <translation>No se puede crear el vídeo de demostración: {exc}</translation>
-    </message>
-    <message>
         <source>No camera: scan with the handheld scanner or type the number</source>
         <translation>Sin cámara: escanee con el lector de mano o escriba el número</translation>
     </message>
@@ -953,10 +956,6 @@
         <translation>Idioma</translation>
     </message>
     <message>
-        <source>Language (from the next start)</source>
-        <translation>Idioma (desde el próximo inicio)</translation>
-    </message>
-    <message>
         <source>Log file</source>
         <translation>Archivo de registro</translation>
     </message>
@@ -1160,6 +1159,42 @@
         <source>{source} is stopped</source>
         <translation>Se ha detenido {source}</translation>
     </message>
+    <message>
+        <source>No camera was found. Plug one in and choose it in Settings, or scan with the handheld scanner.</source>
+        <translation>No se ha encontrado ninguna cámara. Conecte una y elíjala en Ajustes, o escanee con el lector de mano.</translation>
+    </message>
+    <message>
+        <source>This computer does not let the terminal use the camera. A manager can allow it in the computer&apos;s settings; meanwhile scan with the handheld scanner.</source>
+        <translation>Este ordenador no deja que el terminal use la cámara. Un encargado puede permitirlo en los ajustes del ordenador; mientras tanto, escanee con el lector de mano.</translation>
+    </message>
+    <message>
+        <source>The camera is in use by another program. Close that program, or scan with the handheld scanner.</source>
+        <translation>Otro programa está usando la cámara. Ciérrelo, o escanee con el lector de mano.</translation>
+    </message>
+    <message>
+        <source>The camera software is missing on this computer: the terminal must be reinstalled. Meanwhile scan with the handheld scanner.</source>
+        <translation>Falta el software de la cámara en este ordenador: hay que reinstalar el terminal. Mientras tanto, escanee con el lector de mano.</translation>
+    </message>
+    <message>
+        <source>The decoder chosen in Settings cannot run on this computer. Choose “auto” as the decoder in Settings, on the Camera tab.</source>
+        <translation>El decodificador elegido en Ajustes no puede funcionar en este ordenador. Elija el decodificador «auto» en Ajustes, pestaña Cámara.</translation>
+    </message>
+    <message>
+        <source>The camera cannot start (the details are in the log). Scan with the handheld scanner or type the number, and tell a manager.</source>
+        <translation>La cámara no puede arrancar (los detalles están en el registro). Escanee con el lector de mano o escriba el número, y avise al encargado.</translation>
+    </message>
+    <message>
+        <source>The demo video cannot be made: the disk is full. Free some space, or choose a camera in Settings.</source>
+        <translation>No se puede crear el vídeo de demostración: el disco está lleno. Libere espacio, o elija una cámara en Ajustes.</translation>
+    </message>
+    <message>
+        <source>The demo video cannot be made: the terminal may not write its file on this computer. Choose a camera in Settings, or scan with the handheld scanner.</source>
+        <translation>No se puede crear el vídeo de demostración: el terminal no tiene permiso para escribir su archivo en este ordenador. Elija una cámara en Ajustes, o escanee con el lector de mano.</translation>
+    </message>
+    <message>
+        <source>The demo video cannot be made (the details are in the log). Choose a camera in Settings, or scan with the handheld scanner.</source>
+        <translation>No se puede crear el vídeo de demostración (los detalles están en el registro). Elija una cámara en Ajustes, o escanee con el lector de mano.</translation>
+    </message>
 </context>
 <context>
     <name>error_words</name>
@@ -1348,10 +1383,6 @@
     <message>
         <source>Reward given: {stamp_reward}</source>
         <translation>Premio entregado: {stamp_reward}</translation>
-    </message>
-    <message>
-        <source>Only {value} of {points} points could be taken back: the balance is now 0</source>
-        <translation>Solo se pudieron retirar {value} de {points} puntos: el saldo ahora es 0</translation>
     </message>
     <message>
         <source>Card deactivated: it works nowhere until a manager reactivates it</source>

@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name>CameraFeed</name>
-    <message>
-        <source>The camera cannot start: {exc}</source>
-        <translation>La caméra ne peut pas démarrer&#xa0;: {exc}</translation>
-    </message>
-</context>
-<context>
     <name>CameraView</name>
     <message>
         <source>Camera preview</source>
@@ -402,6 +395,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Only %n points could be taken back: the balance is now 0.</source>
+        <translation>
+            <numerusform>Seul %n point a pu être repris&#xa0;: le solde est maintenant de 0.</numerusform>
+            <numerusform>Seuls %n points ont pu être repris&#xa0;: le solde est maintenant de 0.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The return asked for %n points.</source>
+        <translation>
+            <numerusform>Le retour portait sur %n point.</numerusform>
+            <numerusform>Le retour portait sur %n points.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>+%n points for {money} · balance {points_balance}</source>
         <translation>
             <numerusform>+%n point pour {money} · solde {points_balance}</numerusform>
@@ -735,10 +742,6 @@
         <translation>NON CONFIGURÉ</translation>
     </message>
     <message>
-        <source>The demo video cannot be made: {exc}</source>
-        <translation>La vidéo de démonstration ne peut pas être créée&#xa0;: {exc}</translation>
-    </message>
-    <message>
         <source>No camera: scan with the handheld scanner or type the number</source>
         <translation>Pas de caméra&#xa0;: scannez avec la douchette ou tapez le numéro</translation>
     </message>
@@ -953,10 +956,6 @@
         <translation>Langue</translation>
     </message>
     <message>
-        <source>Language (from the next start)</source>
-        <translation>Langue (au prochain démarrage)</translation>
-    </message>
-    <message>
         <source>Log file</source>
         <translation>Fichier journal</translation>
     </message>
@@ -1160,6 +1159,42 @@
         <source>{source} is stopped</source>
         <translation>{source}&#xa0;: à l’arrêt</translation>
     </message>
+    <message>
+        <source>No camera was found. Plug one in and choose it in Settings, or scan with the handheld scanner.</source>
+        <translation>Aucune caméra trouvée. Branchez-en une et choisissez-la dans les Réglages, ou scannez avec la douchette.</translation>
+    </message>
+    <message>
+        <source>This computer does not let the terminal use the camera. A manager can allow it in the computer&apos;s settings; meanwhile scan with the handheld scanner.</source>
+        <translation>Cet ordinateur n&apos;autorise pas le terminal à utiliser la caméra. Un responsable peut l&apos;autoriser dans les réglages de l&apos;ordinateur&#xa0;; en attendant, scannez avec la douchette.</translation>
+    </message>
+    <message>
+        <source>The camera is in use by another program. Close that program, or scan with the handheld scanner.</source>
+        <translation>La caméra est utilisée par un autre programme. Fermez ce programme, ou scannez avec la douchette.</translation>
+    </message>
+    <message>
+        <source>The camera software is missing on this computer: the terminal must be reinstalled. Meanwhile scan with the handheld scanner.</source>
+        <translation>Le logiciel de la caméra manque sur cet ordinateur&#xa0;: il faut réinstaller le terminal. En attendant, scannez avec la douchette.</translation>
+    </message>
+    <message>
+        <source>The decoder chosen in Settings cannot run on this computer. Choose “auto” as the decoder in Settings, on the Camera tab.</source>
+        <translation>Le décodeur choisi dans les Réglages ne peut pas fonctionner sur cet ordinateur. Choisissez le décodeur «&#xa0;auto&#xa0;» dans les Réglages, onglet Caméra.</translation>
+    </message>
+    <message>
+        <source>The camera cannot start (the details are in the log). Scan with the handheld scanner or type the number, and tell a manager.</source>
+        <translation>La caméra ne peut pas démarrer (détails dans le journal). Scannez avec la douchette ou saisissez le numéro, et prévenez un responsable.</translation>
+    </message>
+    <message>
+        <source>The demo video cannot be made: the disk is full. Free some space, or choose a camera in Settings.</source>
+        <translation>La vidéo de démonstration ne peut pas être créée&#xa0;: le disque est plein. Libérez de la place, ou choisissez une caméra dans les Réglages.</translation>
+    </message>
+    <message>
+        <source>The demo video cannot be made: the terminal may not write its file on this computer. Choose a camera in Settings, or scan with the handheld scanner.</source>
+        <translation>La vidéo de démonstration ne peut pas être créée&#xa0;: le terminal n&apos;a pas le droit d&apos;écrire son fichier sur cet ordinateur. Choisissez une caméra dans les Réglages, ou scannez avec la douchette.</translation>
+    </message>
+    <message>
+        <source>The demo video cannot be made (the details are in the log). Choose a camera in Settings, or scan with the handheld scanner.</source>
+        <translation>La vidéo de démonstration ne peut pas être créée (détails dans le journal). Choisissez une caméra dans les Réglages, ou scannez avec la douchette.</translation>
+    </message>
 </context>
 <context>
     <name>error_words</name>
@@ -1348,10 +1383,6 @@
     <message>
         <source>Reward given: {stamp_reward}</source>
         <translation>Récompense remise&#xa0;: {stamp_reward}</translation>
-    </message>
-    <message>
-        <source>Only {value} of {points} points could be taken back: the balance is now 0</source>
-        <translation>Seuls {value} points sur {points} ont pu être repris&#xa0;: le solde est maintenant de 0</translation>
     </message>
     <message>
         <source>Card deactivated: it works nowhere until a manager reactivates it</source>

@@ -151,3 +151,21 @@ def test_french_applies_to_the_sign_in_screen_shown_at_the_switch(
     )
     assert window.sign_in.form.go.text() == "Se connecter"
     assert window.windowTitle() != "Loyalty terminal"
+
+
+def test_no_dialog_of_the_counter_can_be_open_under_the_settings(
+    qtbot: QtBot, counter_window: MainWindow, cards: list[Card]
+) -> None:
+    """Why dialogs need no retranslation: each is made anew in the language of the moment,
+    and Settings (where the language changes) cannot be opened over one."""
+    counter = counter_window.counter
+    assert counter is not None
+    counter.handle_text(cards[1].card_number)  # a points card
+    qtbot.waitUntil(counter.buttons["earn"].isEnabled)
+    QTest.keyClick(counter, Qt.Key.Key_F3)
+    dialog = counter.dialog
+    assert isinstance(dialog, NumberDialog)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    QTest.keyClick(dialog.field, Qt.Key.Key_F10)  # a shortcut would act within this call
+    assert counter_window.dialog is None
+    dialog.reject()

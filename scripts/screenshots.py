@@ -135,6 +135,11 @@ def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     apply_style(app)
+    from pos_app.ui.i18n import install_language
+
+    # English, as the window installs it (its plural forms: "1 entry", not the source's
+    # "1 entries"), whatever this machine's language.
+    install_language("en")
     if argv[:1] == ["--fit"]:
         return fit_shots(argv[1], Path(argv[2]))
     out = Path(argv[0]) if argv else Path(__file__).resolve().parents[1] / "docs" / "screenshots"

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from pos_app.ui.said import Said
 from pos_app.ui.style import MUTED, TEXT
 
 
@@ -22,7 +23,7 @@ class CameraView(QWidget):
         self._state = "stopped"
         # The camera's state is said again in the window's language when it changes: kept
         # as the function that says it, not as words.
-        self._words: Callable[[], str] = lambda: self.tr("No camera")
+        self._words: Said[str] = Said(lambda: self.tr("No camera"))
         self._flash: QColor | None = None
         self._flash_timer = QTimer(self, singleShot=True, interval=900)
         self._flash_timer.timeout.connect(self._end_flash)
@@ -57,7 +58,7 @@ class CameraView(QWidget):
     def show_status(self, state: str, message: str | Callable[[], str]) -> None:
         """`message`: the words, or (to follow a language change) the function saying them."""
         self._state = state
-        self._words = message if callable(message) else (lambda: message)
+        self._words.say = message if callable(message) else (lambda: message)
         if state != "running":
             self._image = None
         self.retranslate()

@@ -65,6 +65,7 @@ from pos_app.ui.keypad import NumberDialog, parse_points
 from pos_app.ui.keys import WindowKeys
 from pos_app.ui.outcome_text import Message, done_message, refusal_message
 from pos_app.ui.reward_dialog import RewardDialog
+from pos_app.ui.said import Said
 from pos_app.ui.sounds import Sound, Sounds
 from pos_app.ui.style import REFUSAL, SUCCESS, WARNING, icon, set_tone
 from pos_app.ui.terminal_settings import CounterSettings
@@ -142,8 +143,8 @@ class CounterScreen(QWidget):
         self.banner = QLabel()
         self.banner.setObjectName("Banner")
         self.banner.setWordWrap(True)
-        self._said: Callable[[], Message] = lambda: Message(
-            tones.NEUTRAL, self.tr("Ready: scan a card")
+        self._said: Said[Message] = Said(
+            lambda: Message(tones.NEUTRAL, self.tr("Ready: scan a card"))
         )
         # Undo stays offered for a few seconds after each action: a compensating entry.
         self.undo_button = QPushButton(icon("void"), "")
@@ -414,11 +415,12 @@ class CounterScreen(QWidget):
                 )
             )
         elif outcome is None:
+            customer = view.card.customer_name
             self._show(
                 lambda: Message(
                     tones.SUCCESS,
-                    self.tr("✓  {customer} found").format(customer=view.card.customer_name)
-                    if view.card.customer_name
+                    self.tr("✓  {customer} found").format(customer=customer)
+                    if customer
                     else self.tr("✓  Card found"),
                 ),
                 sound=Sound.SCAN,
@@ -732,7 +734,7 @@ class CounterScreen(QWidget):
     def _show(self, say: Callable[[], Message], sound: Sound | bool | None = True) -> None:
         """Show what `say` says; kept, to be said again in a new language (the banner is
         the counter's state, what the cashier acts on next, so it follows the language)."""
-        self._said = say
+        self._said.say = say
         message = say()
         self.banner.setText(message.text)
         set_tone(self.banner, "tone", message.tone)

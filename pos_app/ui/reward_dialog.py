@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QButtonGroup, QDialog, QLabel, QPushButton, QVBoxL
 from pos_app.domain.card import Card
 from pos_app.domain.program import Program
 from pos_app.ui.style import icon
+from pos_app.ui.words import counts
 
 
 class RewardDialog(QDialog):
@@ -33,7 +34,8 @@ class RewardDialog(QDialog):
         self.group.setExclusive(False)
         for reward in sorted(program.rewards, key=lambda r: r.points_cost):
             affordable = reward.points_cost <= card.points_balance
-            short = "" if affordable else f"  ·  {reward.points_cost - card.points_balance} short"
+            missing = reward.points_cost - card.points_balance
+            short = "" if affordable else "  ·  " + counts().points_short(missing)
             button = QPushButton(
                 icon("gift"),
                 self.tr("{name}  ·  {points_cost} points{short}").format(

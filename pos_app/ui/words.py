@@ -50,6 +50,9 @@ class Counts(QObject):
             points_balance=balance
         )
 
+    def points_short(self, n: int) -> str:
+        return self.tr("%n points short", "", n)
+
     def only_taken_back(self, n: int) -> str:
         return self.tr("Only %n points could be taken back: the balance is now 0.", "", n)
 

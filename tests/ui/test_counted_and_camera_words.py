@@ -141,3 +141,25 @@ def test_an_unknown_decoder_on_the_real_feed_is_told_in_german_and_logged_in_ful
     assert view.message().startswith("Der in den Einstellungen gewählte Decoder läuft")
     assert "no-such-decoder" not in view.message()
     assert any("no-such-decoder" in r.getMessage() or r.exc_info for r in caplog.records)
+
+
+@pytest.mark.parametrize("language", ["de", "en"], indirect=True)
+def test_a_reward_the_card_cannot_afford_says_how_many_points_are_missing(
+    qtbot: QtBot, language: str, demo_store: Store, cards: list[Card]
+) -> None:
+    from pos_app.services.lookup import find_card
+    from pos_app.ui.reward_dialog import RewardDialog
+
+    view = find_card(demo_store, CardRef.number(cards[1].card_number))  # a points card
+    assert view is not None
+    dialog = RewardDialog(view.card, view.program)
+    qtbot.addWidget(dialog)
+    missing = {
+        r.code: r.points_cost - view.card.points_balance
+        for r in view.program.rewards
+        if r.points_cost > view.card.points_balance
+    }
+    assert missing, "the demo program has a reward this card cannot afford"
+    for code, n in missing.items():
+        said = {"de": f"es fehlen {n} Punkte", "en": f"{n} points short"}[language]
+        assert dialog.buttons[code].text().endswith("  ·  " + said)

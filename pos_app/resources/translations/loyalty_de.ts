@@ -395,6 +395,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n points short</source>
+        <translation>
+            <numerusform>es fehlt %n Punkt</numerusform>
+            <numerusform>es fehlen %n Punkte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Only %n points could be taken back: the balance is now 0.</source>
         <translation>
             <numerusform>Nur %n Punkt konnte zurückgenommen werden: Der Stand ist jetzt 0.</numerusform>

@@ -70,6 +70,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n points short</source>
+        <translation>
+            <numerusform>%n point short</numerusform>
+            <numerusform>%n points short</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Only %n points could be taken back: the balance is now 0.</source>
         <translation>
             <numerusform>Only %n point could be taken back: the balance is now 0.</numerusform>

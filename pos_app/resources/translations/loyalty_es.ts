@@ -395,6 +395,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n points short</source>
+        <translation>
+            <numerusform>falta %n punto</numerusform>
+            <numerusform>faltan %n puntos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Only %n points could be taken back: the balance is now 0.</source>
         <translation>
             <numerusform>Solo se pudo retirar %n punto: el saldo ahora es 0.</numerusform>

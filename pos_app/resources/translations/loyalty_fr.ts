@@ -395,6 +395,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n points short</source>
+        <translation>
+            <numerusform>il manque %n point</numerusform>
+            <numerusform>il manque %n points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Only %n points could be taken back: the balance is now 0.</source>
         <translation>
             <numerusform>Seul %n point a pu être repris&#xa0;: le solde est maintenant de 0.</numerusform>

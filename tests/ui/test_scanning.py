@@ -23,8 +23,12 @@ def test_a_card_shown_to_the_camera_appears_and_a_wifi_code_is_refused(
     counter = window.counter
     assert counter is not None
     qtbot.waitUntil(lambda: counter.camera.frames_shown > 3, timeout=10_000)
-    qtbot.waitUntil(lambda: counter.view is not None, timeout=10_000)
-    assert counter.view is not None and counter.view.card.id == cards[0].id
+    # The video loops: on a busy machine sign-in can outlast the first card's showing,
+    # and the first card comes round again.
+    qtbot.waitUntil(
+        lambda: counter.view is not None and counter.view.card.id == cards[0].id,
+        timeout=15_000,
+    )
     qtbot.waitUntil(
         lambda: counter.banner.text() == "✗  This is a Wi-Fi code, not a loyalty card",
         timeout=15_000,

@@ -7,13 +7,17 @@ that customer a second card, naming theirs; and an erasure on the server reaches
 
 from __future__ import annotations
 
+import secrets
+import sqlite3
 import subprocess
 import sys
+import uuid
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, select
+from sqlalchemy import delete, make_url, select
 
 from pos_app.domain.customer import contact
 from pos_app.domain.identifiers import CardRef
@@ -21,6 +25,7 @@ from pos_app.services.counter import enroll_customer
 from pos_app.services.customers import enrol, find_customer
 from pos_app.services.end_of_day import day_report, report_lines
 from pos_app.services.errors import AlreadyEnrolledError
+from pos_app.services.integrity import check_store
 from pos_app.services.lookup import find_card
 from pos_app.store import Store
 from pos_app.store.schema import CustomerKeyRow, EnrolmentContactRow, JournalRow
@@ -111,11 +116,19 @@ def test_an_erased_customer_is_forgotten_by_the_counter_at_its_next_pull(
 ) -> None:
     shop = make_merchant(sync_server, card_count=0)
     counter = new_terminal(sync_server, shop, tmp_path / "t.db")
-    marie = contact("+33612345678")
+    # Unique to this run: the server's database is shared by the session's tests.
+    name, phone = f"Marie Curie {uuid.uuid4().hex[:8]}", f"+336{secrets.randbelow(10**8):08d}"
     done = enroll_customer(
-        counter.store, shop.staff_id, shop.points.id, "Marie Curie", next_time(), marie
+        counter.store, shop.staff_id, shop.points.id, name, next_time(), contact(phone)
     )
+    # The name waits beside the entry, outside its hash: the journal names no one.
+    with counter.store.read() as conn:
+        journal = " ".join(conn.execute(select(JournalRow.operation)).scalars())
+    assert name not in journal and check_store(counter.store).ok
+    shown = find_card(counter.store, CardRef.number(done.card.card_number))
+    assert shown is not None and shown.card.customer_name == name  # offline, before a sync
     counter.sync()
+    assert name not in _every_row(counter.store).split('INSERT INTO "card_replica"')[0]
     with sync_server.engine.connect() as conn:
         customer_id = conn.execute(
             select(CARDS.c.customer_id).where(CARDS.c.id == done.card.id)
@@ -136,4 +149,19 @@ def test_an_erased_customer_is_forgotten_by_the_counter_at_its_next_pull(
     view = find_card(counter.store, CardRef.number(done.card.card_number))
     assert view is not None
     assert (view.card.customer_name, view.card.is_active) == ("", False)
-    assert "Marie" not in _every_row(counter.store).split('INSERT INTO "journal"')[0]
+    assert name not in _every_row(counter.store) and check_store(counter.store).ok
+    # Not in the files either (SQLite's secure_delete, the log emptied): neither the
+    # terminal's, once closed, nor the server's, its log copied in.
+    counter.store.close()
+    assert _held(tmp_path / "t.db", name, phone) == []
+    server_file = Path(make_url(sync_server.db_url).database or "")
+    with closing(sqlite3.connect(server_file)) as raw:
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert _held(server_file, name, phone) == []
+
+
+def _held(path: Path, *texts: str) -> list[str]:
+    """Which of `texts` the database file or its write-ahead log still contains."""
+    files = [p for p in (path, path.with_name(path.name + "-wal")) if p.exists()]
+    content = b"".join(p.read_bytes() for p in files)
+    return [t for t in texts if t.encode() in content]

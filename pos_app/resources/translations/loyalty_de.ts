@@ -847,6 +847,10 @@
         <translation>Belegnummer</translation>
     </message>
     <message>
+        <source>A purchase at another counter is found by its receipt only while the server answers.</source>
+        <translation>Ein Einkauf an einer anderen Kasse wird über seine Belegnummer nur gefunden, solange der Server antwortet.</translation>
+    </message>
+    <message>
         <source>Take points back</source>
         <translation>Punkte zurücknehmen</translation>
     </message>
@@ -1737,6 +1741,18 @@
     <message>
         <source>At most {left} of that purchase can come back (bought {bought}).</source>
         <translation>Von diesem Einkauf können höchstens {left} zurückgegeben werden (gekauft: {bought}).</translation>
+    </message>
+    <message>
+        <source>No purchase of this card has receipt {receipt}, here or on the server.</source>
+        <translation>Kein Einkauf dieser Karte hat die Belegnummer {receipt}, weder hier noch auf dem Server.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached, and no purchase of this card at this terminal has receipt {receipt}: offline, only this terminal&apos;s own purchases are found. Try again, or pick the purchase from the card&apos;s history.</source>
+        <translation>Der Server war nicht erreichbar, und kein Einkauf dieser Karte an diesem Terminal hat die Belegnummer {receipt}: Offline werden nur die eigenen Einkäufe dieses Terminals gefunden. Versuchen Sie es erneut oder wählen Sie den Einkauf aus dem Verlauf der Karte.</translation>
+    </message>
+    <message>
+        <source>No purchase of this card at this terminal has receipt {receipt}, and this terminal has no server to ask.</source>
+        <translation>Kein Einkauf dieser Karte an diesem Terminal hat die Belegnummer {receipt}, und dieses Terminal hat keinen Server, den es fragen könnte.</translation>
     </message>
     <message>
         <source>A card cannot be merged into itself.</source>

@@ -847,6 +847,10 @@
         <translation>Referencia del ticket</translation>
     </message>
     <message>
+        <source>A purchase at another counter is found by its receipt only while the server answers.</source>
+        <translation>Una compra hecha en otra caja solo se encuentra por su referencia de ticket mientras el servidor responde.</translation>
+    </message>
+    <message>
         <source>Take points back</source>
         <translation>Retirar puntos</translation>
     </message>
@@ -1737,6 +1741,18 @@
     <message>
         <source>At most {left} of that purchase can come back (bought {bought}).</source>
         <translation>De esa compra se pueden devolver como máximo {left} (comprado: {bought}).</translation>
+    </message>
+    <message>
+        <source>No purchase of this card has receipt {receipt}, here or on the server.</source>
+        <translation>Ninguna compra de esta tarjeta tiene la referencia de ticket {receipt}, ni aquí ni en el servidor.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached, and no purchase of this card at this terminal has receipt {receipt}: offline, only this terminal&apos;s own purchases are found. Try again, or pick the purchase from the card&apos;s history.</source>
+        <translation>No se pudo contactar con el servidor, y ninguna compra de esta tarjeta en este terminal tiene la referencia de ticket {receipt}: sin conexión, solo se encuentran las compras de este terminal. Vuelva a intentarlo o elija la compra del historial de la tarjeta.</translation>
+    </message>
+    <message>
+        <source>No purchase of this card at this terminal has receipt {receipt}, and this terminal has no server to ask.</source>
+        <translation>Ninguna compra de esta tarjeta en este terminal tiene la referencia de ticket {receipt}, y este terminal no tiene servidor al que preguntar.</translation>
     </message>
     <message>
         <source>A card cannot be merged into itself.</source>

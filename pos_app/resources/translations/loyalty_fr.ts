@@ -847,6 +847,10 @@
         <translation>Référence du ticket</translation>
     </message>
     <message>
+        <source>A purchase at another counter is found by its receipt only while the server answers.</source>
+        <translation>Un achat fait à une autre caisse n&apos;est retrouvé par sa référence de ticket que tant que le serveur répond.</translation>
+    </message>
+    <message>
         <source>Take points back</source>
         <translation>Reprendre les points</translation>
     </message>
@@ -1737,6 +1741,18 @@
     <message>
         <source>At most {left} of that purchase can come back (bought {bought}).</source>
         <translation>Au plus {left} de cet achat peuvent être rendus (acheté&#xa0;: {bought}).</translation>
+    </message>
+    <message>
+        <source>No purchase of this card has receipt {receipt}, here or on the server.</source>
+        <translation>Aucun achat de cette carte n&apos;a la référence de ticket {receipt}, ni ici ni sur le serveur.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached, and no purchase of this card at this terminal has receipt {receipt}: offline, only this terminal&apos;s own purchases are found. Try again, or pick the purchase from the card&apos;s history.</source>
+        <translation>Le serveur n&apos;a pas pu être joint, et aucun achat de cette carte sur ce terminal n&apos;a la référence de ticket {receipt} : hors ligne, seuls les achats de ce terminal sont retrouvés. Réessayez, ou choisissez l&apos;achat dans l&apos;historique de la carte.</translation>
+    </message>
+    <message>
+        <source>No purchase of this card at this terminal has receipt {receipt}, and this terminal has no server to ask.</source>
+        <translation>Aucun achat de cette carte sur ce terminal n&apos;a la référence de ticket {receipt}, et ce terminal n&apos;a pas de serveur à interroger.</translation>
     </message>
     <message>
         <source>A card cannot be merged into itself.</source>

@@ -271,17 +271,16 @@ def _rule_words(rule: str, p: Mapping[str, str | int]) -> str | None:
                 "words", "No purchase of this card has receipt {receipt}, here or on the server."
             ).format(receipt=p["receipt"])
         case "receipt_unreachable":
+            # Short enough for the banner; the receipt is the one just typed.
             return QCoreApplication.translate(
                 "words",
-                "The server could not be reached, and no purchase of this card at this "
-                "terminal has receipt {receipt}: offline, only this terminal's own purchases "
-                "are found. Try again, or pick the purchase from the card's history.",
-            ).format(receipt=p["receipt"])
+                "Server not reached: only this terminal's own purchases are found by "
+                "receipt. Try again, or pick from the list.",
+            )
         case "receipt_no_server":
             return QCoreApplication.translate(
                 "words",
-                "No purchase of this card at this terminal has receipt {receipt}, and this "
-                "terminal has no server to ask.",
+                "No purchase here has receipt {receipt}, and this terminal has no server to ask.",
             ).format(receipt=p["receipt"])
         case "self_merge":
             return QCoreApplication.translate("words", "A card cannot be merged into itself.")

@@ -1747,12 +1747,12 @@
         <translation>Kein Einkauf dieser Karte hat die Belegnummer {receipt}, weder hier noch auf dem Server.</translation>
     </message>
     <message>
-        <source>The server could not be reached, and no purchase of this card at this terminal has receipt {receipt}: offline, only this terminal&apos;s own purchases are found. Try again, or pick the purchase from the card&apos;s history.</source>
-        <translation>Der Server war nicht erreichbar, und kein Einkauf dieser Karte an diesem Terminal hat die Belegnummer {receipt}: Offline werden nur die eigenen Einkäufe dieses Terminals gefunden. Versuchen Sie es erneut oder wählen Sie den Einkauf aus dem Verlauf der Karte.</translation>
+        <source>Server not reached: only this terminal&apos;s own purchases are found by receipt. Try again, or pick from the list.</source>
+        <translation>Server nicht erreicht: Über die Belegnummer werden nur die eigenen Einkäufe dieses Terminals gefunden. Später erneut versuchen oder aus der Liste wählen.</translation>
     </message>
     <message>
-        <source>No purchase of this card at this terminal has receipt {receipt}, and this terminal has no server to ask.</source>
-        <translation>Kein Einkauf dieser Karte an diesem Terminal hat die Belegnummer {receipt}, und dieses Terminal hat keinen Server, den es fragen könnte.</translation>
+        <source>No purchase here has receipt {receipt}, and this terminal has no server to ask.</source>
+        <translation>Kein Einkauf hier hat die Belegnummer {receipt}, und dieses Terminal hat keinen Server, den es fragen könnte.</translation>
     </message>
     <message>
         <source>A card cannot be merged into itself.</source>

@@ -1747,12 +1747,12 @@
         <translation>Ninguna compra de esta tarjeta tiene la referencia de ticket {receipt}, ni aquí ni en el servidor.</translation>
     </message>
     <message>
-        <source>The server could not be reached, and no purchase of this card at this terminal has receipt {receipt}: offline, only this terminal&apos;s own purchases are found. Try again, or pick the purchase from the card&apos;s history.</source>
-        <translation>No se pudo contactar con el servidor, y ninguna compra de esta tarjeta en este terminal tiene la referencia de ticket {receipt}: sin conexión, solo se encuentran las compras de este terminal. Vuelva a intentarlo o elija la compra del historial de la tarjeta.</translation>
+        <source>Server not reached: only this terminal&apos;s own purchases are found by receipt. Try again, or pick from the list.</source>
+        <translation>Servidor no disponible: por la referencia del ticket solo se encuentran las compras de este terminal. Vuelva a intentarlo o elija de la lista.</translation>
     </message>
     <message>
-        <source>No purchase of this card at this terminal has receipt {receipt}, and this terminal has no server to ask.</source>
-        <translation>Ninguna compra de esta tarjeta en este terminal tiene la referencia de ticket {receipt}, y este terminal no tiene servidor al que preguntar.</translation>
+        <source>No purchase here has receipt {receipt}, and this terminal has no server to ask.</source>
+        <translation>Ninguna compra de aquí tiene la referencia de ticket {receipt}, y este terminal no tiene servidor al que preguntar.</translation>
     </message>
     <message>
         <source>A card cannot be merged into itself.</source>

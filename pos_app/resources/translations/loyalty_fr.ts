@@ -1747,12 +1747,12 @@
         <translation>Aucun achat de cette carte n&apos;a la référence de ticket {receipt}, ni ici ni sur le serveur.</translation>
     </message>
     <message>
-        <source>The server could not be reached, and no purchase of this card at this terminal has receipt {receipt}: offline, only this terminal&apos;s own purchases are found. Try again, or pick the purchase from the card&apos;s history.</source>
-        <translation>Le serveur n&apos;a pas pu être joint, et aucun achat de cette carte sur ce terminal n&apos;a la référence de ticket {receipt} : hors ligne, seuls les achats de ce terminal sont retrouvés. Réessayez, ou choisissez l&apos;achat dans l&apos;historique de la carte.</translation>
+        <source>Server not reached: only this terminal&apos;s own purchases are found by receipt. Try again, or pick from the list.</source>
+        <translation>Serveur injoignable : par la référence du ticket, seuls les achats de ce terminal sont retrouvés. Réessayez, ou choisissez dans la liste.</translation>
     </message>
     <message>
-        <source>No purchase of this card at this terminal has receipt {receipt}, and this terminal has no server to ask.</source>
-        <translation>Aucun achat de cette carte sur ce terminal n&apos;a la référence de ticket {receipt}, et ce terminal n&apos;a pas de serveur à interroger.</translation>
+        <source>No purchase here has receipt {receipt}, and this terminal has no server to ask.</source>
+        <translation>Aucun achat ici n&apos;a la référence de ticket {receipt}, et ce terminal n&apos;a pas de serveur à interroger.</translation>
     </message>
     <message>
         <source>A card cannot be merged into itself.</source>

@@ -52,6 +52,15 @@ def _return_by_receipt(qtbot: QtBot, counter: CounterScreen, receipt: str) -> st
     return counter.banner.text()
 
 
+def _sync(window: MainWindow) -> None:
+    here = window.counter
+    assert here is not None
+    link = server_link(here.store)
+    assert link is not None
+    with ServerClient(link.url, link.token) as client:
+        sync_once(here.store, client)
+
+
 def _show(qtbot: QtBot, window: MainWindow, card: Card) -> CounterScreen:
     counter = window.counter
     assert counter is not None
@@ -68,12 +77,7 @@ def test_a_receipt_the_server_does_not_know_is_told_apart_from_another_counter_s
     other = new_terminal(server, shop, tmp_path / "there.db", store_index=0)
     assert isinstance(other.operate(card, EarnPoints(6_000, "TILL 9/17")), Done)
     other.sync()
-    here = window.counter
-    assert here is not None
-    link = server_link(here.store)
-    assert link is not None
-    with ServerClient(link.url, link.token) as client:  # the earn's points reach this counter
-        sync_once(here.store, client)
+    _sync(window)  # the earn's points reach this counter
     counter = _show(qtbot, window, card)
     before = counter.view.card.points_balance if counter.view else 0
 
@@ -92,6 +96,12 @@ def test_offline_the_window_says_the_server_was_not_reached_and_finds_its_own_pu
     try:
         shop, window = paired_counter(qtbot, down, tmp_path / "here.db")
         card = shop.card(shop.points)
+        # Another counter's purchase, whose points this counter pulls: the feed brings the
+        # card, not that counter's entries, so offline its receipt is not found here.
+        other = new_terminal(down, shop, tmp_path / "there.db")
+        assert isinstance(other.operate(card, EarnPoints(6_000, "TILL 9/17")), Done)
+        other.sync()
+        _sync(window)
         counter = _show(qtbot, window, card)
         ref = CardRef.number(card.card_number)
         mine = perform(

@@ -20,7 +20,8 @@ import pytest
 from sqlalchemy import delete, make_url, select
 
 from pos_app.domain.customer import contact
-from pos_app.domain.identifiers import CardRef
+from pos_app.domain.identifiers import CardRef, new_card_number, new_qr_token
+from pos_app.domain.operations import Context, Enroll, enroll
 from pos_app.services.counter import enroll_customer
 from pos_app.services.customers import enrol, find_customer
 from pos_app.services.end_of_day import day_report, report_lines
@@ -28,6 +29,9 @@ from pos_app.services.errors import AlreadyEnrolledError
 from pos_app.services.integrity import check_store
 from pos_app.services.lookup import find_card
 from pos_app.store import Store
+from pos_app.store.cards import insert_card
+from pos_app.store.journal import append
+from pos_app.store.programs import get_program
 from pos_app.store.schema import CustomerKeyRow, EnrolmentContactRow, JournalRow
 from sync.server.models import CARDS, CUSTOMERS
 from tests.server.conftest import ROOT, Merchant, ServerProcess, make_merchant
@@ -169,3 +173,37 @@ def _held(path: Path, *texts: str) -> list[str]:
     files = [p for p in (path, path.with_name(path.name + "-wal")) if p.exists()]
     content = b"".join(p.read_bytes() for p in files)
     return [t for t in texts if t.encode() in content]
+
+
+def test_an_enrolment_written_before_schema_0006_keeps_its_name_and_still_syncs(
+    sync_server: ServerProcess, tmp_path: Path
+) -> None:
+    """An older terminal's enrolment, name inside the hashed operation, still pending at the
+    upgrade: its chain verifies, it shows the name and the server takes it from the entry."""
+    shop = make_merchant(sync_server, card_count=0)
+    counter = new_terminal(sync_server, shop, tmp_path / "t.db")
+    terminal = counter.store.identity()
+    op = Enroll(str(uuid.uuid4()), new_card_number(), new_qr_token(), "Old Format")
+    ctx = Context(next_time(), terminal.store_id)
+    with counter.store.write() as conn:  # as `enroll_customer` wrote it before 0006
+        program = get_program(conn, shop.points.id)
+        assert program is not None
+        applied = enroll(op, program, ctx)
+        insert_card(conn, applied.card)
+        append(
+            conn,
+            terminal_id=terminal.terminal_id,
+            card_id=applied.card.id,
+            program=program,
+            op=op,
+            effect=applied.effect,
+            staff_id=shop.staff_id,
+            ctx=ctx,
+        )
+    assert check_store(counter.store).ok  # the replay reads the name from the entry
+    counter.sync()
+    with sync_server.engine.connect() as conn:
+        held = conn.execute(select(CARDS.c.customer_name).where(CARDS.c.id == op.card_id))
+        assert held.scalar_one() == "Old Format"
+    shown = find_card(counter.store, CardRef.number(op.card_number))
+    assert shown is not None and shown.card.customer_name == "Old Format"

@@ -329,9 +329,11 @@ Email = Annotated[
 
 
 class WireContact(Wire):
-    """What a customer gave at enrolment beyond their name, in normal form
-    (`pos_app.domain.customer`), each part optional."""
+    """What a customer gave at enrolment, in normal form (`pos_app.domain.customer`), each
+    part optional. The name is here, not in the operation, from terminals of schema 0006 on
+    (an older entry's operation names the customer, inside its hash)."""
 
+    name: Name = ""
     phone: Phone = ""
     email: Email = ""
     consent: Annotated[bool, Strict()] = False
@@ -407,9 +409,9 @@ class WireEntry(Wire):
     customer: Annotated[
         WireContact | None,
         Field(
-            description="Only on an enrolment: the customer's phone, e-mail and consent. "
-            "Outside the hash: the terminal keeps them only until the server has answered, "
-            "never in its journal."
+            description="Only on an enrolment: the customer's name, phone, e-mail and "
+            "consent. Outside the hash: the terminal keeps them only until the server has "
+            "answered, never in its journal."
         ),
     ] = None
 

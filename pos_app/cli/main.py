@@ -49,7 +49,12 @@ from pos_app.services.integrity import check_store
 from pos_app.services.journal_view import journal_lines, write_csv
 from pos_app.services.lookup import find_card
 from pos_app.services.pairing import pair_terminal
-from pos_app.services.returns import purchase_by_receipt, recent_purchases, return_of_purchase
+from pos_app.services.returns import (
+    ReceiptMiss,
+    purchase_by_receipt,
+    recent_purchases,
+    return_of_purchase,
+)
 from pos_app.services.revocation import REVOKED_TEXT, known_revoked, server_says_revoked
 from pos_app.services.setup import init_terminal
 from pos_app.services.staff_auth import sign_in
@@ -484,9 +489,12 @@ def return_command(
         if amount is not None:
             raise click.UsageError("with --receipt, give at most AMOUNT after CARD")
         amount, wanted = purchase, _receipt(receipt)
-        found = [p for p in [purchase_by_receipt(store, view.card.id, wanted)] if p]
-        if not found or found[0].returnable_minor <= 0:
-            raise NotFoundError(f"no purchase of this card left to return has receipt {wanted}")
+        by_receipt = purchase_by_receipt(store, view.card.id, wanted)
+        if isinstance(by_receipt, ReceiptMiss):
+            raise NotFoundError(by_receipt.describe(wanted))
+        if by_receipt.returnable_minor <= 0:
+            raise NotFoundError(f"the purchase with receipt {wanted} was returned in full")
+        found = [by_receipt]
     else:
         seq = _purchase_number(purchase)
         returnable = recent_purchases(store, view.card.id, limit=10_000)

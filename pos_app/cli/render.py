@@ -6,6 +6,7 @@ from typing import Any
 
 from pos_app.domain.card import Card, card_to_dict
 from pos_app.domain.identifiers import format_card_number
+from pos_app.domain.operations import points_expiry
 from pos_app.domain.program import Program
 from pos_app.services.counter import Done
 from pos_app.services.journal_view import JournalLine
@@ -36,6 +37,10 @@ def card_summary(card: Card, program: Program) -> list[str]:
         if affordable:
             names = ", ".join(f"{r.name} [{r.code}] {r.points_cost}" for r in affordable)
             lines.append(f"Can buy   {names}")
+        expiry = points_expiry(card, program)
+        if expiry is not None:
+            noun = "point expires" if expiry.points == 1 else "points expire"
+            lines.append(f"Expiry    {expiry.points} {noun} on {expiry.on.isoformat()}")
     return lines
 
 

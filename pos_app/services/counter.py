@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import Connection
@@ -277,8 +277,8 @@ def enroll_customer(
     """A new card in a program (the only one when there is just one), welcome bonus included.
 
     A customer who already holds a card here (known by phone or e-mail) gets none: the
-    AlreadyEnrolledError names their card. The contact details wait beside the entry for
-    the server, never in the journal.
+    AlreadyEnrolledError names their card. The name and contact details wait beside the
+    entry for the server, never in the journal.
     """
     terminal = store.identity()
     ctx = Context(now or local_now(), terminal.store_id)
@@ -290,12 +290,15 @@ def enroll_customer(
         number = new_card_number()
         while find_card(conn, CardRef.number(number)) is not None:
             number = new_card_number()
-        op = Enroll(str(uuid.uuid4()), number, new_qr_token(), customer_name.strip())
-        applied: Applied = enroll(op, program, ctx)
+        name = customer_name.strip()
+        op = Enroll(str(uuid.uuid4()), number, new_qr_token())
+        applied: Applied = enroll(replace(op, customer_name=name), program, ctx)
         insert_card(conn, applied.card)
+        # The journalled enrolment names no one: the name waits beside it, outside the
+        # hash, so an erasure can reach it (`contacts`).
         done = _record(conn, terminal, applied.card, program, op, applied, staff_id, ctx)
-        if not contact.empty or contact.consent:
-            remember_contact(conn, done.entry.seq, contact)
+        if name or not contact.empty or contact.consent:
+            remember_contact(conn, done.entry.seq, contact, name)
         return done
 
 

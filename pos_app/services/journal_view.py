@@ -38,6 +38,9 @@ class JournalLine:
     applied_points: int | None = None
     # The server's reason as a code (RefusalCode), for words in the reader's language.
     outcome_code: str | None = None
+    # The card's customer as the terminal knows them now (blank once erased): an
+    # enrolment's entry names no one since terminal schema 0006.
+    customer: str = ""
 
 
 _LOCAL = LOCAL.alias("local_card")
@@ -53,6 +56,7 @@ def journal_lines(
             JournalRow,
             StaffRow.name.label("staff_name"),
             func.coalesce(_LOCAL.c.card_number, _REPLICA.c.card_number).label("card_number"),
+            func.coalesce(_LOCAL.c.customer_name, _REPLICA.c.customer_name).label("customer"),
             JournalSyncRow.status,
             JournalSyncRow.outcome_message,
             JournalSyncRow.outcome_code,
@@ -91,6 +95,7 @@ def journal_lines(
                 applied_stamps=row.applied_stamps,
                 applied_points=row.applied_points,
                 outcome_code=row.outcome_code,
+                customer=row.customer or "",
             )
 
 

@@ -7,6 +7,7 @@ works them out again from its own record of the earn and applies the same rule.
 
 from __future__ import annotations
 
+import enum
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -70,18 +71,50 @@ def recent_purchases(store: Store, card_id: str, limit: int = 10) -> list[Purcha
     return sorted(found, key=lambda p: p.seq, reverse=True)[:limit]
 
 
-def purchase_by_receipt(store: Store, card_id: str, receipt: str) -> Purchase | None:
+class ReceiptMiss(enum.StrEnum):
+    """Why no purchase was found under a receipt reference: what was asked, and who.
+
+    Only this terminal's own purchases are in its journal; another counter's reach it
+    through no feed (the feed carries cards, not their entries), so they are found only
+    while the server answers.
+    """
+
+    UNKNOWN = "receipt_unknown"  # neither this terminal nor the server knows it
+    UNREACHABLE = "receipt_unreachable"  # not this terminal's, and the server did not answer
+    NO_SERVER = "receipt_no_server"  # not this terminal's, and it has no server to ask
+
+    def describe(self, receipt: str) -> str:
+        """In English, for the command line and the logs (the window says it in its own)."""
+        match self:
+            case ReceiptMiss.UNKNOWN:
+                return f"no purchase of this card has receipt {receipt}, here or on the server"
+            case ReceiptMiss.UNREACHABLE:
+                return (
+                    f"no purchase of this card at this terminal has receipt {receipt}, and the "
+                    "server could not be reached to look at the other counters' (offline, only "
+                    "this terminal's own purchases are found): try again, or pick the purchase "
+                    "from the card's history"
+                )
+        return (
+            f"no purchase of this card at this terminal has receipt {receipt}, and this "
+            "terminal has no server to ask"
+        )
+
+
+def purchase_by_receipt(store: Store, card_id: str, receipt: str) -> Purchase | ReceiptMiss:
     """The card's latest purchase under that receipt reference (already normal, see
     `normal_receipt`): this terminal's, else the server's when it answers quickly (a
-    purchase made at another terminal of the merchant)."""
+    purchase made at another terminal of the merchant); else why there is none."""
     with store.read() as conn:
         entries = list(iter_entries(conn, card_id))
     found = [p for p in _purchases(entries) if receipt and p.receipt == receipt]
     mine = max(found, key=lambda p: p.seq, default=None)
-    return mine if mine is not None or not receipt else _server_purchase(store, card_id, receipt)
+    if mine is not None:
+        return mine
+    return _server_purchase(store, card_id, receipt) if receipt else ReceiptMiss.UNKNOWN
 
 
-def _server_purchase(store: Store, card_id: str, receipt: str) -> Purchase | None:
+def _server_purchase(store: Store, card_id: str, receipt: str) -> Purchase | ReceiptMiss:
     import httpx
 
     from pos_app.services.customers import SERVER_TIMEOUT_S
@@ -90,14 +123,15 @@ def _server_purchase(store: Store, card_id: str, receipt: str) -> Purchase | Non
 
     link = server_link(store)
     if link is None:
-        return None
+        return ReceiptMiss.NO_SERVER
     try:
         with ServerClient(link.url, link.token, timeout=httpx.Timeout(SERVER_TIMEOUT_S)) as client:
             found = client.earn_by_receipt(card_id, receipt)
     except SyncError:
-        return None
+        # Unreachable, too slow, or an answer that is none: either way nothing was learnt.
+        return ReceiptMiss.UNREACHABLE
     if found is None:
-        return None
+        return ReceiptMiss.UNKNOWN
     # Not in this terminal's journal: no journal number or time of its own here.
     return Purchase(
         str(found.entry_id), 0, "", found.amount_minor, found.points, found.returned_minor, receipt
@@ -162,9 +196,12 @@ def return_by_receipt(
     """Take back the points of `returned_minor` (None: all that is left) of the card's
     purchase under `receipt` (see `purchase_by_receipt`)."""
     found = purchase_by_receipt(store, card_id, receipt)
-    if found is None:
+    if isinstance(found, ReceiptMiss):
+        message = found.describe(receipt)
         return Refused(
-            RefusalCode.UNKNOWN_PURCHASE, f"No purchase of this card has receipt {receipt}."
+            RefusalCode.UNKNOWN_PURCHASE,
+            message[0].upper() + message[1:] + ".",
+            {"rule": found.value, "receipt": receipt},
         )
     amount = found.returnable_minor if returned_minor is None else returned_minor
     return return_of_purchase(store, ref, found, amount, staff_id, now)

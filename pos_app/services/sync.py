@@ -17,12 +17,11 @@ from datetime import datetime
 from sqlalchemy import Connection
 
 from pos_app.domain.card import TEMPORAL_FIELDS
-from pos_app.domain.customer import Contact
 from pos_app.domain.operations import OpKind
 from pos_app.domain.program import program_from_dict
 from pos_app.services.clock import local_now
 from pos_app.store import Store
-from pos_app.store.contacts import contacts_of, forget_answered_contacts
+from pos_app.store.contacts import Beside, contacts_of, forget_answered_contacts
 from pos_app.store.customer_keys import CustomerKeys, remember_lookup_secret, store_customer_keys
 from pos_app.store.journal import JournalEntry
 from pos_app.store.outbox import (
@@ -105,11 +104,18 @@ def last_sync_at(store: Store) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
 
-def entry_to_wire(entry: JournalEntry, contact: Contact | None = None) -> WireEntry:
-    """The entry as the server reads it; an enrolment with the contact waiting beside it."""
+def entry_to_wire(entry: JournalEntry, beside: Beside | None = None) -> WireEntry:
+    """The entry as the server reads it; an enrolment with the name and contact waiting
+    beside it (outside the hash)."""
     customer = None
-    if contact is not None:
-        customer = {"phone": contact.phone, "email": contact.email, "consent": contact.consent}
+    if beside is not None:
+        contact = beside.contact
+        customer = {
+            "name": beside.name,
+            "phone": contact.phone,
+            "email": contact.email,
+            "consent": contact.consent,
+        }
     return WireEntry.model_validate(
         {
             "customer": customer,
@@ -154,6 +160,7 @@ def _answer(outcome: EntryOutcome) -> Answer:
 class PushSummary:
     sent: int = 0
     statuses: Counter[str] = field(default_factory=Counter)
+    contacts_forgotten: int = 0  # enrolments' names and contacts deleted once answered
 
 
 def push(
@@ -195,7 +202,7 @@ def push(
             record_answers(conn, answers, local_now().isoformat())
             put_setting(conn, SERVER_SEQ_KEY, str(response.last_seq))
             forget_settled_provisional(conn)
-            forget_answered_contacts(conn)
+            summary.contacts_forgotten += forget_answered_contacts(conn)
             store_server_cards(
                 conn, [(o.card.to_card(), o.card.version) for o in response.outcomes if o.card]
             )
@@ -260,6 +267,7 @@ class PullSummary:
     changes: int = 0
     cards: int = 0
     cursor: int = 0
+    customers: int = 0  # customers' keys replaced (an erasure among them drops them)
 
 
 def pull(
@@ -335,6 +343,7 @@ def _write_pages(store: Store, pages: list[_Page], summary: PullSummary) -> bool
     for page in pages:
         summary.changes += page.changes
         summary.cards += len(page.cards)
+        summary.customers += sum(isinstance(c, CustomerChange) for c in page.others)
     return revoked
 
 
@@ -445,4 +454,8 @@ def sync_once(
         finished = now()
         with store.write() as conn:
             put_setting(conn, LAST_SYNC_KEY, finished.isoformat())
+        if pushed.contacts_forgotten or pulled.customers:
+            # Personal data was deleted: secure_delete zeroed it in the database, and
+            # emptying the write-ahead log drops the older page copies that still held it.
+            store.empty_log()
     return SyncResult(pushed, pulled, finished)

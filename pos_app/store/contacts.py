@@ -1,14 +1,16 @@
-"""A customer's contact details on the terminal: beside their enrolment until it is answered.
+"""A customer's personal details on the terminal: beside their enrolment until it is answered.
 
-The journal never holds a phone number or an e-mail address: the enrolment entry carries
-only the name, and what else the customer gave waits here, beside the entry, until the
-server has answered it. Then it is deleted; what stays is the feed's keyed hashes
+The journal never holds a name, phone number or e-mail address given at enrolment (since
+schema 0006; older enrolments hold the name in the entry): they wait here, beside the
+entry and outside its hash, until the server has answered it. Then they are deleted; what
+stays is the feed's card (its name, blanked when the customer is erased) and keyed hashes
 (`customer_keys`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, insert, or_, select
 
@@ -21,20 +23,41 @@ _SYNC = Base.metadata.tables[JournalSyncRow.__tablename__]
 _PENDING = ("pending", "sent")
 
 
-def remember_contact(conn: Connection, seq: int, contact: Contact) -> None:
+@dataclass(frozen=True, slots=True)
+class Beside:
+    """What waits beside one enrolment entry: the customer's name and contact."""
+
+    name: str
+    contact: Contact
+
+
+def remember_contact(conn: Connection, seq: int, contact: Contact, name: str = "") -> None:
     conn.execute(
         insert(_CONTACTS).values(
-            seq=seq, phone=contact.phone, email=contact.email, consent=contact.consent
+            seq=seq, phone=contact.phone, email=contact.email, consent=contact.consent, name=name
         )
     )
 
 
-def contacts_of(conn: Connection, seqs: Iterable[int]) -> dict[int, Contact]:
+def contacts_of(conn: Connection, seqs: Iterable[int]) -> dict[int, Beside]:
     wanted = list(seqs)
     if not wanted:
         return {}
     rows = conn.execute(select(_CONTACTS).where(_CONTACTS.c.seq.in_(wanted)))
-    return {r.seq: Contact(r.phone, r.email, bool(r.consent)) for r in rows}
+    return {r.seq: Beside(r.name, Contact(r.phone, r.email, bool(r.consent))) for r in rows}
+
+
+def names_beside(conn: Connection, seqs: Iterable[int]) -> dict[int, str]:
+    """The names waiting beside these enrolment entries (those that have one)."""
+    wanted = list(seqs)
+    if not wanted:
+        return {}
+    rows = conn.execute(
+        select(_CONTACTS.c.seq, _CONTACTS.c.name).where(
+            _CONTACTS.c.seq.in_(wanted), _CONTACTS.c.name != ""
+        )
+    )
+    return {r.seq: r.name for r in rows}
 
 
 def forget_answered_contacts(conn: Connection) -> int:

@@ -69,6 +69,19 @@ class Store:
         self._identity = TerminalIdentity(row.terminal_id, row.merchant_id, row.store_id, row.name)
         return self._identity
 
+    def empty_log(self) -> bool:
+        """Copy the write-ahead log into the database and truncate it to nothing, so no
+        older copy of a page (with rows deleted since) stays in it; False when a reader
+        kept part of it (the next empty_log, or closing, finishes the job)."""
+        raw = self.engine.raw_connection()
+        try:
+            driver = raw.driver_connection
+            assert driver is not None
+            busy, _log, _done = driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            return not busy
+        finally:
+            raw.close()
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -85,6 +98,9 @@ def _make_engine(path: Path) -> Engine:
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=10000")
+        # Deleted rows are zeroed in the file, not left in free pages for anyone who reads
+        # the file: a customer's contact details and an erased customer's name go for good.
+        cur.execute("PRAGMA secure_delete=ON")
         # 64 MiB, taken only as pages are used: a first pull inserts a million cards at
         # random places in the card indexes, and with SQLite's default 2 MiB nearly every
         # insert read its page back from the file.

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -12,7 +13,7 @@ from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.dialects.sqlite import insert
 
 from pos_app.domain.card import Card
-from pos_app.domain.operations import Context, Operation
+from pos_app.domain.operations import Context, Enroll, Operation, OpKind
 from pos_app.domain.program import Program
 from pos_app.domain.replay import replay
 from pos_app.store.cards import (
@@ -22,6 +23,7 @@ from pos_app.store.cards import (
     card_values,
     get_card,
 )
+from pos_app.store.contacts import names_beside
 from pos_app.store.journal import JournalEntry, entry_from_row, pending_for_card
 from pos_app.store.programs import get_program
 from pos_app.store.schema import Base, JournalRow, JournalSyncRow
@@ -42,8 +44,28 @@ _PENDING_BY_CARD = (
 )
 
 
-def steps(entries: Sequence[JournalEntry]) -> list[tuple[Operation, Context]]:
-    return [(e.op, Context(datetime.fromisoformat(e.local_time), e.store_id)) for e in entries]
+def steps(
+    entries: Sequence[JournalEntry], names: Mapping[int, str] | None = None
+) -> list[tuple[Operation, Context]]:
+    """The entries as operations to replay; an enrolment with the name waiting beside it
+    (`names`, by entry number: the journal's operation names no one since schema 0006)."""
+    found = names or {}
+    return [
+        (_named(e.op, found.get(e.seq)), Context(datetime.fromisoformat(e.local_time), e.store_id))
+        for e in entries
+    ]
+
+
+def _named(op: Operation, name: str | None) -> Operation:
+    return replace(op, customer_name=name) if name and isinstance(op, Enroll) else op
+
+
+def named_steps(
+    conn: Connection, entries: Sequence[JournalEntry]
+) -> list[tuple[Operation, Context]]:
+    """`steps`, with the names beside the enrolments among `entries` read first."""
+    enrolments = [e.seq for e in entries if e.kind == OpKind.ENROLL.value]
+    return steps(entries, names_beside(conn, enrolments))
 
 
 def rebased_card(conn: Connection, card_id: str) -> Card | None:
@@ -84,7 +106,7 @@ def _rebase(
     program = programs[program_id]
     if program is None:
         return None
-    return replay(base, program, steps(pending)).card
+    return replay(base, program, named_steps(conn, pending)).card
 
 
 def cards_with_pending(conn: Connection) -> set[str]:

@@ -187,8 +187,10 @@ class JournalSyncRow(Base):
 
 
 class EnrolmentContactRow(Base):
-    """What a customer gave at enrolment beyond their name, beside the enrolment's entry
-    (never in the journal), until the server has answered it; then it is deleted."""
+    """What a customer gave at enrolment (name, phone, e-mail, consent), beside the
+    enrolment's entry and outside its hash (never in the journal), until the server has
+    answered it; then it is deleted. Enrolments before schema 0006 hold the name in the
+    entry instead (`name` empty here)."""
 
     __tablename__ = "enrolment_contacts"
     seq: Mapped[int] = mapped_column(
@@ -197,6 +199,7 @@ class EnrolmentContactRow(Base):
     phone: Mapped[str] = mapped_column(String(32))
     email: Mapped[str] = mapped_column(String(254))
     consent: Mapped[bool]
+    name: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class CustomerKeyRow(Base):

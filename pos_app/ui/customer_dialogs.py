@@ -179,6 +179,16 @@ class ReturnDialog(QDialog):
         self.receipt_field.setAccessibleName(self.tr("Receipt reference"))
         self.receipt_field.setMaxLength(RECEIPT_MAX_LENGTH)
         self.receipt_field.returnPressed.connect(self._confirm)
+        # True of the receipt field at every moment: the journal holds only this
+        # terminal's purchases, and no feed brings the other counters'.
+        self.receipt_hint = QLabel(
+            self.tr(
+                "A purchase at another counter is found by its receipt only while the "
+                "server answers."
+            )
+        )
+        self.receipt_hint.setWordWrap(True)
+        self.receipt_hint.setObjectName("Muted")
         self.note = _note()
         confirm = QPushButton(self.tr("Take points back"))
         confirm.setObjectName("Primary")
@@ -208,6 +218,7 @@ class ReturnDialog(QDialog):
         self.list.setVisible(bool(purchases))
         layout.addWidget(self.amount)
         layout.addWidget(self.receipt_field)
+        layout.addWidget(self.receipt_hint)
         layout.addWidget(self.note)
         if not purchases:
             layout.addStretch(1)  # the fields under the caption, not spread over the height

@@ -275,6 +275,22 @@ def _rule_words(rule: str, p: Mapping[str, str | int]) -> str | None:
             return QCoreApplication.translate(
                 "words", "At most {left} of that purchase can come back (bought {bought})."
             ).format(left=left, bought=bought)
+        case "receipt_unknown":
+            return QCoreApplication.translate(
+                "words", "No purchase of this card has receipt {receipt}, here or on the server."
+            ).format(receipt=p["receipt"])
+        case "receipt_unreachable":
+            # Short enough for the banner; the receipt is the one just typed.
+            return QCoreApplication.translate(
+                "words",
+                "Server not reached: only this terminal's own purchases are found by "
+                "receipt. Try again, or pick from the list.",
+            )
+        case "receipt_no_server":
+            return QCoreApplication.translate(
+                "words",
+                "No purchase here has receipt {receipt}, and this terminal has no server to ask.",
+            ).format(receipt=p["receipt"])
         case "self_merge":
             return QCoreApplication.translate("words", "A card cannot be merged into itself.")
         case "empty_merge":

@@ -594,8 +594,14 @@ def customer_erase(db: str, customer_id: str, yes: bool) -> None:
     if not yes:
         click.confirm(f"Erase customer {customer_id}? This cannot be undone", abort=True)
     with write(_engine(db)) as conn:
-        cards = erase_customer(conn, customer_id, _now())
-    click.echo(f"customer {customer_id} erased; {cards} card(s) deactivated")
+        erased = erase_customer(conn, customer_id, _now())
+    click.echo(f"customer {customer_id} erased; {erased.cards} card(s) deactivated")
+    for terminal_id in erased.name_kept_by:
+        # Honest about what no feed can reach: the name is inside that entry's hash.
+        click.echo(
+            f"terminal {terminal_id} still holds the name in its own journal (enrolled "
+            "there before terminal schema 0006); see the operators' guide"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

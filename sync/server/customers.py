@@ -12,6 +12,7 @@ import json
 import secrets
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -275,12 +276,23 @@ def export_customer(conn: Connection, customer_id: str) -> dict[str, Any]:
     }
 
 
-def erase_customer(conn: Connection, customer_id: str, now: datetime) -> int:
+@dataclass(frozen=True, slots=True)
+class Erased:
+    """What an erasure did: the cards it deactivated, and the terminals whose own journals
+    still hold the customer's name (enrolled there before terminal schema 0006, when the
+    name was inside the entry's hash; see the operators' guide)."""
+
+    cards: int
+    name_kept_by: tuple[str, ...] = ()
+
+
+def erase_customer(conn: Connection, customer_id: str, now: datetime) -> Erased:
     """Remove the customer's personal data, deactivate their cards and void their passes.
 
     Transactions stay, with their amounts: the enrolment's typed name is blanked in them,
-    the only personal data an entry holds. The cards' new versions carry the blank name to
-    every terminal at its next pull. Returns how many cards were deactivated.
+    the only personal data an entry of an older terminal holds (newer ones send the name
+    beside the entry). The cards' new versions carry the blank name to every terminal at
+    its next pull.
     """
     customer = _customer(conn, customer_id)
     if customer.erased_at is not None:
@@ -311,18 +323,22 @@ def erase_customer(conn: Connection, customer_id: str, now: datetime) -> int:
         )
         void_pass(conn, merchant, card_id, now)
     enrolments = conn.execute(
-        select(TRANSACTIONS.c.id, TRANSACTIONS.c.operation).where(
+        select(TRANSACTIONS.c.id, TRANSACTIONS.c.operation, TRANSACTIONS.c.terminal_id).where(
             TRANSACTIONS.c.merchant_id == merchant,
             TRANSACTIONS.c.card_id.in_(card_ids),
             TRANSACTIONS.c.kind == "enroll",
         )
     ).all()
+    kept_by: set[str] = set()
     for row in enrolments:
         operation = json.loads(row.operation)
+        if not operation.get("customer_name"):
+            continue  # the name came beside the entry: the terminal has let it go
+        kept_by.add(str(row.terminal_id))
         operation["customer_name"] = ""
         conn.execute(
             TRANSACTIONS.update()
             .where(TRANSACTIONS.c.id == row.id)
             .values(operation=json.dumps(operation, sort_keys=True, separators=(",", ":")))
         )
-    return len(card_ids)
+    return Erased(len(card_ids), tuple(sorted(kept_by)))

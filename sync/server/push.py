@@ -730,12 +730,15 @@ def _enroll(conn: Connection, batch: _Batch, p: _Entry, ctx: Context) -> Applied
     assert isinstance(p.op, Enroll)
     given = entry.customer
     contact = Contact() if given is None else Contact(given.phone, given.email, given.consent)
+    # Beside the entry (schema 0006 terminals), or inside an older entry's operation. The
+    # transaction keeps the operation as hashed; the name goes to the customer and card.
+    name = wire_op.customer_name or ("" if given is None else given.name)
     customer_id = enrolment_customer(
         conn,
         batch.terminal.merchant_id,
         program,
         entry.store_id,
-        wire_op.customer_name,
+        name,
         contact,
         batch.received_at,
     )
@@ -743,7 +746,7 @@ def _enroll(conn: Connection, batch: _Batch, p: _Entry, ctx: Context) -> Applied
         return customer_id
     if not contact.empty:
         batch.customers.add(customer_id)
-    applied = enroll(p.op, program, ctx)
+    applied = enroll(replace(p.op, customer_name=name), program, ctx)
     # Inserted now so later entries of the batch (and the uniqueness checks) see it; its
     # change version is stamped with the others just before commit.
     conn.execute(

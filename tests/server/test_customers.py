@@ -159,6 +159,9 @@ def test_erasing_a_customer_leaves_their_transactions_and_nothing_personal(
     erased = _cli(server, capsys, "customer", "erase", customer_id, "--yes")
     assert erased.returncode == 0, erased.stderr
     assert "1 card(s) deactivated" in erased.stdout
+    # Enrolled the way terminals before schema 0006 did, with the name inside the hashed
+    # operation: the operator is told which terminal's journal still holds it.
+    assert f"terminal {chain.terminal_id} still holds the name" in erased.stdout
     again = _cli(server, capsys, "customer", "erase", customer_id, "--yes")
     assert again.returncode == 1
     assert "already erased" in again.stderr

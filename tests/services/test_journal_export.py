@@ -27,6 +27,7 @@ def test_the_csv_keeps_the_entries_and_drops_every_qr_token(demo_store: Store) -
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [r["kind"] for r in rows] == ["enroll", "stamp"]
     enroll_op = json.loads(rows[0]["operation"])
-    assert enroll_op["customer_name"] == "Robin Baker"  # what people need stays
+    # What people need stays: the card's customer, from beside the journal (erasable).
+    assert rows[0]["customer"] == "Robin Baker" and not enroll_op["customer_name"]
     assert "qr_token" not in enroll_op
     assert json.loads(rows[1]["operation"]) == {"count": 1, "kind": "stamp"}

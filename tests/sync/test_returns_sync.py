@@ -12,6 +12,8 @@ from pos_app.domain.operations import EarnPoints, RedeemPoints, normal_receipt
 from pos_app.domain.refusal import RefusalCode, Refused
 from pos_app.services.counter import Done, undo
 from pos_app.services.returns import (
+    Purchase,
+    ReceiptMiss,
     purchase_by_receipt,
     recent_purchases,
     return_of_purchase,
@@ -97,12 +99,13 @@ def test_a_purchase_made_at_another_counter_is_returned_by_its_receipt_reference
     earned = till.operate(card, EarnPoints(8_000, receipt))
     assert isinstance(earned, Done) and receipt == "R-1001 / 7"
     mine = purchase_by_receipt(till.store, card.id, receipt)
-    assert mine is not None and mine.seq == earned.entry.seq  # this terminal's own, offline
-    assert purchase_by_receipt(other.store, card.id, receipt) is None  # not synced yet
+    assert isinstance(mine, Purchase) and mine.seq == earned.entry.seq  # its own, offline
+    # Not synced yet: the server answers that it knows no such purchase either.
+    assert purchase_by_receipt(other.store, card.id, receipt) is ReceiptMiss.UNKNOWN
     till.sync()
 
     found = purchase_by_receipt(other.store, card.id, receipt)  # the server's answer
-    assert found is not None and (found.entry_id, found.amount_minor, found.points) == (
+    assert isinstance(found, Purchase) and (found.entry_id, found.amount_minor, found.points) == (
         earned.entry.entry_id,
         8_000,
         80,
@@ -111,10 +114,10 @@ def test_a_purchase_made_at_another_counter_is_returned_by_its_receipt_reference
     assert isinstance(half, Done) and half.effect.points_delta == -40
     other.sync()
     again = purchase_by_receipt(other.store, card.id, receipt)
-    assert again is not None and again.returned_minor == 4_000  # the server counts it
+    assert isinstance(again, Purchase) and again.returned_minor == 4_000  # the server counts it
     too_much = return_of_purchase(other.store, ref, again, 4_001, shop.staff_id, next_time())
     assert isinstance(too_much, Refused) and "at most 40.00" in too_much.message
-    assert purchase_by_receipt(other.store, card.id, "R-1002") is None
+    assert purchase_by_receipt(other.store, card.id, "R-1002") is ReceiptMiss.UNKNOWN
     with read(any_server.engine) as conn:
         void = conn.execute(
             select(TRANSACTIONS.c.status, TRANSACTIONS.c.applied_points_delta).where(

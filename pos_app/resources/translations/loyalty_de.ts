@@ -857,6 +857,10 @@
         <translation>Belegnummer</translation>
     </message>
     <message>
+        <source>A purchase at another counter is found by its receipt only while the server answers.</source>
+        <translation>Ein Einkauf an einer anderen Kasse wird über seine Belegnummer nur gefunden, solange der Server antwortet.</translation>
+    </message>
+    <message>
         <source>Take points back</source>
         <translation>Punkte zurücknehmen</translation>
     </message>
@@ -1775,6 +1779,18 @@
     <message>
         <source>At most {left} of that purchase can come back (bought {bought}).</source>
         <translation>Von diesem Einkauf können höchstens {left} zurückgegeben werden (gekauft: {bought}).</translation>
+    </message>
+    <message>
+        <source>No purchase of this card has receipt {receipt}, here or on the server.</source>
+        <translation>Kein Einkauf dieser Karte hat die Belegnummer {receipt}, weder hier noch auf dem Server.</translation>
+    </message>
+    <message>
+        <source>Server not reached: only this terminal&apos;s own purchases are found by receipt. Try again, or pick from the list.</source>
+        <translation>Server nicht erreicht: Über die Belegnummer werden nur die eigenen Einkäufe dieses Terminals gefunden. Später erneut versuchen oder aus der Liste wählen.</translation>
+    </message>
+    <message>
+        <source>No purchase here has receipt {receipt}, and this terminal has no server to ask.</source>
+        <translation>Kein Einkauf hier hat die Belegnummer {receipt}, und dieses Terminal hat keinen Server, den es fragen könnte.</translation>
     </message>
     <message>
         <source>A card cannot be merged into itself.</source>

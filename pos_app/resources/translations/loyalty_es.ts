@@ -857,6 +857,10 @@
         <translation>Referencia del ticket</translation>
     </message>
     <message>
+        <source>A purchase at another counter is found by its receipt only while the server answers.</source>
+        <translation>Una compra hecha en otra caja solo se encuentra por su referencia de ticket mientras el servidor responde.</translation>
+    </message>
+    <message>
         <source>Take points back</source>
         <translation>Retirar puntos</translation>
     </message>
@@ -1775,6 +1779,18 @@
     <message>
         <source>At most {left} of that purchase can come back (bought {bought}).</source>
         <translation>De esa compra se pueden devolver como máximo {left} (comprado: {bought}).</translation>
+    </message>
+    <message>
+        <source>No purchase of this card has receipt {receipt}, here or on the server.</source>
+        <translation>Ninguna compra de esta tarjeta tiene la referencia de ticket {receipt}, ni aquí ni en el servidor.</translation>
+    </message>
+    <message>
+        <source>Server not reached: only this terminal&apos;s own purchases are found by receipt. Try again, or pick from the list.</source>
+        <translation>Servidor no disponible: por la referencia del ticket solo se encuentran las compras de este terminal. Vuelva a intentarlo o elija de la lista.</translation>
+    </message>
+    <message>
+        <source>No purchase here has receipt {receipt}, and this terminal has no server to ask.</source>
+        <translation>Ninguna compra de aquí tiene la referencia de ticket {receipt}, y este terminal no tiene servidor al que preguntar.</translation>
     </message>
     <message>
         <source>A card cannot be merged into itself.</source>

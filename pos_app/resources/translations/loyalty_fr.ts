@@ -857,6 +857,10 @@
         <translation>Référence du ticket</translation>
     </message>
     <message>
+        <source>A purchase at another counter is found by its receipt only while the server answers.</source>
+        <translation>Un achat fait à une autre caisse n&apos;est retrouvé par sa référence de ticket que tant que le serveur répond.</translation>
+    </message>
+    <message>
         <source>Take points back</source>
         <translation>Reprendre les points</translation>
     </message>
@@ -1775,6 +1779,18 @@
     <message>
         <source>At most {left} of that purchase can come back (bought {bought}).</source>
         <translation>Au plus {left} de cet achat peuvent être rendus (acheté&#xa0;: {bought}).</translation>
+    </message>
+    <message>
+        <source>No purchase of this card has receipt {receipt}, here or on the server.</source>
+        <translation>Aucun achat de cette carte n&apos;a la référence de ticket {receipt}, ni ici ni sur le serveur.</translation>
+    </message>
+    <message>
+        <source>Server not reached: only this terminal&apos;s own purchases are found by receipt. Try again, or pick from the list.</source>
+        <translation>Serveur injoignable : par la référence du ticket, seuls les achats de ce terminal sont retrouvés. Réessayez, ou choisissez dans la liste.</translation>
+    </message>
+    <message>
+        <source>No purchase here has receipt {receipt}, and this terminal has no server to ask.</source>
+        <translation>Aucun achat ici n&apos;a la référence de ticket {receipt}, et ce terminal n&apos;a pas de serveur à interroger.</translation>
     </message>
     <message>
         <source>A card cannot be merged into itself.</source>

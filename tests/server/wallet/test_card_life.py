@@ -151,7 +151,7 @@ def test_deactivation_replacement_expiry_and_erasure_reach_the_pass(url: str) ->
         # The customer of card 2 is erased: the pass (Apple and Google) turns void and
         # nameless, still reachable by its serial; the other merchant's card of that id stays.
         with write(engine) as conn:
-            assert erase_customer(conn, customer, now) == 1
+            assert erase_customer(conn, customer, now).cards == 1
         google = (shop.merchant_id, shop.cards[2].id, "google")
         assert owed(engine) == {keys[2], google}  # not the other merchant's card
         erased = face(engine, shop, 2)

@@ -112,8 +112,11 @@ class AutoFailover:
         return self.autoctl("show", "state", "--monitor", self.monitor_url)
 
     def primary(self) -> Node:
+        states = self.states()
         for node in self.nodes:
-            if self.states().get(node.name, ("", ""))[0] in ("primary", "wait_primary"):
+            reported, assigned = states.get(node.name, ("", ""))
+            # A lost primary keeps its last report ("primary") while assigned "demoted".
+            if reported == assigned and reported in ("primary", "wait_primary"):
                 return node
         raise ClusterError(f"no primary:\n{self.show_state()}")
 

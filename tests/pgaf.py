@@ -278,9 +278,16 @@ def auto_failover(nodes: int = 2) -> Iterator[AutoFailover]:
     common = ["--hostname", "127.0.0.1", "--auth", "trust", "--no-ssl", "--listen", "127.0.0.1"]
     try:
         monitor.proc = cluster._spawn(
-            ["create", "monitor", "--pgdata", str(monitor.pgdata), "--pgport", str(monitor.port)]
-            + common
-            + ["--run"],
+            [
+                "create",
+                "monitor",
+                "--pgdata",
+                str(monitor.pgdata),
+                "--pgport",
+                str(monitor.port),
+                *common,
+                "--run",
+            ],
             "monitor",
         )
         _wait_connectable(cluster.monitor_url, cluster)

@@ -1,7 +1,8 @@
 """A terminal process that works and pushes until told to stop, riding out server outages.
 
 Usage: python -m tests.failover.push_worker DB SEED STAMP_CARD POINT_CARD STAFF_ID STOP_FILE
-Prints "ready" after its first acknowledged push. A push the server cannot take (503, no
+Prints "ready" after its first acknowledged push, and at the end "unreachable N": how many
+syncs found no server to answer. A push the server cannot take (503, no
 answer) is what the counter meets during a failover: the entries wait in the outbox, work
 goes on, and the next sync sends them again. Once STOP_FILE exists it stops working, sends
 what is left (giving up after a minute) and exits 0 with nothing pending.
@@ -40,15 +41,23 @@ def main(db: str, seed: int, stamp_card: str, point_card: str, staff_id: str, st
     ]
     step = 0
     ready = False
+    unreachable = 0
     with ServerClient(link.url, link.token) as client:
         while not Path(stop).exists():
             for _ in range(rng.randint(1, 4)):
                 number, op = rng.choice(ops)
-                perform(store, CardRef.number(number), op, staff_id, start + timedelta(minutes=11 * step))
+                perform(
+                    store,
+                    CardRef.number(number),
+                    op,
+                    staff_id,
+                    start + timedelta(minutes=11 * step),
+                )
                 step += 1
             try:
                 sync_once(store, client, batch_size=rng.choice([1, 3, 8]))
             except ServerUnreachable:
+                unreachable += 1
                 time.sleep(RETRY_S)
                 continue
             if not ready:
@@ -59,7 +68,9 @@ def main(db: str, seed: int, stamp_card: str, point_card: str, staff_id: str, st
             try:
                 sync_once(store, client)
             except ServerUnreachable:
+                unreachable += 1
                 time.sleep(RETRY_S)
+    print(f"unreachable {unreachable}", flush=True)
     left = pending_count(store)
     store.close()
     return 0 if left == 0 else 1

@@ -15,6 +15,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from subprocess import Popen
 
 import httpx
 from sqlalchemy import func, select
@@ -65,6 +66,55 @@ def acknowledged(db: Path) -> set[str]:
         store.close()
 
 
+def start_workers(merchant: Merchant, dbs: list[Path], stop: Path) -> list[Popen[str]]:
+    """A `push_worker` process for each paired terminal database."""
+    stamp_card = merchant.card(merchant.stamps).card_number
+    point_card = merchant.card(merchant.points).card_number
+    return [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "tests.failover.push_worker",
+                str(db),
+                str(i + 1),
+                stamp_card,
+                point_card,
+                merchant.staff_id,
+                str(stop),
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i, db in enumerate(dbs)
+    ]
+
+
+def wait_ready(procs: list[Popen[str]]) -> None:
+    for proc in procs:
+        assert proc.stdout is not None
+        line = proc.stdout.readline().strip()
+        assert line == "ready", proc.stderr.read() if proc.stderr else line
+
+
+def finish_workers(procs: list[Popen[str]], stop: Path) -> list[tuple[int, int]]:
+    """Tell the workers to stop; each one's exit code and its count of unreachable syncs."""
+    stop.touch()
+    ended = []
+    for proc in procs:
+        try:
+            out, _ = proc.communicate(timeout=120)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            out, _ = proc.communicate()
+        words = out.split()
+        missed = int(words[-1]) if len(words) >= 2 and words[-2] == "unreachable" else -1
+        ended.append((proc.returncode, missed))
+    return ended
+
+
 def kill_primary_under_load(
     cluster: AutoFailover,
     server: ServerProcess,
@@ -78,24 +128,9 @@ def kill_primary_under_load(
         t.store.close()
     probe = new_terminal(server, merchant, tmp / "probe.db")
     stop = tmp / "stop"
-    stamp_card = merchant.card(merchant.stamps).card_number
-    point_card = merchant.card(merchant.points).card_number
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-m", "tests.failover.push_worker", str(db), str(i + 1)]
-            + [stamp_card, point_card, merchant.staff_id, str(stop)],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for i, db in enumerate(dbs)
-    ]
+    procs = start_workers(merchant, dbs, stop)
     try:
-        for proc in procs:
-            assert proc.stdout is not None
-            line = proc.stdout.readline().strip()
-            assert line == "ready", proc.stderr.read() if proc.stderr else line
+        wait_ready(procs)
         deadline = time.monotonic() + 60
         while sum(len(acknowledged(db)) for db in dbs) < WARM_UP_ENTRIES:
             assert time.monotonic() < deadline, "the terminals barely pushed before the kill"
@@ -118,10 +153,8 @@ def kill_primary_under_load(
             except SyncError:
                 time.sleep(PROBE_EVERY_S)
         recovery_s = time.monotonic() - killed_at
-        stop.touch()
-        exits = [proc.wait(120) for proc in procs]
+        exits = [code for code, _ in finish_workers(procs, stop)]
     finally:
-        stop.touch()
         for proc in procs:
             if proc.poll() is None:
                 proc.kill()

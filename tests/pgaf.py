@@ -267,11 +267,16 @@ def auto_failover(nodes: int = 2) -> Iterator[AutoFailover]:
         **os.environ,
         "PATH": f"{BINDIR}:{os.environ.get('PATH', '/usr/bin:/bin')}",
         "PG_CONFIG": str(BINDIR / "pg_config"),
-        # pg_autoctl keeps its configuration and state under these: in our directory.
+        # pg_autoctl keeps its configuration, state and pid files under these (the last
+        # only if it exists, else under /tmp/pg_autoctl): all in our directory.
         "XDG_CONFIG_HOME": str(root / "config"),
         "XDG_DATA_HOME": str(root / "share"),
         "XDG_RUNTIME_DIR": str(root / "run"),
     }
+    for folder in ("config", "share", "run"):
+        (root / folder).mkdir()
+        if os.geteuid() == 0:
+            shutil.chown(root / folder, "postgres")
     monitor = Node("monitor", free_port(), root / "monitor")
     members = [Node(f"node{i + 1}", free_port(), root / f"node{i + 1}") for i in range(nodes)]
     cluster = AutoFailover(root, monitor, members, env)

@@ -21,10 +21,12 @@ import httpx
 from sqlalchemy import func, select
 
 from pos_app.domain.operations import EarnPoints
+from pos_app.services.counter import Done
+from pos_app.services.sync import server_link
+from pos_app.services.sync_loop import SyncLoop
 from pos_app.store import open_store
 from pos_app.store.outbox import PENDING
 from pos_app.store.schema import JournalRow, JournalSyncRow
-from sync.engine.client import SyncError
 from sync.server.db import read
 from sync.server.models import TRANSACTIONS
 from tests.pgaf import AutoFailover, Node
@@ -44,6 +46,7 @@ class FailoverRun:
     lost: int  # of those, not on the new primary
     doubled: int  # entries applied more than once
     first_status: int  # what the server answered right after the kill
+    states_meanwhile: set[str]  # the probe terminal's sync status until it pushed again
     retry_after: str | None
     terminals: list[Terminal]
     killed: Node
@@ -144,14 +147,16 @@ def kill_primary_under_load(
             headers={"Authorization": f"Bearer {probe.token}"},
             timeout=30,
         )
+        # The probe syncs as the counter's own loop does; meanwhile it works offline.
+        loop = SyncLoop(probe.store, server_link(probe.store))
         point = merchant.card(merchant.points, 1)
+        states: set[str] = set()
         while True:
-            probe.operate(point, EarnPoints(100))
-            try:
-                probe.sync()
+            assert isinstance(probe.operate(point, EarnPoints(100)), Done)
+            if loop.sync_now():
                 break
-            except SyncError:
-                time.sleep(PROBE_EVERY_S)
+            states.add(loop.status().state.value)
+            time.sleep(PROBE_EVERY_S)
         recovery_s = time.monotonic() - killed_at
         exits = [code for code, _ in finish_workers(procs, stop)]
     finally:
@@ -175,6 +180,7 @@ def kill_primary_under_load(
         lost=len(before - on_primary),
         doubled=sum(count - 1 for _, count in rows),
         first_status=answer.status_code,
+        states_meanwhile=states,
         retry_after=answer.headers.get("retry-after"),
         terminals=[*terminals, probe],
         killed=killed,

@@ -31,6 +31,8 @@ def test_the_primary_killed_while_terminals_push_loses_and_doubles_nothing(
     run = kill_primary_under_load(formation, failover_server, shop, tmp_path)
     # While no primary was there the server said "later", and when, not "broken".
     assert run.first_status == 503 and run.retry_after is not None
+    # The terminal took it as an outage: offline, working on, sending again later.
+    assert run.states_meanwhile == {"offline"}
     assert run.worker_exits == [0, 0, 0], "a terminal was left with entries unsent"
     assert run.acknowledged_before > 0
     assert run.lost == 0 and run.doubled == 0

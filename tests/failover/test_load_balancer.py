@@ -4,6 +4,7 @@ what must be counted or done once across processes is, through the database."""
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import subprocess
 import sys
@@ -33,23 +34,41 @@ from tests.server.conftest import ROOT, ServerProcess, make_merchant, pair_code,
 from tests.sync.harness import Terminal, assert_converged
 
 
-@pytest.fixture
-def two_servers(
-    pg_database_url: str,  # noqa: F811
-    tmp_path: Path,
-) -> Iterator[list[ServerProcess]]:
+@contextlib.contextmanager
+def server_pair(db_url: str, where: Path) -> Iterator[list[ServerProcess]]:
+    """Two `serve` processes, "a" and "b", on one PostgreSQL database."""
     if why := available():
         pytest.skip(why)
     servers: list[ServerProcess] = []
     try:
         for name in ("a", "b"):  # one after the other: each upgrades the schema first
             extra = ("--instance", name, "--auth-failures-per-minute", "3")
-            log = tmp_path / f"server-{name}.log"
-            servers.append(start_server("postgres", pg_database_url, log, extra=extra))
+            log = where / f"server-{name}.log"
+            servers.append(start_server("postgres", db_url, log, extra=extra))
         yield servers
     finally:
         for server in servers:
             server.stop()
+
+
+@pytest.fixture(scope="module")
+def two_servers(
+    pg_database_url: str,  # noqa: F811
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[list[ServerProcess]]:
+    """Shared by the tests that kill neither."""
+    with server_pair(pg_database_url, tmp_path_factory.mktemp("two-servers")) as servers:
+        yield servers
+
+
+@pytest.fixture
+def doomed_pair(
+    pg_database_url: str,  # noqa: F811
+    tmp_path: Path,
+) -> Iterator[list[ServerProcess]]:
+    """A pair of the test's own: it kills one."""
+    with server_pair(pg_database_url, tmp_path) as servers:
+        yield servers
 
 
 def instance(url: str) -> str:
@@ -57,11 +76,11 @@ def instance(url: str) -> str:
 
 
 def test_a_server_process_killed_mid_batch_behind_haproxy_loses_and_doubles_nothing(
-    two_servers: list[ServerProcess], tmp_path: Path
+    doomed_pair: list[ServerProcess], tmp_path: Path
 ) -> None:
-    doomed, survivor = two_servers
+    doomed, survivor = doomed_pair
     shop = make_merchant(survivor, card_count=8)
-    with haproxy([s.base_url for s in two_servers]) as address:
+    with haproxy([s.base_url for s in doomed_pair]) as address:
         assert {instance(address) for _ in range(4)} == {"a", "b"}  # both take requests
         dbs = [tmp_path / f"t{i}.db" for i in range(3)]
         for i, db in enumerate(dbs):  # paired and first synced through the one address

@@ -5,6 +5,7 @@ what must be counted or done once across processes is, through the database."""
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import subprocess
 import sys
@@ -38,6 +39,8 @@ from tests.sync.harness import Terminal, assert_converged
 def server_pair(db_url: str, where: Path) -> Iterator[list[ServerProcess]]:
     """Two `serve` processes, "a" and "b", on one PostgreSQL database."""
     if why := available():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"HAProxy is required in CI: {why}")
         pytest.skip(why)
     servers: list[ServerProcess] = []
     try:

@@ -156,7 +156,7 @@ class AutoFailover:
             os.killpg(node.proc.pid, signal.SIGKILL)
         node.proc.wait()
         # Anything of the node's that left the process group (never seen; to be sure).
-        _kill_postmaster(node.pgdata)
+        _signal_postmaster(node.pgdata, signal.SIGKILL)
 
     def kill_primary(self) -> Node:
         node = self.primary()
@@ -203,20 +203,26 @@ class AutoFailover:
         return "\n".join(parts)
 
     def stop(self) -> None:
-        for node in [*self.nodes, self.monitor]:
+        """Stop every node at once: the formation is thrown away, and a clean stop takes
+        pg_autoctl some 25 s here. Each PostgreSQL gets an immediate shutdown first (it
+        removes its shared memory, which a SIGKILL would leave behind), then the rest of
+        the node is killed."""
+        members = [*self.nodes, self.monitor]
+        for node in members:
+            _signal_postmaster(node.pgdata, signal.SIGQUIT)
+        deadline = time.monotonic() + 5
+        while any((n.pgdata / "postmaster.pid").exists() for n in members):
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.1)
+        for node in members:
             if node.proc is not None and node.proc.poll() is None:
                 with contextlib.suppress(ProcessLookupError):
-                    os.killpg(node.proc.pid, signal.SIGTERM)
-        for node in [*self.nodes, self.monitor]:
-            if node.proc is None:
-                continue
-            try:
-                node.proc.wait(20)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
                     os.killpg(node.proc.pid, signal.SIGKILL)
+        for node in members:
+            if node.proc is not None:
                 node.proc.wait()
-            _kill_postmaster(node.pgdata)
+            _signal_postmaster(node.pgdata, signal.SIGKILL)
 
 
 def _as_postgres(cmd: list[str]) -> list[str]:
@@ -225,11 +231,11 @@ def _as_postgres(cmd: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *cmd]
 
 
-def _kill_postmaster(pgdata: Path) -> None:
+def _signal_postmaster(pgdata: Path, sig: signal.Signals) -> None:
     pidfile = pgdata / "postmaster.pid"
     with contextlib.suppress(OSError, ValueError, IndexError):
         pid = int(pidfile.read_text().split()[0])
-        os.kill(pid, signal.SIGKILL)
+        os.kill(pid, sig)
 
 
 def _settle(node: Node, settings: dict[str, str]) -> None:

@@ -6,7 +6,7 @@ turned standby refuses writes. None of that is the request's fault, and none of 
 the answer is 503 with Retry-After, which a terminal takes as "try later" (it keeps working
 offline and sends the same entries again; a push is applied once however often it comes).
 
-The server itself retries nothing: a write whose connection died may or may not have
+The server does not retry a write whose connection died: it may or may not have
 committed, and only the client knows the request is safe to send again (a push is; the
 entries' ids make it so).
 """

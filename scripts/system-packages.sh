@@ -2,7 +2,8 @@
 # Installs the Debian packages the terminal needs beyond Python wheels: libzbar0 for pyzbar,
 # Xvfb and the xcb libraries for a real Qt window and screenshots, fonts for readable text,
 # poppler-utils to render the end-of-day PDF to images in its tests; openssl to check wallet
-# pass signatures, chromium and its driver to test the customer's card page in a browser.
+# pass signatures, chromium and its driver to test the customer's card page in a browser;
+# pg_auto_failover (pg_autoctl) and HAProxy for the server's failover and load-balancer tests.
 # Installs only what is missing, so a machine that has them all never touches apt.
 set -euo pipefail
 packages=(
@@ -12,6 +13,7 @@ packages=(
     libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core libpulse0
     postgresql-15 binutils libcups2 poppler-utils
     openssl chromium chromium-driver
+    postgresql-15-auto-failover haproxy
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -16,7 +16,7 @@ from fastapi.responses import Response
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from sync.protocol import (
     API_PREFIX,
@@ -64,6 +64,7 @@ from sync.server.push import PushRejectedError, push
 from sync.server.ratelimit import FailureLimiter
 from sync.server.shared_failures import shared_failures
 from sync.server.sync_state import sync_state
+from sync.server.unavailable import database_unavailable
 from sync.server.wallet import page, passkit
 
 FAILURES_ENV = "LOYALTY_SERVER_AUTH_FAILURES_PER_MINUTE"
@@ -160,6 +161,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.add_middleware(AccessLog)
     app.router.route_class = _ModelBodyRoute
     app.add_exception_handler(RequestValidationError, invalid_request)
+    app.add_exception_handler(DBAPIError, database_unavailable)
     _routes(app)
     app.include_router(passkit.router)
     app.include_router(page.router)

@@ -32,7 +32,23 @@ def database_url(url: str | None = None) -> str:
     chosen = url or os.environ.get(DB_ENV) or DEFAULT_DB
     if chosen.startswith("postgresql://") or chosen.startswith("postgres://"):
         chosen = "postgresql+psycopg://" + chosen.split("://", 1)[1]
+    if chosen.startswith("postgresql+psycopg://"):
+        chosen = _hosts_as_parameters(chosen)
     return chosen
+
+
+def _hosts_as_parameters(url: str) -> str:
+    """libpq's multi-host form (`h1:p1,h2:p2` where one host goes) as SQLAlchemy takes it:
+    one `host=h:p` query parameter each. libpq then tries them in turn and, with
+    `target_session_attrs=read-write`, keeps the one that takes writes (the primary)."""
+    scheme, rest = url.split("://", 1)
+    netloc, _, tail = rest.partition("/")
+    userinfo, at, hosts = netloc.rpartition("@")
+    if "," not in hosts:
+        return url
+    path, _, query = tail.partition("?")
+    params = "&".join(f"host={host}" for host in hosts.split(",") if host)
+    return f"{scheme}://{userinfo}{at}/{path}?{params}" + (f"&{query}" if query else "")
 
 
 def is_sqlite(url: str) -> bool:
@@ -47,6 +63,9 @@ def make_engine(url: str | None = None, *, pool_size: int = 10) -> Engine:
         )
         _sqlite_pragmas(engine)
         return engine
+    # pool_pre_ping: a connection the pool kept from before a failover (to a primary now
+    # gone) is found dead at checkout and replaced, not handed to a request. A connection
+    # that dies during a request invalidates the whole pool (SQLAlchemy's disconnect rule).
     return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
 
 

@@ -4,7 +4,9 @@ The server expires points through the very path a terminal's entries take (`push
 expiry is an `expire_points` entry of the merchant's server journal (`server_journal`),
 hash-chained like any journal, applied by the same domain rule, recorded as a transaction
 and sent to every terminal in the card's change.
-Running it again finds nothing due: it expires once.
+Running it again finds nothing due: it expires once. Several server processes on one
+database each run the schedule; a merchant's expiry is claimed first (`claimed`), so two
+never expire one merchant at the same time (the second skips it this round).
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, select, text
 
 from pos_app.domain.card import Card
 from pos_app.domain.operations import expiry_due
@@ -30,6 +33,8 @@ from sync.server.server_journal import ServerEntry, push_as_server
 EXPIRY_STAFF = "server:expiry"
 _NAMESPACE = uuid.UUID("6f1d3c52-5b7e-4c36-9d1e-7c0a7b3e2a10")
 log = logging.getLogger(__name__)
+# The advisory lock class of expiry claims (any constant); the merchant's id is the key.
+_EXPIRY_LOCK = 0x4C59_4558
 
 
 def _due_cards(conn: Connection, merchant_id: str, now: datetime) -> list[tuple[Card, int]]:
@@ -67,7 +72,39 @@ def expire_points(engine: Engine, now: datetime, merchant_id: str | None = None)
     return sum(_expire_merchant(engine, m, now) for m in merchants)
 
 
+@contextmanager
+def claimed(engine: Engine, merchant_id: str) -> Iterator[bool]:
+    """Whether this process holds the merchant's expiry claim (for the `with` block).
+
+    On PostgreSQL the claim is a session advisory lock on a connection of its own: taken
+    without waiting, released at the end, and released by PostgreSQL if the process dies
+    (or the database fails over) mid-run. SQLite has one writer: nothing to claim.
+    """
+    if engine.dialect.name != "postgresql":
+        yield True
+        return
+    key = {"c": _EXPIRY_LOCK, "m": merchant_id}
+    with engine.connect() as plain:
+        conn = plain.execution_options(isolation_level="AUTOCOMMIT")
+        got = bool(
+            conn.execute(text("SELECT pg_try_advisory_lock(:c, hashtext(:m))"), key).scalar()
+        )
+        try:
+            yield got
+        finally:
+            if got:
+                conn.execute(text("SELECT pg_advisory_unlock(:c, hashtext(:m))"), key)
+
+
 def _expire_merchant(engine: Engine, merchant_id: str, now: datetime) -> int:
+    with claimed(engine, merchant_id) as mine:
+        if not mine:
+            log.info("points expiry of %s: another server is running it; skipped", merchant_id)
+            return 0
+        return _expire_claimed(engine, merchant_id, now)
+
+
+def _expire_claimed(engine: Engine, merchant_id: str, now: datetime) -> int:
     expired = 0
     while True:
         with read(engine) as conn:

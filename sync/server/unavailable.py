@@ -1,0 +1,51 @@
+"""The 503 answer while no primary database is reachable (a failover, a restart).
+
+During a failover the old primary is gone and the secondary is not yet promoted: a new
+connection finds no read-write host, a pooled one dies mid-request, or a node that just
+turned standby refuses writes. None of that is the request's fault, and none of it lasts:
+the answer is 503 with Retry-After, which a terminal takes as "try later" (it keeps working
+offline and sends the same entries again; a push is applied once however often it comes).
+
+The server does not retry a write whose connection died: it may or may not have
+committed, and only the client knows the request is safe to send again (a push is; the
+entries' ids make it so).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import Request
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+log = logging.getLogger(__name__)
+
+# About how long pg_auto_failover takes to promote the secondary (see docs/failover.md).
+RETRY_AFTER_S = 5
+DETAIL = "The database is not reachable right now (failing over?): try again shortly."
+# A standby refusing a write: the connection went to a node that is no longer the primary.
+_READ_ONLY = "25006"
+
+
+def is_unavailable(exc: BaseException) -> bool:
+    """True for errors that mean "no primary here right now", not "this request is wrong"."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    if isinstance(exc, OperationalError) or exc.connection_invalidated:
+        return True
+    return getattr(exc.orig, "sqlstate", None) == _READ_ONLY
+
+
+async def database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    if not is_unavailable(exc):
+        raise exc
+    log.warning("database unavailable (%s): answered 503", type(exc.__cause__ or exc).__name__)
+    if getattr(getattr(exc, "orig", None), "sqlstate", None) == _READ_ONLY:
+        # The pool's connections lead to a standby, and a ping would not tell: new ones.
+        request.app.state.engine.dispose()
+    return JSONResponse(
+        status_code=503,
+        content={"detail": DETAIL},
+        headers={"Retry-After": str(RETRY_AFTER_S)},
+    )

@@ -40,6 +40,20 @@ def first_stages(stages: Sequence[Stage]) -> list[str]:
     ]
 
 
+RETRY_MORE = ZxingDecoder(
+    name="zxing+retry-more",
+    retry_detected=True,
+    retry_redraws=(
+        pre.doubled,
+        pre.doubled_sharpened,
+        pre.tripled_sharpened,
+        pre.doubled_evened,
+        pre.deblurred_or_nothing,
+    ),
+)
+"""The retry of a code found but not read, with every redraw worth a second look there."""
+
+
 def candidate_stages() -> list[Stage]:
     """Every stage worth measuring: zxing-cpp's binarizers, redrawn frames, ZBar, OpenCV."""
     zxing, histogram = ZxingDecoder(), ZxingDecoder(name="zxing-gh", global_histogram=True)
@@ -59,17 +73,30 @@ def candidate_stages() -> list[Stage]:
     ]
     stages = [Stage(redraw, zxing) for redraw in redraws]
     stages += [Stage(redraw, histogram) for redraw in (pre.unchanged, pre.half_size)]
-    stages += [Stage(redraw, histogram) for redraw in (pre.busiest_region_doubled,)]
+    stages += [
+        Stage(redraw, histogram)
+        for redraw in (
+            pre.busiest_region_doubled,
+            pre.busiest_region_sharpened,
+            pre.densest_region_sharpened,
+            pre.densest_region_evened,
+        )
+    ]
     stages += [
         Stage(redraw, zxing)
         for redraw in (
             pre.densest_region_doubled,
             pre.busiest_region_deblurred,
             pre.busiest_region_evened,
+            pre.densest_region_sharpened,
+            pre.densest_region_tripled_sharpened,
+            pre.densest_region_deblurred,
+            pre.densest_region_evened,
         )
     ]
     stages += [
-        Stage(redraw, retry)
+        Stage(redraw, decoder)
+        for decoder in (retry, RETRY_MORE)
         for redraw in (pre.unchanged, pre.busiest_region_doubled, pre.densest_region_doubled)
     ]
     for name, redraws_ in (("zbar", redraws[:2]), ("opencv-aruco", redraws[:1])):

@@ -19,7 +19,7 @@ from pos_app.scanner.decoders import (
     decoder_by_name,
 )
 from pos_app.scanner.decoders import preprocess as pre
-from pos_app.scanner.decoders.auto import Stage
+from pos_app.scanner.decoders.auto import RETRY_MORE, Stage
 from pos_app.scanner.decoders.zxing import ZxingDecoder
 
 BUDGET_MS = 5.0
@@ -38,20 +38,6 @@ def first_stages(stages: Sequence[Stage]) -> list[str]:
         for s in stages
         if s.preprocess is pre.unchanged and s.decoder.name.split("+")[0] in offered
     ]
-
-
-RETRY_MORE = ZxingDecoder(
-    name="zxing+retry-more",
-    retry_detected=True,
-    retry_redraws=(
-        pre.doubled,
-        pre.doubled_sharpened,
-        pre.tripled_sharpened,
-        pre.doubled_evened,
-        pre.deblurred_or_nothing,
-    ),
-)
-"""The retry of a code found but not read, with every redraw worth a second look there."""
 
 
 def candidate_stages() -> list[Stage]:

@@ -87,7 +87,7 @@ def test_a_code_zxing_finds_but_cannot_read_is_read_again_drawn_larger_where_it_
     # A glare scene of a tuning seed: zxing locates the code, but at 4 px per module
     # under the reflection too many modules come out wrong for its error correction.
     glare = next(condition for condition in CONDITIONS if condition.name == "glare")
-    scene = draw_scene(glare, 10003)
+    scene = draw_scene(glare, 10005)
     frame = render(scene)
 
     assert ZxingDecoder().decode(frame) == []
@@ -99,7 +99,7 @@ def test_a_code_found_and_not_read_larger_is_tried_with_each_further_redraw() ->
     # Another glare scene of a tuning seed: drawn twice as large is not enough there,
     # its modules evened out by CLAHE or steepened are.
     glare = next(condition for condition in CONDITIONS if condition.name == "glare")
-    scene = draw_scene(glare, 10012)
+    scene = draw_scene(glare, 10056)
     frame = render(scene)
     more = ZxingDecoder(
         retry_detected=True, retry_redraws=(doubled, doubled_sharpened, doubled_evened)

@@ -19,7 +19,7 @@ from pos_app.scanner.decoders import (
     decoder_by_name,
 )
 from pos_app.scanner.decoders import preprocess as pre
-from pos_app.scanner.decoders.auto import Stage
+from pos_app.scanner.decoders.auto import RETRY_MORE, Stage
 from pos_app.scanner.decoders.zxing import ZxingDecoder
 
 BUDGET_MS = 5.0
@@ -59,17 +59,30 @@ def candidate_stages() -> list[Stage]:
     ]
     stages = [Stage(redraw, zxing) for redraw in redraws]
     stages += [Stage(redraw, histogram) for redraw in (pre.unchanged, pre.half_size)]
-    stages += [Stage(redraw, histogram) for redraw in (pre.busiest_region_doubled,)]
+    stages += [
+        Stage(redraw, histogram)
+        for redraw in (
+            pre.busiest_region_doubled,
+            pre.busiest_region_sharpened,
+            pre.densest_region_sharpened,
+            pre.densest_region_evened,
+        )
+    ]
     stages += [
         Stage(redraw, zxing)
         for redraw in (
             pre.densest_region_doubled,
             pre.busiest_region_deblurred,
             pre.busiest_region_evened,
+            pre.densest_region_sharpened,
+            pre.densest_region_tripled_sharpened,
+            pre.densest_region_deblurred,
+            pre.densest_region_evened,
         )
     ]
     stages += [
-        Stage(redraw, retry)
+        Stage(redraw, decoder)
+        for decoder in (retry, RETRY_MORE)
         for redraw in (pre.unchanged, pre.busiest_region_doubled, pre.densest_region_doubled)
     ]
     for name, redraws_ in (("zbar", redraws[:2]), ("opencv-aruco", redraws[:1])):

@@ -54,6 +54,19 @@ def new_qr_token() -> str:
     return secrets.token_urlsafe(QR_TOKEN_BYTES)
 
 
+def wallet_pass_qr_text(qr_token: str) -> str:
+    """What a wallet pass's QR code holds (Apple and Google): the bare token.
+
+    Only the counter's scanner reads a pass's code, and every terminal takes the bare
+    token as the card. The card's link (`https://<host>/c/<token>`, 60-70 bytes) makes
+    it QR version 4-5 where the 32-byte token is version 2-3 (error correction L-M): at
+    the same 3 cm on the screen each module is 14-32 % larger in the webcam's frame,
+    which is what decides a read of a far, tilted or moving phone. The link stays on the back
+    of the pass, and on the enrolment screen, whose code a phone's camera opens.
+    """
+    return qr_token
+
+
 def format_card_number(digits: str) -> str:
     """`123456789012` -> `1234-5678-9012`."""
     return "-".join(digits[i : i + 4] for i in range(0, len(digits), 4))

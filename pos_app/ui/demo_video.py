@@ -21,10 +21,12 @@ WIFI_CODE = "WIFI:T:WPA;S:Cafe guests;P:espresso;;"
 
 
 def demo_texts(card_count: int = 4) -> list[str]:
-    """The first demo cards' tokens, then a foreign code the counter must refuse."""
+    """The first demo cards' passes (their codes as a wallet shows them), then a foreign
+    code the counter must refuse."""
     from pos_app.domain.demo import demo_cards
+    from pos_app.domain.identifiers import wallet_pass_qr_text
 
-    return [c.qr_token for c in demo_cards(card_count)] + [WIFI_CODE]
+    return [wallet_pass_qr_text(c.qr_token) for c in demo_cards(card_count)] + [WIFI_CODE]
 
 
 def write_demo_video(

@@ -56,6 +56,6 @@ def test_a_tiny_run_reports_every_key_and_reads_no_wrong_card(
     assert result["misreads"] == 0
     assert 0 < result["phone_screen_accuracy"] <= 1
     assert 1 <= result["frames_to_first_read_p95"] <= 11
-    assert result["stages_shipped"][0] == "zxing+retry(unchanged)"
+    assert result["stages_shipped"][0] == "zxing+retry-more(unchanged)"
     assert any(line.startswith("held out") for line in out)
     assert any(line.startswith("far (35-40 cm)") for line in out)

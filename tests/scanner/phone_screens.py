@@ -5,9 +5,11 @@ pixels on every machine. The physics is kept simple but to scale:
 
 - the camera is a pinhole with the vertical field of view of a common 1080p webcam
   (43.3 degrees; a 4:3 mode crops the sides), at 640x480, 1280x720 or 1920x1080;
-- the pass shows its QR code 30-36 mm wide (Apple and Google Wallet on a 6" phone), the
-  card's link `https://<server>/c/<token>` or the bare token, error correction L or M
-  as wallet passes use, on a screen of 0.055 mm pixels (about 460 ppi);
+- the pass shows its QR code 30-36 mm wide (Apple and Google Wallet on a 6" phone),
+  holding what the product's passes hold (`wallet_pass_qr_text`: the bare token), error
+  correction L or M as Apple and Google draw it, on a screen of 0.055 mm pixels (about
+  460 ppi); one condition shows the card's link `https://<server>/c/<token>` that passes
+  held before, as a pass not updated since still does;
 - the phone is 15-40 cm from the lens, tilted up to 45 degrees out of the sensor's plane
   and turned in it, the screen's pixel grid is drawn and sampled by the sensor (moire
   where the two pitches beat), the sensor integrates over its pixels and the lens blurs
@@ -32,6 +34,8 @@ import numpy as np
 import numpy.typing as npt
 import qrcode
 import qrcode.constants
+
+from pos_app.domain.identifiers import wallet_pass_qr_text
 
 Image = npt.NDArray[np.uint8]
 Floats = npt.NDArray[np.float32]
@@ -70,6 +74,8 @@ class Condition:
     readout_s: float = 0.0
     """Rolling shutter: how long the sensor takes to read top to bottom (0: global)."""
     jpeg_quality: Range = (80.0, 95.0)
+    legacy_link: bool = False
+    """The pass holds the card's link, as passes did before they held the bare token."""
 
 
 NOMINAL = Condition("nominal")
@@ -103,6 +109,7 @@ CONDITIONS: tuple[Condition, ...] = (
     replace(NOMINAL, name="JPEG q35-55", jpeg_quality=(35.0, 55.0)),
     replace(NOMINAL, name="640x480", resolutions=((640, 480),)),
     replace(NOMINAL, name="1920x1080", resolutions=((1920, 1080),)),
+    replace(NOMINAL, name="link pass (before)", legacy_link=True),
     Condition(
         "everything at once",
         distance_cm=(15.0, 40.0),
@@ -157,11 +164,19 @@ def token(rng: np.random.Generator) -> str:
     return "".join(_TOKEN_ALPHABET[i] for i in rng.integers(0, 64, 32))
 
 
-def wallet_payload(rng: np.random.Generator) -> str:
+def wallet_payload(rng: np.random.Generator, legacy_link: bool = False) -> str:
+    """What the pass's QR holds: the product's `wallet_pass_qr_text`, or the old link.
+
+    The draws of the link's server are made as before passes held the bare token, so a
+    seed draws the same scene (pose, light, motion) as it did then: figures before and
+    after compare scene by scene.
+    """
     card = token(rng)
-    if rng.random() < 0.5:
-        return card
-    return f"https://{SERVERS[int(rng.integers(len(SERVERS)))]}/c/{card}"
+    if legacy_link or rng.random() >= 0.5:
+        server = SERVERS[int(rng.integers(len(SERVERS)))]
+        if legacy_link:
+            return f"https://{server}/c/{card}"
+    return wallet_pass_qr_text(card)
 
 
 def draw_scene(condition: Condition, seed: int, text: str | None = None) -> Scene:
@@ -170,7 +185,7 @@ def draw_scene(condition: Condition, seed: int, text: str | None = None) -> Scen
     def pick(span: Range) -> float:
         return float(rng.uniform(span[0], span[1]))
 
-    payload = wallet_payload(rng) if text is None else text
+    payload = wallet_payload(rng, condition.legacy_link) if text is None else text
     dark = bool(rng.random() < condition.dark_mode)
     speed_cm_s, direction = pick(condition.speed_cm_s), float(rng.uniform(0, 2 * math.pi))
     exposure = pick(condition.exposure_s)

@@ -19,6 +19,7 @@ from pos_app.scanner.decoders import (
     decoder_by_name,
 )
 from pos_app.scanner.decoders.auto import AutoDecoder
+from pos_app.scanner.decoders.preprocess import doubled, doubled_evened, doubled_sharpened
 from pos_app.scanner.decoders.zxing import ZxingDecoder
 from tests.scanner.phone_screens import CONDITIONS, draw_scene, render
 from tests.scanner.scenes import LOOKS, Look, code_image, counter_scene, frame_with_code
@@ -86,12 +87,27 @@ def test_a_code_zxing_finds_but_cannot_read_is_read_again_drawn_larger_where_it_
     # A glare scene of a tuning seed: zxing locates the code, but at 4 px per module
     # under the reflection too many modules come out wrong for its error correction.
     glare = next(condition for condition in CONDITIONS if condition.name == "glare")
-    scene = draw_scene(glare, 10003)
+    scene = draw_scene(glare, 10005)
     frame = render(scene)
 
     assert ZxingDecoder().decode(frame) == []
     assert ZxingDecoder(retry_detected=True).decode(frame) == [scene.text]
     assert ZxingDecoder(retry_detected=True).decode(counter_scene(seed=5)) == []
+
+
+def test_a_code_found_and_not_read_larger_is_tried_with_each_further_redraw() -> None:
+    # Another glare scene of a tuning seed: drawn twice as large is not enough there,
+    # its modules evened out by CLAHE or steepened are.
+    glare = next(condition for condition in CONDITIONS if condition.name == "glare")
+    scene = draw_scene(glare, 10056)
+    frame = render(scene)
+    more = ZxingDecoder(
+        retry_detected=True, retry_redraws=(doubled, doubled_sharpened, doubled_evened)
+    )
+
+    assert ZxingDecoder(retry_detected=True).decode(frame) == []
+    assert more.decode(frame) == [scene.text]
+    assert more.decode(counter_scene(seed=5)) == []
 
 
 def test_a_frame_that_is_not_an_image_is_a_programming_error() -> None:

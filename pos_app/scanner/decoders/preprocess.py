@@ -47,10 +47,36 @@ def local_contrast(gray: Image) -> Image:
     return np.asarray(cv2.createCLAHE(2.0, (8, 8)).apply(gray), dtype=np.uint8)
 
 
-def sharpened(gray: Image) -> Image:
+def sharpened(gray: Image, sigma: float = 2.0, amount: float = 0.8) -> Image:
     """Unsharp mask: steepens module edges softened by focus or motion."""
-    soft = cv2.GaussianBlur(gray, (0, 0), 2.0)
-    return np.asarray(cv2.addWeighted(gray, 1.8, soft, -0.8, 0), dtype=np.uint8)
+    soft = cv2.GaussianBlur(gray, (0, 0), sigma)
+    return np.asarray(cv2.addWeighted(gray, 1 + amount, soft, -amount, 0), dtype=np.uint8)
+
+
+def doubled(gray: Image) -> Image:
+    """Twice as large (cubic): modules of under two pixels become readable for zxing."""
+    return _scaled(gray, 2.0)
+
+
+def doubled_sharpened(gray: Image) -> Image:
+    """Twice as large, then module edges steepened (a code smeared by about a module)."""
+    return sharpened(_scaled(gray, 2.0))
+
+
+def tripled_sharpened(gray: Image) -> Image:
+    """Three times as large and strongly sharpened: smaller, softer modules than doubling."""
+    return sharpened(_scaled(gray, 3.0), sigma=3.0, amount=1.0)
+
+
+def doubled_evened(gray: Image) -> Image:
+    """Twice as large with CLAHE: a reflection or bloom across part of the code."""
+    return local_contrast(_scaled(gray, 2.0))
+
+
+def deblurred_or_nothing(gray: Image) -> Image:
+    """`gray` with a motion smear divided out; nothing where no smear is seen."""
+    sharp = deblurred(gray)
+    return NOTHING if sharp is None else sharp
 
 
 def adaptive_threshold(gray: Image) -> Image:
@@ -103,6 +129,28 @@ def densest_region_doubled(gray: Image) -> Image:
     """
     region = busiest_region(gray, by_mass=True)
     return NOTHING if region is None else _scaled(region, 2.0)
+
+
+def densest_region_sharpened(gray: Image) -> Image:
+    """The densest region drawn twice as large with its module edges steepened."""
+    region = busiest_region(gray, by_mass=True)
+    return NOTHING if region is None else doubled_sharpened(region)
+
+
+def densest_region_tripled_sharpened(gray: Image) -> Image:
+    region = busiest_region(gray, by_mass=True)
+    return NOTHING if region is None else tripled_sharpened(region)
+
+
+def densest_region_deblurred(gray: Image) -> Image:
+    """The densest region with the phone's motion blur divided out."""
+    region = busiest_region(gray, by_mass=True)
+    return NOTHING if region is None else deblurred_or_nothing(region)
+
+
+def densest_region_evened(gray: Image) -> Image:
+    region = busiest_region(gray, by_mass=True)
+    return NOTHING if region is None else doubled_evened(region)
 
 
 def busiest_region(gray: Image, by_mass: bool = False) -> Image | None:

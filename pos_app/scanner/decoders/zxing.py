@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-import cv2
 import numpy as np
 import zxingcpp
 
 from pos_app.scanner.decoders.base import Image, as_gray, unique
+from pos_app.scanner.decoders.preprocess import doubled
 
 _QR_FORMATS = zxingcpp.BarcodeFormats(
     [zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.MicroQRCode]
@@ -22,14 +23,16 @@ class ZxingDecoder:
     `global_histogram` swaps its local-average binarizer for one threshold per frame
     (cheaper, and kinder to codes whose modules are not uniform inside).
     With `retry_detected`, a code zxing found but could not read (too many wrong
-    modules: blur, a far phone) is cut out where zxing saw it and read again drawn
-    `retry_scale` times as large, so the retry costs nothing on frames without a code.
+    modules: blur, a far phone) is cut out where zxing saw it and read again redrawn by
+    each of `retry_redraws` in turn (by default drawn twice as large), until one reads:
+    the retry costs nothing on frames without a code, and only frames showing a code
+    zxing could not read pay for more than one redraw.
     """
 
     name: str = "zxing"
     global_histogram: bool = False
     retry_detected: bool = False
-    retry_scale: float = 2.0
+    retry_redraws: tuple[Callable[[Image], Image], ...] = (doubled,)
 
     def decode(self, frame: Image) -> list[str]:
         gray = as_gray(frame)
@@ -37,19 +40,14 @@ class ZxingDecoder:
         texts = [str(barcode.text) for barcode in found if barcode.valid]
         if texts or not self.retry_detected:
             return unique(texts)
-        for barcode in found:
-            region = _around(gray, barcode.position)
-            if region is None:
-                continue
-            size = (
-                round(region.shape[1] * self.retry_scale),
-                round(region.shape[0] * self.retry_scale),
-            )
-            larger = np.asarray(cv2.resize(region, size, interpolation=cv2.INTER_CUBIC), np.uint8)
-            texts = [str(b.text) for b in self._read(larger, errors=False) if b.valid]
-            if texts:
-                break
-        return unique(texts)
+        regions = [r for r in (_around(gray, b.position) for b in found) if r is not None]
+        for redraw in self.retry_redraws:
+            for region in regions:
+                redrawn = np.ascontiguousarray(redraw(region))
+                texts = [str(b.text) for b in self._read(redrawn, errors=False) if b.valid]
+                if texts:
+                    return unique(texts)
+        return []
 
     def _read(self, gray: Image, *, errors: bool) -> list[zxingcpp.Barcode]:
         return list(

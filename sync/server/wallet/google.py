@@ -20,6 +20,7 @@ import httpx
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 
+from pos_app.domain.identifiers import wallet_pass_qr_text
 from sync.server.wallet.apns import Delivery, PushResult
 from sync.server.wallet.face import CardFace
 from sync.server.wallet.images import hex_rgb
@@ -83,7 +84,7 @@ def object_fields(face: CardFace, settings: WalletSettings) -> dict[str, Any]:
         "accountName": face.customer_name or face.number_text,
         "barcode": {
             "type": "QR_CODE",
-            "value": settings.card_link(face.qr_token),
+            "value": wallet_pass_qr_text(face.qr_token),
             "alternateText": face.number_text,
         },
     }

@@ -16,6 +16,7 @@ from typing import Any
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.serialization import pkcs7
 
+from pos_app.domain.identifiers import wallet_pass_qr_text
 from sync.server.wallet.face import CardFace
 from sync.server.wallet.images import is_png, parse_rgb, solid_png
 from sync.server.wallet.settings import AppleCredentials, WalletSettings
@@ -62,7 +63,7 @@ def pass_json(face: CardFace, settings: WalletSettings) -> dict[str, Any]:
         auxiliary.append({"key": "name", "label": "NAME", "value": face.customer_name})
     barcode = {
         "format": "PKBarcodeFormatQR",
-        "message": link,
+        "message": wallet_pass_qr_text(face.qr_token),
         "messageEncoding": "iso-8859-1",
         "altText": face.number_text,
     }

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from pos_app.domain.identifiers import format_card_number
+from pos_app.domain.identifiers import CardRef, format_card_number
+from pos_app.scanner.payload import parse_scan
 from sync.server.cli import main
 from tests.server.wallet.conftest import add_shop
 from tests.server.wallet.pki import PASS_TYPE_ID, TEAM_ID, Pki, configure_args, make_pki
@@ -72,7 +73,13 @@ def test_a_cards_pass_is_signed_by_the_pass_certificate_with_the_wwdr_chain(
     assert len(body["authenticationToken"]) >= 16
     assert body["webServiceURL"] == f"{PUBLIC}/passkit"
     assert body["organizationName"] == "Harbour Coffee"
-    assert body["barcodes"][0]["message"] == f"{PUBLIC}/c/{card.qr_token}"
+    # The bare token: a smaller QR than the link, and any terminal's scanner reads it as
+    # the card, whatever host the link would have named.
+    assert body["barcodes"][0]["message"] == card.qr_token
+    assert parse_scan(body["barcodes"][0]["message"]) == CardRef.token(card.qr_token)
+    assert {"key": "link", "label": "Your card online", "value": f"{PUBLIC}/c/{card.qr_token}"} in (
+        body["storeCard"]["backFields"]
+    )
     stamps = body["storeCard"]["primaryFields"][0]
     assert stamps["value"] == f"{card.stamp_count % 8} of 8"
 

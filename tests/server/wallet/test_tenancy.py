@@ -21,7 +21,7 @@ from pos_app.domain.identifiers import format_card_number
 from sync.server.db import write
 from sync.server.models import CARDS
 from tests.server.conftest import ServerProcess
-from tests.server.wallet.conftest import PUBLIC, Shop, add_shop
+from tests.server.wallet.conftest import Shop, add_shop
 from tests.server.wallet.device import IssuedPass, issue_pass, register
 from tests.server.wallet.pki import PASS_TYPE_ID, Pki
 from tests.server.wallet.test_updates import pushes_to, stamp_cards
@@ -86,7 +86,7 @@ def test_cards_of_two_merchants_with_one_id_keep_their_own_passes_and_updates(
             assert body["barcodes"] == [
                 {
                     "format": "PKBarcodeFormatQR",
-                    "message": f"{PUBLIC}/c/{shop.cards[0].qr_token}",
+                    "message": shop.cards[0].qr_token,
                     "messageEncoding": "iso-8859-1",
                     "altText": format_card_number(shop.cards[0].card_number),
                 }
@@ -105,7 +105,7 @@ def test_cards_of_two_merchants_with_one_id_keep_their_own_passes_and_updates(
             assert claims is not None
             [obj] = claims["payload"]["loyaltyObjects"]
             assert obj["accountId"] == format_card_number(card.card_number)
-            assert obj["barcode"]["value"] == f"{PUBLIC}/c/{card.qr_token}"
+            assert obj["barcode"]["value"] == card.qr_token
             objects[name] = str(obj["id"])
         assert objects["a"] != objects["b"]
 

@@ -93,3 +93,27 @@ def chosen_store(request: Request, officer: Officer, store: str | None) -> str |
     if store not in store_names(request, officer):
         raise NotFoundError
     return store
+
+
+def scope_of(officer: Officer, store_id: str | None = None) -> "Scope":
+    """What a read may see: the officer's merchant, narrowed to a manager's store (or the
+    store an owner chose, already checked by `chosen_store`)."""
+    return Scope(officer.merchant_id, officer.store_id or store_id)
+
+
+DONE = {
+    "revoked": "The terminal was revoked: it stops at its next contact.",
+    "staff-added": "Staff member added: terminals know them after their next pull.",
+    "staff-deactivated": "Staff member deactivated: terminals refuse their PIN after their "
+    "next pull.",
+    "staff-reactivated": "Staff member reactivated.",
+    "pin-reset": "PIN changed: terminals take it with their next pull.",
+    "program-saved": "Program saved: terminals apply the new rules after their next pull.",
+    "program-unchanged": "Nothing changed in the rules.",
+    "card-done": "Done.",
+}
+
+
+def done_message(done: str | None) -> str | None:
+    """The message of a finished action (a fixed text: the query names which)."""
+    return DONE.get(done or "")

@@ -190,12 +190,15 @@ def _browser(profile: Path) -> webdriver.Chrome:
 
 
 def _shoot(browser: webdriver.Chrome, out: Path, name: str, size: str) -> None:
+    """The whole page, at the size's width (a phone's as a phone shows it)."""
     width, height = SIZES[size]
-    browser.set_window_size(width, height)
+    metrics = {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": size == "phone"}
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
     full = browser.execute_script("return document.documentElement.scrollHeight")
-    browser.set_window_size(width, max(height, min(int(full) + 20, 4000)))
+    metrics["height"] = max(height, min(int(full), 4000))
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
     browser.save_screenshot(str(out / f"office-{name}-{size}.png"))
-    browser.set_window_size(width, height)
+    browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def _pages(browser: webdriver.Chrome, base: str, out: Path, cards: list[Card]) -> None:

@@ -4,6 +4,7 @@ merchant (two stores, programs, cards), its owner and a manager of the first sto
 from __future__ import annotations
 
 import re
+import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -104,8 +105,15 @@ class Browser:
         return self.http.post(action, data={"csrf": token, **fields})
 
 
+def fresh_address() -> str:
+    """A loopback address of its own: failed sign-ins count per address too, and a test's
+    failures must not lock out the next test's browser."""
+    a, b, c = (secrets.randbelow(250) + 2 for _ in range(3))
+    return f"127.{a}.{b}.{c}"
+
+
 @pytest.fixture
 def browser(office_server: ServerProcess) -> Iterator[Browser]:
-    b = Browser(office_server)
+    b = Browser(office_server, source=fresh_address())
     yield b
     b.close()

@@ -15,7 +15,9 @@ import zxingcpp
 from PIL import Image
 from selenium import webdriver
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from pos_app.domain.identifiers import format_card_number
 from pos_app.domain.operations import Stamp
@@ -37,7 +39,7 @@ def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chr
     browser.quit()
 
 
-def _css(browser: webdriver.Chrome, selector: str) -> webdriver.remote.webelement.WebElement:
+def _css(browser: webdriver.Chrome, selector: str) -> WebElement:
     return browser.find_element(By.CSS_SELECTOR, selector)
 
 
@@ -48,11 +50,18 @@ def _sign_in(browser: webdriver.Chrome, server: ServerProcess, shop: Shop, login
     _css(browser, "input[name=merchant]").send_keys(shop.id)
     _css(browser, "input[name=login]").send_keys(login)
     _css(browser, "input[name=password]").send_keys(PASSWORD)
-    _css(browser, "[data-test=sign-in]").click()
+    _submit(browser, _css(browser, "[data-test=sign-in]"))
     assert browser.current_url == f"{server.base_url}/office/"
 
 
-def _row(browser: webdriver.Chrome, terminal_id: str) -> webdriver.remote.webelement.WebElement:
+def _submit(browser: webdriver.Chrome, element: WebElement) -> None:
+    """Click, and wait (with a deadline) until the next page has replaced this one."""
+    page = browser.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(browser, 30).until(expected_conditions.staleness_of(page))
+
+
+def _row(browser: webdriver.Chrome, terminal_id: str) -> WebElement:
     return _css(browser, f'tr[data-terminal="{terminal_id}"]')
 
 
@@ -65,13 +74,14 @@ def test_an_owner_runs_the_shop_from_the_browser(
     # Pair: the code as text, and the same code in the QR the page draws.
     chromium.get(f"{base}/office/terminals")
     Select(_css(chromium, "[data-test=pair-store]")).select_by_value(merchant.stores[0])
-    _css(chromium, "[data-test=pair]").click()
+    _submit(chromium, _css(chromium, "[data-test=pair]"))
     code = _css(chromium, "[data-test=code]").text
     qr = Image.open(io.BytesIO(_css(chromium, "[data-test=qr]").screenshot_as_png))
     assert [r.text for r in zxingcpp.read_barcodes(qr)] == [code]
     store = pair_terminal(tmp_path / "till.db", base, code, "Till 1")
     till = Terminal(store, merchant, base)
     terminal_id = store.identity().terminal_id
+    till.sync()  # takes the merchant's programs, staff and cards
     card = merchant.card(merchant.stamps)
     till.operate(card, Stamp())
     till.sync()
@@ -89,11 +99,11 @@ def test_an_owner_runs_the_shop_from_the_browser(
 
     # A program's new rule reaches the terminal with its next pull.
     chromium.get(f"{base}/office/programs")
-    _css(chromium, f'tr[data-program="{merchant.stamps.id}"] [data-test=edit]').click()
+    _submit(chromium, _css(chromium, f'tr[data-program="{merchant.stamps.id}"] [data-test=edit]'))
     target = _css(chromium, "[data-test=stamps-target]")
     target.clear()
     target.send_keys("7")
-    _css(chromium, "[data-test=save]").click()
+    _submit(chromium, _css(chromium, "[data-test=save]"))
     assert "terminals apply the new rules" in _css(chromium, "[data-test=flash]").text
     version = _css(chromium, f'tr[data-program="{merchant.stamps.id}"] [data-test=rule-version]')
     assert version.text == "2"
@@ -107,10 +117,10 @@ def test_an_owner_runs_the_shop_from_the_browser(
     # Find the card, see its history; export the search as CSV.
     chromium.get(f"{base}/office/cards")
     _css(chromium, "[data-test=search]").send_keys(card.card_number[:8])
-    _css(chromium, "[data-test=find]").click()
+    _submit(chromium, _css(chromium, "[data-test=find]"))
     links = chromium.find_elements(By.CSS_SELECTOR, "[data-test=card-link]")
     assert format_card_number(card.card_number) in [link.text for link in links]
-    next(link for link in links if link.text == format_card_number(card.card_number)).click()
+    _submit(chromium, next(x for x in links if x.text == format_card_number(card.card_number)))
     kinds = [e.text for e in chromium.find_elements(By.CSS_SELECTOR, "[data-test=kind]")]
     assert kinds == ["stamp"]
     href = str(_css(chromium, "[data-test=csv]").get_attribute("href"))
@@ -124,7 +134,9 @@ def test_an_owner_runs_the_shop_from_the_browser(
 
     # Revoke: the terminal is told at its next contact and stops.
     chromium.get(f"{base}/office/terminals")
-    _row(chromium, terminal_id).find_element(By.CSS_SELECTOR, "[data-test=revoke]").click()
+    _submit(
+        chromium, _row(chromium, terminal_id).find_element(By.CSS_SELECTOR, "[data-test=revoke]")
+    )
     assert "revoked" in _css(chromium, "[data-test=flash]").text
     assert (
         _row(chromium, terminal_id).find_element(By.CSS_SELECTOR, "[data-test=state]").text
@@ -150,7 +162,7 @@ def test_a_store_manager_on_a_phone(
         assert (
             _css(chromium, "[data-test=role]").text == f"Store manager of {shop.merchant.stores[0]}"
         )
-        _css(chromium, "[data-test=sign-out]").click()
+        _submit(chromium, _css(chromium, "[data-test=sign-out]"))
         assert "/office/sign-in" in chromium.current_url
         chromium.get(f"{office_server.base_url}/office/")
         assert "/office/sign-in" in chromium.current_url

@@ -407,6 +407,52 @@ class WalletOutbox(Base):
     )
 
 
+class OfficeUser(Base):
+    """Someone of the merchant who signs in to the back office: an owner (every store) or
+    a store manager (one store). The password is kept only as a slow hash."""
+
+    __tablename__ = "office_users"
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    id: Mapped[str] = mapped_column(String(36))
+    login: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(10))
+    store_id: Mapped[str | None] = mapped_column(ForeignKey("stores.id"))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    is_active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    __table_args__ = (
+        PrimaryKeyConstraint("merchant_id", "id", name="office_users_pkey"),
+        UniqueConstraint("merchant_id", "login", name="uq_office_users_login"),
+        CheckConstraint(
+            "(role = 'owner' AND store_id IS NULL) OR (role = 'manager' AND store_id IS NOT NULL)",
+            name="office_users_role_store",
+        ),
+    )
+
+
+class OfficeSession(Base):
+    """A signed-in browser: the cookie's token (hashed) and the CSRF token of its forms.
+    Deleting the row signs the browser out, wherever the cookie is."""
+
+    __tablename__ = "office_sessions"
+    merchant_id: Mapped[str] = mapped_column(String(64))
+    token_hash: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[str] = mapped_column(String(36))
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    __table_args__ = (
+        PrimaryKeyConstraint("merchant_id", "token_hash", name="office_sessions_pkey"),
+        ForeignKeyConstraint(
+            ["merchant_id", "user_id"], ["office_users.merchant_id", "office_users.id"]
+        ),
+        Index("ix_office_sessions_user", "merchant_id", "user_id"),
+    )
+
+
 MERCHANTS = Base.metadata.tables[Merchant.__tablename__]
 STORES = Base.metadata.tables[StoreRow.__tablename__]
 CUSTOMERS = Base.metadata.tables[Customer.__tablename__]
@@ -423,5 +469,7 @@ WALLET_BRANDS = Base.metadata.tables[WalletBrand.__tablename__]
 WALLET_DEVICES = Base.metadata.tables[WalletDevice.__tablename__]
 WALLET_OUTBOX = Base.metadata.tables[WalletOutbox.__tablename__]
 RETIRED_CODES = Base.metadata.tables[RetiredCode.__tablename__]
+OFFICE_USERS = Base.metadata.tables[OfficeUser.__tablename__]
+OFFICE_SESSIONS = Base.metadata.tables[OfficeSession.__tablename__]
 DAILY_TOTALS = Base.metadata.tables[DailyTotal.__tablename__]
 DAILY_REFUSALS = Base.metadata.tables[DailyRefusal.__tablename__]

@@ -1,0 +1,159 @@
+"""Signing in and out of the back office over real HTTP: the session cookie, CSRF on every
+form, lockout per account and per address (counted together by two server processes)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sync.server.office import lockout
+from sync.server.office.sessions import COOKIE
+from tests.server.conftest import ROOT, ServerProcess, start_server
+from tests.server.office.conftest import PASSWORD, Browser, Shop, csrf_of
+
+
+def test_signing_in_opens_a_secure_session_and_signing_out_ends_it(
+    browser: Browser, shop: Shop
+) -> None:
+    assert browser.get("/office/account").headers["location"].startswith("/office/sign-in")
+    signed = browser.sign_in(shop.id, "Owner")  # logins are not case-sensitive
+    assert signed.status_code == 303 and signed.headers["location"] == "/office/account"
+    cookie = next(c for c in signed.headers.get_list("set-cookie") if c.startswith(COOKIE))
+    flags = {part.strip().lower() for part in cookie.split(";")}
+    assert {"httponly", "samesite=lax", "path=/office/"} <= flags
+    assert "secure" not in flags  # plain http here; https sets it (web.secure_cookies)
+    account = browser.get("/office/account")
+    assert account.status_code == 200 and "Owner: every store" in account.text
+    assert account.headers["cache-control"] == "no-store"
+    assert "frame-ancestors 'none'" in account.headers["content-security-policy"]
+    stolen = browser.http.cookies[COOKIE]
+
+    out = browser.post("/office/account", "/office/sign-out")
+    assert out.status_code == 303
+    # The session row is gone: the old cookie, replayed, opens nothing.
+    browser.http.cookies.set(COOKIE, stolen, path="/office/")
+    assert browser.get("/office/account").status_code == 303
+
+
+def test_a_wrong_password_or_login_is_refused_alike(browser: Browser, shop: Shop) -> None:
+    wrong_password = browser.sign_in(shop.id, "owner", "not the password")
+    unknown_login = browser.sign_in(shop.id, "nobody", PASSWORD)
+    other_merchant = browser.sign_in("no-such-merchant", "owner", PASSWORD)
+    for refused in (wrong_password, unknown_login, other_merchant):
+        assert refused.status_code == 401
+        assert "Wrong merchant, login or password." in refused.text
+        assert COOKIE not in refused.headers.get("set-cookie", "")
+
+
+def test_a_form_without_this_session_s_csrf_token_is_refused(
+    browser: Browser, shop: Shop, pg_server: ServerProcess
+) -> None:
+    browser.sign_in(shop.id, "owner")
+    other = Browser(pg_server)
+    other.sign_in(shop.id, "manager")
+    foreign_token = csrf_of(other.get("/office/account"))
+    other.close()
+    for fields in ({}, {"csrf": "forged"}, {"csrf": foreign_token}):
+        refused = browser.http.post("/office/sign-out", data=fields)
+        assert refused.status_code == 403
+        assert "Form refused" in refused.text and "nothing was done" in refused.text
+    assert browser.get("/office/account").status_code == 200  # still signed in
+
+    # The sign-in form too: its token must match the cookie the form page set.
+    anonymous = Browser(pg_server)
+    token = csrf_of(anonymous.get("/office/sign-in"))
+    anonymous.http.cookies.clear()
+    forged = anonymous.http.post(
+        "/office/sign-in",
+        data={"csrf": token, "merchant": shop.id, "login": "owner", "password": PASSWORD},
+    )
+    anonymous.close()
+    assert forged.status_code == 403
+
+
+@pytest.fixture(scope="module")
+def second_server(
+    pg_server: ServerProcess, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ServerProcess]:
+    """Another server process on the same database, as behind a load balancer."""
+    tmp = tmp_path_factory.mktemp("office-second")
+    server = start_server("postgres", pg_server.db_url, tmp / "server.log")
+    yield server
+    server.stop()
+
+
+def test_an_account_locks_after_repeated_failures_counted_by_every_server(
+    pg_server: ServerProcess, second_server: ServerProcess, shop: Shop
+) -> None:
+    first, second = Browser(pg_server), Browser(second_server)
+    for attempt in range(lockout.PER_ACCOUNT):
+        server = first if attempt % 2 else second
+        assert server.sign_in(shop.id, "owner", "guess").status_code == 401
+    locked = first.sign_in(shop.id, "owner")  # even with the right password
+    assert locked.status_code == 429 and "try again in 15 minutes" in locked.text
+    assert second.sign_in(shop.id, "owner").status_code == 429
+    # Only that account: the manager of the same merchant still signs in.
+    assert second.sign_in(shop.id, "manager").status_code == 303
+    first.close()
+    second.close()
+
+
+def test_an_address_locks_after_failures_across_accounts(
+    pg_server: ServerProcess, shop: Shop
+) -> None:
+    guesser = Browser(pg_server, source="127.0.0.9")
+    for n in range(lockout.PER_ADDRESS):
+        # A different login each time: no account reaches its own limit.
+        assert guesser.sign_in(shop.id, f"guess-{n}", "guess").status_code == 401
+    assert guesser.sign_in(shop.id, "owner").status_code == 429
+    guesser.close()
+    elsewhere = Browser(pg_server, source="127.0.0.10")
+    assert elsewhere.sign_in(shop.id, "owner").status_code == 303
+    elsewhere.close()
+
+
+def test_an_open_redirect_is_not_possible(browser: Browser, shop: Shop) -> None:
+    page = browser.http.get("/office/sign-in")
+    for target in ("https://evil.example/", "//evil.example/", "/v1/health"):
+        form = {"csrf": csrf_of(page), "merchant": shop.id, "login": "owner",
+                "password": PASSWORD, "next": target}
+        signed = browser.http.post("/office/sign-in", data=form)
+        assert signed.headers["location"] == "/office/"
+        page = browser.http.get("/office/sign-in")
+
+
+def _cli(db_url: str, *args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sync.server.cli", "office", *args, "--db", db_url],
+        capture_output=True, text=True, input=stdin, cwd=ROOT, timeout=60, check=False,
+    )
+
+
+def test_office_users_are_made_and_stopped_from_the_command_line(
+    pg_server: ServerProcess, shop: Shop, browser: Browser
+) -> None:
+    db, store = pg_server.db_url, shop.merchant.stores[1]
+    made = _cli(db, "add-user", "Sam@Example.com", "--merchant", shop.id, "--name", "Sam",
+                "--role", "manager", "--store", store, "--password-stdin",
+                stdin="a long enough password\n")
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.strip() == f"office user sam@example.com of {shop.id} added (manager, store {store})"
+    short = _cli(db, "add-user", "tim", "--merchant", shop.id, "--name", "Tim", "--role",
+                 "owner", "--password-stdin", stdin="short\n")
+    assert short.returncode == 1 and "at least 10 characters" in short.stderr
+    foreign = _cli(db, "add-user", "tom", "--merchant", shop.id, "--name", "Tom", "--role",
+                   "manager", "--store", "no-such-store", "--password-stdin",
+                   stdin="a long enough password\n")
+    assert foreign.returncode == 1 and "has no store 'no-such-store'" in foreign.stderr
+
+    assert browser.sign_in(shop.id, "sam@example.com", "a long enough password").status_code == 303
+    assert f"Store manager of {store}" in browser.get("/office/account").text
+    stopped = _cli(db, "deactivate-user", "sam@example.com", "--merchant", shop.id, stdin="")
+    assert stopped.returncode == 0, stopped.stderr
+    # Signed out at once, and no sign-in any more.
+    assert browser.get("/office/account").status_code == 303
+    assert browser.sign_in(shop.id, "sam@example.com", "a long enough password").status_code == 401

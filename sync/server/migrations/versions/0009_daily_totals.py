@@ -8,7 +8,7 @@
   numbers by prefix and customers' names by any part (trigrams, `pg_trgm`).
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008 (after the back office's users; both were written against 0007)
 Create Date: 2026-12-01
 """
 
@@ -20,7 +20,7 @@ from alembic import op
 from sync.server import daily_totals
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import psycopg
 from alembic.script import ScriptDirectory
@@ -36,8 +37,136 @@ STAFF = 12
 OFFSET_HOURS = 1
 CHUNK = 1_000_000
 _NAMESPACE = uuid.UUID("2b0c8f4e-6a51-4f7e-9d43-1f5e0b7c9a21")
-_FIRST = ["Anna", "Ben", "Carla", "David", "Emma", "Felix", "Greta", "Hugo", "Ida", "Jonas", "Klara", "Lena", "Max", "Nina", "Oskar", "Paula", "Quentin", "Rosa", "Sven", "Tara", "Ulf", "Vera", "Willi", "Xenia", "Yusuf", "Zoe", "Ahmed", "Birgit", "Chen", "Dana", "Elif", "Farid", "Gina", "Hans", "Ines", "Jan", "Kemal", "Lara", "Mia", "Noah", "Ole", "Pia", "Rami", "Sara", "Tim", "Una", "Vito", "Wanda", "Yara", "Zeno"]
-_LAST = ["Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann", "Koch", "Richter", "Klein", "Wolf", "Schröder", "Neumann", "Schwarz", "Braun", "Zimmermann", "Krüger", "Hartmann", "Lange", "Werner", "Krause", "Lehmann", "Köhler", "Maier", "Herrmann", "König", "Walter", "Mayer", "Huber", "Kaiser", "Fuchs", "Peters", "Lang", "Scholz", "Möller", "Weiß", "Jung", "Hahn", "Vogel", "Friedrich", "Keller", "Günther", "Frank", "Berger", "Winkler", "Roth", "Beck", "Lorenz", "Baumann", "Franke", "Albrecht", "Schuster", "Simon", "Ludwig", "Böhm", "Winter", "Kraus", "Martin", "Schumacher", "Krämer", "Vogt", "Stein", "Jäger", "Otto", "Sommer", "Groß", "Seidel", "Heinrich", "Brandt", "Haas", "Schreiber", "Graf", "Dietrich"]
+_FIRST = [
+    "Anna",
+    "Ben",
+    "Carla",
+    "David",
+    "Emma",
+    "Felix",
+    "Greta",
+    "Hugo",
+    "Ida",
+    "Jonas",
+    "Klara",
+    "Lena",
+    "Max",
+    "Nina",
+    "Oskar",
+    "Paula",
+    "Quentin",
+    "Rosa",
+    "Sven",
+    "Tara",
+    "Ulf",
+    "Vera",
+    "Willi",
+    "Xenia",
+    "Yusuf",
+    "Zoe",
+    "Ahmed",
+    "Birgit",
+    "Chen",
+    "Dana",
+    "Elif",
+    "Farid",
+    "Gina",
+    "Hans",
+    "Ines",
+    "Jan",
+    "Kemal",
+    "Lara",
+    "Mia",
+    "Noah",
+    "Ole",
+    "Pia",
+    "Rami",
+    "Sara",
+    "Tim",
+    "Una",
+    "Vito",
+    "Wanda",
+    "Yara",
+    "Zeno",
+]
+_LAST = [
+    "Müller",
+    "Schmidt",
+    "Schneider",
+    "Fischer",
+    "Weber",
+    "Meyer",
+    "Wagner",
+    "Becker",
+    "Schulz",
+    "Hoffmann",
+    "Koch",
+    "Richter",
+    "Klein",
+    "Wolf",
+    "Schröder",
+    "Neumann",
+    "Schwarz",
+    "Braun",
+    "Zimmermann",
+    "Krüger",
+    "Hartmann",
+    "Lange",
+    "Werner",
+    "Krause",
+    "Lehmann",
+    "Köhler",
+    "Maier",
+    "Herrmann",
+    "König",
+    "Walter",
+    "Mayer",
+    "Huber",
+    "Kaiser",
+    "Fuchs",
+    "Peters",
+    "Lang",
+    "Scholz",
+    "Möller",
+    "Weiß",
+    "Jung",
+    "Hahn",
+    "Vogel",
+    "Friedrich",
+    "Keller",
+    "Günther",
+    "Frank",
+    "Berger",
+    "Winkler",
+    "Roth",
+    "Beck",
+    "Lorenz",
+    "Baumann",
+    "Franke",
+    "Albrecht",
+    "Schuster",
+    "Simon",
+    "Ludwig",
+    "Böhm",
+    "Winter",
+    "Kraus",
+    "Martin",
+    "Schumacher",
+    "Krämer",
+    "Vogt",
+    "Stein",
+    "Jäger",
+    "Otto",
+    "Sommer",
+    "Groß",
+    "Seidel",
+    "Heinrich",
+    "Brandt",
+    "Haas",
+    "Schreiber",
+    "Graf",
+    "Dietrich",
+]
 
 
 @dataclass(frozen=True)
@@ -79,7 +208,10 @@ def database_name(cards: int, transactions: int) -> str:
 
 def _exists(admin_url: str, name: str) -> bool:
     with psycopg.connect(admin_url, autocommit=True) as conn:
-        return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone() is not None
+        return (
+            conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+            is not None
+        )
 
 
 def _ready(url: str) -> bool:
@@ -92,12 +224,16 @@ def _ready(url: str) -> bool:
 
 
 def ensure(
-    admin_url: str, merchants: list[Merchant], end: date, log: Callable[[str], None]
+    admin_url: str,
+    merchants: list[Merchant],
+    end: date,
+    log: Callable[[str], None],
+    name: str | None = None,
 ) -> tuple[str, bool, float]:
     """The URL of the big merchant's database (built now if need be), whether it was
     reused, and the seconds building took (0 when reused)."""
     big = merchants[0]
-    name = database_name(big.cards, big.transactions)
+    name = name or database_name(big.cards, big.transactions)
     url = admin_url.rsplit("/", 1)[0] + "/" + name
     if _exists(admin_url, name) and _ready(url):
         log(f"reusing database {name} (built earlier with these sizes and schema head)")
@@ -138,12 +274,6 @@ def ensure(
         conn.execute("CREATE TABLE bench_ready (built_at timestamptz NOT NULL)")
         conn.execute("INSERT INTO bench_ready VALUES (now())")
     return url, False, time.monotonic() - started
-
-
-def _timed(log: Callable[[str], None], what: str, run: Callable[[], object]) -> None:
-    started = time.monotonic()
-    run()
-    log(f"{what}: {time.monotonic() - started:.1f} s")
 
 
 def _merchant(conn: psycopg.Connection, m: Merchant, end: date, log: Callable[[str], None]) -> None:
@@ -198,50 +328,66 @@ def _merchant(conn: psycopg.Connection, m: Merchant, end: date, log: Callable[[s
         "stamps": m.stamps_program,
         "points": m.points_program,
     }
-    for lo in range(1, m.cards + 1, CHUNK):
-        hi = min(m.cards, lo + CHUNK - 1)
-        _timed(log, f"{m.id}: customers and cards {lo:,}..{hi:,}", lambda lo=lo, hi=hi: (
-            conn.execute(_CUSTOMERS, params | {"lo": lo, "hi": hi}),
-            conn.execute(_CARDS, params | {"lo": lo, "hi": hi, "n": m.cards}),
-            conn.commit(),
-        ))  # fmt: skip
+    cards = [
+        (f"{m.id}: customers and cards {lo:,}..{min(m.cards, lo + CHUNK - 1):,}",
+         [(_CUSTOMERS, params | {"lo": lo, "hi": min(m.cards, lo + CHUNK - 1)}),
+          (_CARDS, params | {"lo": lo, "hi": min(m.cards, lo + CHUNK - 1), "n": m.cards})])
+        for lo in range(1, m.cards + 1, CHUNK)
+    ]  # fmt: skip
+    _fill(conn, ("customers", "cards"), cards, log)
+    terminals = [t for t, _ in m.terminals]
+    shape = {
+        "n": m.cards, "terminals": terminals, "tstores": [s for _, s in m.terminals],
+        "nterm": len(terminals), "offset": f"{OFFSET_HOURS} hours", "days": DAYS,
+        "total": max(1, m.transactions), "offset_text": f"+{OFFSET_HOURS:02d}:00",
+    }  # fmt: skip
+    rows = [
+        (f"{m.id}: transactions {lo:,}..{min(m.transactions, lo + CHUNK) - 1:,}",
+         [(_TRANSACTIONS, params | shape | {"lo": lo, "hi": min(m.transactions, lo + CHUNK) - 1})])
+        for lo in range(0, m.transactions, CHUNK)
+    ]  # fmt: skip
+    _fill(conn, ("transactions",), rows, log)
+
+
+def _fill(
+    conn: psycopg.Connection,
+    tables: tuple[str, ...],
+    steps: list[tuple[str, list[tuple[str, dict[str, Any]]]]],
+    log: Callable[[str], None],
+) -> None:
+    """Run each step's statements (one commit a step) with the tables' secondary indexes
+    dropped, then build them again: one sort per index instead of ten million inserts."""
     indexes = conn.execute(
-        "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'transactions' "
-        "AND indexname NOT IN ('transactions_pkey')"
+        "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s) "
+        "AND indexname NOT LIKE '%%pkey'",
+        (list(tables),),
     ).fetchall()
     constraints = set()
-    for index_name, _ in indexes:
-        constraint = conn.execute(
-            "SELECT 1 FROM pg_constraint WHERE conname = %s", (index_name,)
-        ).fetchone()
-        if constraint:
+    for table, index_name, _ in indexes:
+        found = conn.execute("SELECT 1 FROM pg_constraint WHERE conname = %s", (index_name,))
+        if found.fetchone():
             constraints.add(index_name)
-            conn.execute(f'ALTER TABLE transactions DROP CONSTRAINT "{index_name}"')
+            conn.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{index_name}"')
         else:
             conn.execute(f'DROP INDEX "{index_name}"')
     conn.commit()
-    terminals = [t for t, _ in m.terminals]
-    for lo in range(0, m.transactions, CHUNK):
-        hi = min(m.transactions, lo + CHUNK) - 1
-        _timed(log, f"{m.id}: transactions {lo:,}..{hi:,}", lambda lo=lo, hi=hi: (
-            conn.execute(_TRANSACTIONS, params | {
-                "lo": lo, "hi": hi, "n": m.cards, "terminals": terminals,
-                "tstores": [s for _, s in m.terminals],
-                "nterm": len(terminals), "offset": f"{OFFSET_HOURS} hours",
-                "days": DAYS, "total": max(1, m.transactions),
-                "offset_text": f"+{OFFSET_HOURS:02d}:00",
-            }),
-            conn.commit(),
-        ))  # fmt: skip
-    for index_name, definition in indexes:
-        _timed(log, f"index {index_name}", lambda d=definition: (conn.execute(d), conn.commit()))
+    for what, statements in steps:
+        started = time.monotonic()
+        for statement, values in statements:
+            conn.execute(statement, values)
+        conn.commit()
+        log(f"{what}: {time.monotonic() - started:.1f} s")
+    for table, index_name, definition in indexes:
+        started = time.monotonic()
+        conn.execute(definition)
         if index_name in constraints:
-            # Back as the constraint it was: exactly-once stands on it.
+            # Back as the constraint it was (exactly-once and card uniqueness stand on them).
             conn.execute(
-                f'ALTER TABLE transactions ADD CONSTRAINT "{index_name}" UNIQUE USING INDEX '
+                f'ALTER TABLE {table} ADD CONSTRAINT "{index_name}" UNIQUE USING INDEX '
                 f'"{index_name}"'
             )
-            conn.commit()
+        conn.commit()
+        log(f"index {index_name}: {time.monotonic() - started:.1f} s")
 
 
 def _programs(m: Merchant) -> dict[str, tuple[str, str]]:

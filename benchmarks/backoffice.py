@@ -326,7 +326,7 @@ def main(argv: list[str]) -> int:
     )
     if missing:
         log(f"pages this server does not have (404): {', '.join(missing)}")
-    worst = max(pages.values())
+    worst = max(pages.values(), default=0.0)
     print_json(
         {
             "pages": {name: round(ms, 1) for name, ms in pages.items()},

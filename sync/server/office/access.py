@@ -16,6 +16,7 @@ from sync.server.models import STORES
 from sync.server.office.forms import Form, check_csrf, read_form
 from sync.server.office.sessions import COOKIE, Officer, session_officer
 from sync.server.office.web import utcnow
+from sync.server.reports import Scope
 
 
 class SignInNeededError(Exception):
@@ -95,7 +96,7 @@ def chosen_store(request: Request, officer: Officer, store: str | None) -> str |
     return store
 
 
-def scope_of(officer: Officer, store_id: str | None = None) -> "Scope":
+def scope_of(officer: Officer, store_id: str | None = None) -> Scope:
     """What a read may see: the officer's merchant, narrowed to a manager's store (or the
     store an owner chose, already checked by `chosen_store`)."""
     return Scope(officer.merchant_id, officer.store_id or store_id)
@@ -110,7 +111,12 @@ DONE = {
     "pin-reset": "PIN changed: terminals take it with their next pull.",
     "program-saved": "Program saved: terminals apply the new rules after their next pull.",
     "program-unchanged": "Nothing changed in the rules.",
-    "card-done": "Done.",
+    "card-deactivated": "Card deactivated: it stops at every counter; its balances stay.",
+    "card-reactivated": "Card reactivated.",
+    "card-replaced": "Card replaced: its new number is below, with the balances and history; "
+    "the old number and QR code now answer “replaced by a new card”.",
+    "card-adjusted": "Balance adjusted.",
+    "card-merged": "The other card was merged into this one.",
 }
 
 

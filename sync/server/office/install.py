@@ -8,7 +8,14 @@ from importlib.resources import files
 from fastapi import FastAPI, Request, status
 from fastapi.responses import RedirectResponse, Response
 
-from sync.server.office import routes_auth
+from sync.server.office import (
+    routes_auth,
+    routes_cards,
+    routes_day,
+    routes_programs,
+    routes_staff,
+    routes_terminals,
+)
 from sync.server.office.access import NotAllowedError, NotFoundError, SignInNeededError, sign_in_url
 from sync.server.office.forms import CsrfError, FormError
 from sync.server.office.sessions import Officer
@@ -23,7 +30,15 @@ def _officer(request: Request) -> Officer | None:
 
 
 def install(app: FastAPI) -> None:
-    app.include_router(routes_auth.router)
+    for module in (
+        routes_auth,
+        routes_day,
+        routes_terminals,
+        routes_staff,
+        routes_programs,
+        routes_cards,
+    ):
+        app.include_router(module.router)
 
     @app.get("/office/static/office.css", include_in_schema=False)
     def stylesheet() -> Response:

@@ -4,6 +4,7 @@ time (the standard library's scrypt, as the terminal's PINs; no extra dependency
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 import secrets
@@ -48,6 +49,9 @@ def password_matches(password: str, stored: str) -> bool:
     return hmac.compare_digest(actual, base64.b64decode(digest))
 
 
-# Checked against when the account does not exist, so a wrong login takes as long as a
-# wrong password and the time tells nothing about which accounts exist.
-DUMMY_HASH = hash_password(secrets.token_urlsafe(16))
+@functools.cache
+def dummy_hash() -> str:
+    """Checked against when the account does not exist, so a wrong login takes as long as
+    a wrong password and the time tells nothing about which accounts exist. Made at first
+    use: a worker process starts without spending a hash."""
+    return hash_password(secrets.token_urlsafe(16))

@@ -13,7 +13,7 @@ from sync.server.db import read, write
 from sync.server.office import lockout
 from sync.server.office.access import PostedForm, SignedIn
 from sync.server.office.forms import FormError, check_csrf, read_form
-from sync.server.office.passwords import DUMMY_HASH, password_matches
+from sync.server.office.passwords import dummy_hash, password_matches
 from sync.server.office.sessions import COOKIE, LIFETIME, close_session, open_session
 from sync.server.office.users import find_user, normal_login
 from sync.server.office.web import refusal, render, secure_cookies, utcnow
@@ -98,7 +98,7 @@ async def sign_in(request: Request) -> Response:
             headers={"Retry-After": str(wait * 60)},
         )
     # A missing account costs one hash too, so the time taken tells nothing.
-    matches = password_matches(password, user.password_hash if user else DUMMY_HASH)
+    matches = password_matches(password, user.password_hash if user else dummy_hash())
     if user is None or not matches or not user.is_active:
         with write(engine) as conn:
             lockout.record_failure(conn, keys, now)

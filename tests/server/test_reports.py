@@ -4,20 +4,27 @@ and only ever the merchant's (and the store's) own."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic import command
+from sqlalchemy import select
 
 from pos_app.domain.operations import Adjust
 from pos_app.domain.program import Program, ProgramKind
-from sync.protocol import OutcomeStatus, PushResponse
-from sync.server import daily_totals, reports
+from sync.protocol import OutcomeStatus, PushRequest, PushResponse
+from sync.server import admin, daily_totals, reports
+from sync.server.auth import TerminalAuth
 from sync.server.card_actions import card_action
-from sync.server.db import read, write
+from sync.server.db import alembic_config, make_engine, migrate, read, write
 from sync.server.entries import EntryChain
-from sync.server.models import DAILY_REFUSALS, DAILY_TOTALS
+from sync.server.models import DAILY_REFUSALS, DAILY_TOTALS, TERMINALS, TRANSACTIONS
+from sync.server.push import push
 from sync.server.reports import Counts, Scope
+from tests.pg import create_database, drop_database
 from tests.server.client import Api
 from tests.server.conftest import Merchant, ServerProcess, make_merchant, pair_terminal
 
@@ -305,3 +312,65 @@ def test_nothing_is_counted_before_the_first_entry(server: ServerProcess) -> Non
     with write(server.engine) as conn:
         summary = reports.day_summary(conn, Scope(m.id), date(2026, 1, 1))
     assert summary.totals == Counts() and summary.terminals == [] and summary.refusals == []
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A database of its own (migrations go up and down in it), on each backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'server.db'}"
+        return
+    admin_url: str = request.getfixturevalue("pg_admin_url")
+    url = create_database(admin_url)
+    try:
+        yield url
+    finally:
+        drop_database(admin_url, url)
+
+
+def test_migration_0009_counts_the_transactions_stored_before_it(fresh_url: str) -> None:
+    """Entries stored before the totals existed: going down to 0008 and up again finds
+    each one's shop day and counts it as the push path did."""
+    migrate(fresh_url)
+    engine = make_engine(fresh_url, pool_size=1)
+    now = datetime.now(UTC)
+    program = Program(id="p-big", merchant_id="m-big", name="Points", kind=ProgramKind.POINTS)
+    terminal = TerminalAuth(str(uuid.uuid4()), "m-big", "s-big", revoked=False)
+    with write(engine) as conn:
+        admin.create_merchant(conn, "m-big", "Big", now)
+        admin.add_store(conn, "s-big", "m-big", "Main street", now)
+        admin.add_program(conn, program, now)
+        conn.execute(
+            TERMINALS.insert().values(
+                id=terminal.terminal_id, merchant_id="m-big", store_id="s-big", name="Till",
+                token_hash="0" * 64, created_at=now,
+            )
+        )  # fmt: skip
+    chain = EntryChain(uuid.UUID(terminal.terminal_id), "s-big", "staff")
+    card_id, _ = _enroll(chain, program, EVENING, "Kim")
+    for minutes in (10, 70):  # before and after the shop's midnight
+        earn = {"kind": "earn_points", "amount_minor": 1000}
+        chain.add(card_id, program.id, earn, points_delta=10,
+                  local_time=EVENING + timedelta(minutes=minutes))  # fmt: skip
+    chain.add(card_id, program.id, {"kind": "earn_points", "amount_minor": 100},
+              points_delta=1, local_time=datetime(2001, 1, 1, tzinfo=TZ))  # fmt: skip
+    request = PushRequest(terminal_id=chain.terminal_id, entries=chain.entries, terminal_time=now)
+    push(engine, terminal, request, now)
+
+    def stored() -> tuple[list[Any], list[Any], list[Any]]:
+        with read(engine) as conn:
+            return (
+                sorted(tuple(r) for r in conn.execute(DAILY_TOTALS.select()).all()),
+                sorted(tuple(r) for r in conn.execute(DAILY_REFUSALS.select()).all()),
+                sorted(conn.execute(select(TRANSACTIONS.c.seq, TRANSACTIONS.c.shop_day)).all()),
+            )
+
+    live = stored()
+    command.downgrade(alembic_config(fresh_url), "0008")
+    command.upgrade(alembic_config(fresh_url), "head")
+    try:
+        assert stored() == live
+        assert [day for _, day in live[2]] == [DAY, DAY, DAY + timedelta(days=1), now.date()]
+        assert [(r[4], r[6]) for r in live[1]] == [("clock_out_of_range", 1)]
+    finally:
+        engine.dispose()

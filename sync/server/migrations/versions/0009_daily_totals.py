@@ -8,7 +8,7 @@
   numbers by prefix and customers' names by any part (trigrams, `pg_trgm`).
 
 Revision ID: 0009
-Revises: 0008
+Revises: 0008 (after the back office's users; both were written against 0007)
 Create Date: 2026-12-01
 """
 

@@ -248,7 +248,9 @@ def ensure(
         conn.execute("SET synchronous_commit = off")
         conn.execute("SET maintenance_work_mem = '512MB'")
         conn.execute("SET work_mem = '64MB'")
-        for merchant in merchants:
+        # Smallest first: each merchant's fill rebuilds the indexes it dropped, and the
+        # rebuild after the big one should be the only big rebuild.
+        for merchant in sorted(merchants, key=lambda m: m.transactions):
             _merchant(conn, merchant, end, log)
         conn.commit()
     engine = make_engine(url, pool_size=1)

@@ -261,8 +261,9 @@ def ensure(
             daily_totals.backfill(sa_conn)
             sa_conn.execute(
                 text(
-                    "UPDATE terminals SET last_seen_at = (SELECT max(t.received_at) "
-                    "FROM transactions t WHERE t.terminal_id = terminals.id), "
+                    "UPDATE terminals SET last_seen_at = (SELECT t.received_at "
+                    "FROM transactions t WHERE t.terminal_id = terminals.id "
+                    "ORDER BY t.seq DESC LIMIT 1), "
                     "last_seq = coalesce((SELECT max(t.seq) FROM transactions t "
                     "WHERE t.terminal_id = terminals.id), 0)"
                 )

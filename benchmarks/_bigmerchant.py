@@ -248,7 +248,9 @@ def ensure(
         conn.execute("SET synchronous_commit = off")
         conn.execute("SET maintenance_work_mem = '512MB'")
         conn.execute("SET work_mem = '64MB'")
-        for merchant in merchants:
+        # Smallest first: each merchant's fill rebuilds the indexes it dropped, and the
+        # rebuild after the big one should be the only big rebuild.
+        for merchant in sorted(merchants, key=lambda m: m.transactions):
             _merchant(conn, merchant, end, log)
         conn.commit()
     engine = make_engine(url, pool_size=1)
@@ -259,8 +261,9 @@ def ensure(
             daily_totals.backfill(sa_conn)
             sa_conn.execute(
                 text(
-                    "UPDATE terminals SET last_seen_at = (SELECT max(t.received_at) "
-                    "FROM transactions t WHERE t.terminal_id = terminals.id), "
+                    "UPDATE terminals SET last_seen_at = (SELECT t.received_at "
+                    "FROM transactions t WHERE t.terminal_id = terminals.id "
+                    "ORDER BY t.seq DESC LIMIT 1), "
                     "last_seq = coalesce((SELECT max(t.seq) FROM transactions t "
                     "WHERE t.terminal_id = terminals.id), 0)"
                 )

@@ -77,9 +77,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("merchant_id", "day", "store_id", "terminal_id", "code", "reason"),
     )
     daily_totals.backfill(op.get_bind())
+    # A terminal's last stored entry is its highest seq (found on UNIQUE(terminal_id, seq)
+    # without reading its other rows): when it last pushed.
     op.execute(
-        "UPDATE terminals SET last_seen_at = (SELECT max(t.received_at) FROM transactions t "
-        "WHERE t.terminal_id = terminals.id)"
+        "UPDATE terminals SET last_seen_at = (SELECT t.received_at FROM transactions t "
+        "WHERE t.terminal_id = terminals.id ORDER BY t.seq DESC LIMIT 1)"
     )
     if pg:
         # Card numbers by what was typed of them, whatever the database's collation.

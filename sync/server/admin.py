@@ -6,10 +6,12 @@ for the operator when the request cannot be done; nothing is half-done.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import uuid
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Connection, select
 
@@ -68,8 +70,11 @@ def add_staff(
     role: str,
     pin: str,
     now: datetime,
+    *,
+    replace: bool = True,
 ) -> None:
-    """Add a staff member, or replace their name, role and PIN (same id, same merchant)."""
+    """Add a staff member, or replace their name, role and PIN (same id, same merchant;
+    with replace=False an existing id is refused)."""
     _check_id("staff", staff_id)
     _merchant_exists(conn, merchant_id)
     if role not in ("cashier", "manager"):
@@ -91,8 +96,63 @@ def add_staff(
         conn.execute(STAFF.insert().values(id=staff_id, merchant_id=merchant_id, **values))
     elif current.merchant_id != merchant_id:
         raise AdminError(f"staff id {staff_id!r} is taken by another merchant")
+    elif not replace:
+        raise AdminError(f"staff id {staff_id!r} already exists")
     else:
         conn.execute(STAFF.update().where(STAFF.c.id == staff_id).values(**values))
+
+
+def _merchant_staff(conn: Connection, merchant_id: str, staff_id: str) -> None:
+    found = conn.execute(
+        select(STAFF.c.id).where(STAFF.c.id == staff_id, STAFF.c.merchant_id == merchant_id)
+    ).first()
+    if found is None:
+        raise AdminError(f"merchant {merchant_id!r} has no staff {staff_id!r}")
+
+
+def set_staff_active(
+    conn: Connection, merchant_id: str, staff_id: str, active: bool, now: datetime
+) -> None:
+    """Deactivate (or reactivate) a staff member; terminals learn it from their feed."""
+    _merchant_staff(conn, merchant_id, staff_id)
+    conn.execute(
+        STAFF.update()
+        .where(STAFF.c.id == staff_id)
+        .values(is_active=active, version=next_version(conn), updated_at=now)
+    )
+
+
+def reset_staff_pin(
+    conn: Connection, merchant_id: str, staff_id: str, pin: str, now: datetime
+) -> None:
+    """A new PIN for a staff member; terminals take it with their next pull."""
+    _merchant_staff(conn, merchant_id, staff_id)
+    try:
+        pin_hash = hash_pin(pin)
+    except ValueError as exc:
+        raise AdminError(str(exc)) from None
+    conn.execute(
+        STAFF.update()
+        .where(STAFF.c.id == staff_id)
+        .values(pin_hash=pin_hash, version=next_version(conn), updated_at=now)
+    )
+
+
+def change_program(
+    conn: Connection, merchant_id: str, program_id: str, changes: Mapping[str, Any], now: datetime
+) -> Program:
+    """The merchant's program with some of its rules changed (fields of Program, checked by
+    it); a real change bumps its rule version, and terminals apply it after their next pull."""
+    current = merchant_programs(conn, merchant_id).get(program_id)
+    if current is None:
+        raise AdminError(f"merchant {merchant_id!r} has no program {program_id!r}")
+    if {"id", "merchant_id", "kind", "rule_version"} & set(changes):
+        raise AdminError("a program's id, merchant, kind and rule version cannot be changed")
+    try:
+        program = dataclasses.replace(current, **changes)
+    except (TypeError, ValueError) as exc:
+        raise AdminError(f"invalid program: {exc}") from None
+    return add_program(conn, program, now)
 
 
 def add_program(conn: Connection, program: Program, now: datetime) -> Program:
@@ -213,10 +273,21 @@ def _refuse_duplicates(conn: Connection, merchant_id: str, cards: list[Card]) ->
                 raise AdminError(f"a card with {attr} {taken!r} already exists")
 
 
-def revoke_terminal(conn: Connection, terminal_id: str, now: datetime) -> None:
-    found = conn.execute(
-        select(TERMINALS.c.revoked_at).where(TERMINALS.c.id == terminal_id)
-    ).first()
+def revoke_terminal(
+    conn: Connection,
+    terminal_id: str,
+    now: datetime,
+    *,
+    merchant_id: str | None = None,
+    store_id: str | None = None,
+) -> None:
+    """Revoke a terminal; given merchant_id (and store_id), only one of theirs."""
+    query = select(TERMINALS.c.revoked_at).where(TERMINALS.c.id == terminal_id)
+    if merchant_id is not None:
+        query = query.where(TERMINALS.c.merchant_id == merchant_id)
+    if store_id is not None:
+        query = query.where(TERMINALS.c.store_id == store_id)
+    found = conn.execute(query).first()
     if found is None:
         raise AdminError(f"there is no terminal {terminal_id!r}")
     if found.revoked_at is not None:

@@ -41,6 +41,7 @@ from sync.protocol import (
     SyncStateRequest,
     WireCard,
 )
+from sync.server import office
 from sync.server.auth import (
     AnyTerminal,
     Terminal,
@@ -165,6 +166,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     _routes(app)
     app.include_router(passkit.router)
     app.include_router(page.router)
+    office.install(app)
     return app
 
 

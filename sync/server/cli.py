@@ -47,6 +47,7 @@ from sync.server.customers import (
 )
 from sync.server.db import DB_ENV, DEFAULT_DB, database_url, is_sqlite, make_engine, migrate, write
 from sync.server.expiry import expire_points, run_on_schedule
+from sync.server.office import users as office_users
 from sync.server.pairing import PairingError, create_pair_code
 from sync.server.wallet import face
 from sync.server.wallet import settings as wallet_settings
@@ -459,6 +460,70 @@ def card_merge(db: str, other_card: str, card_number: str, merchant_id: str) -> 
     to CARD's lifetime totals) and stops. Refused for two customers' cards or two programs."""
     answer = merge_cards(_engine(db), merchant_id, other_card, card_number, _now())
     _card_done(answer, f"merged {format_card_number(other_card.replace('-', ''))} into")
+
+
+@cli.group("office")
+def office() -> None:
+    """The back office's users (owners and store managers) who sign in at /office/."""
+
+
+def _password(password_stdin: bool) -> str:
+    if password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    text: str = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return text
+
+
+@office.command("add-user")
+@db_option
+@click.argument("login")
+@click.option("--merchant", "merchant_id", required=True)
+@click.option("--name", required=True)
+@click.option("--role", type=click.Choice(list(office_users.ROLES)), required=True)
+@click.option("--store", "store_id", help="The store of a store manager.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+def office_add_user(
+    db: str,
+    login: str,
+    merchant_id: str,
+    name: str,
+    role: str,
+    store_id: str | None,
+    password_stdin: bool,
+) -> None:
+    """Add an owner (every store) or a store manager (--store) of MERCHANT; the password
+    (at least 10 characters) is stored as a slow hash."""
+    password = _password(password_stdin)
+    with write(_engine(db)) as conn:
+        user = office_users.add_user(
+            conn, merchant_id, login, name, role, store_id, password, _now()
+        )
+    where = "every store" if user.store_id is None else f"store {user.store_id}"
+    click.echo(f"office user {user.login} of {merchant_id} added ({user.role}, {where})")
+
+
+@office.command("set-password")
+@db_option
+@click.argument("login")
+@click.option("--merchant", "merchant_id", required=True)
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+def office_set_password(db: str, login: str, merchant_id: str, password_stdin: bool) -> None:
+    """A new password for LOGIN (also reactivates them); their sessions end everywhere."""
+    password = _password(password_stdin)
+    with write(_engine(db)) as conn:
+        office_users.set_password(conn, merchant_id, login, password, _now())
+    click.echo(f"password of {login} changed; their sessions ended")
+
+
+@office.command("deactivate-user")
+@db_option
+@click.argument("login")
+@click.option("--merchant", "merchant_id", required=True)
+def office_deactivate_user(db: str, login: str, merchant_id: str) -> None:
+    """LOGIN can no longer sign in, and is signed out everywhere at once."""
+    with write(_engine(db)) as conn:
+        office_users.deactivate_user(conn, merchant_id, login, _now())
+    click.echo(f"office user {login} deactivated")
 
 
 @cli.command("serve")

@@ -124,6 +124,8 @@ class TerminalRow(Base):
     revoked_at: Mapped[datetime | None]
     last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     last_hash: Mapped[str] = mapped_column(String(64), default=GENESIS)
+    # When the terminal last pushed or asked for its sync state (the back office shows it).
+    last_seen_at: Mapped[datetime | None]
     # Stamped when the terminal is revoked, so the revocation travels in its change feed.
     version: Mapped[int | None] = mapped_column(BigInteger)
 
@@ -258,6 +260,9 @@ class TransactionRow(Base):
     local_time: Mapped[datetime]
     # The terminal's time exactly as hashed (offset included), beside the instant above.
     local_time_text: Mapped[str] = mapped_column(String(40))
+    # The shop day: the terminal's local date of the entry (the server's UTC date when the
+    # terminal's clock was out of range). The back office reports by it.
+    shop_day: Mapped[date] = mapped_column(Date)
     received_at: Mapped[datetime]
     clock_suspect: Mapped[bool] = mapped_column(default=False)
     rule_version: Mapped[int]
@@ -270,6 +275,50 @@ class TransactionRow(Base):
         UniqueConstraint("terminal_id", "seq", name="uq_transactions_terminal_seq"),
         CheckConstraint("status in ('applied', 'adjusted', 'refused')", name="transactions_status"),
         Index("ix_transactions_merchant_received", "merchant_id", "received_at"),
+        # A card's history and a day's entries, each paged by id (keyset).
+        Index("ix_transactions_card_history", "merchant_id", "card_id", "id"),
+        Index("ix_transactions_shop_day", "merchant_id", "shop_day", "id"),
+    )
+
+
+class DailyTotal(Base):
+    """What one terminal's entries of one shop day came to, kept as the entries arrive
+    (`daily_totals`): written in the transaction that stores them, so exactly once."""
+
+    __tablename__ = "daily_totals"
+    merchant_id: Mapped[str] = mapped_column(String(64))
+    day: Mapped[date] = mapped_column(Date)
+    store_id: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[str] = mapped_column(String(36))
+    entries: Mapped[int] = mapped_column(BigInteger, default=0)
+    stamps: Mapped[int] = mapped_column(BigInteger, default=0)
+    points_earned: Mapped[int] = mapped_column(BigInteger, default=0)
+    points_redeemed: Mapped[int] = mapped_column(BigInteger, default=0)
+    points_voided: Mapped[int] = mapped_column(BigInteger, default=0)
+    points_expired: Mapped[int] = mapped_column(BigInteger, default=0)
+    rewards: Mapped[int] = mapped_column(BigInteger, default=0)
+    adjustments: Mapped[int] = mapped_column(BigInteger, default=0)
+    refusals: Mapped[int] = mapped_column(BigInteger, default=0)
+    __table_args__ = (
+        PrimaryKeyConstraint("merchant_id", "day", "store_id", "terminal_id"),
+        # A terminal's refusals over all its days (the terminals page).
+        Index("ix_daily_totals_terminal", "merchant_id", "terminal_id"),
+    )
+
+
+class DailyRefusal(Base):
+    """How many entries of one terminal and shop day were refused, by code and reason."""
+
+    __tablename__ = "daily_refusals"
+    merchant_id: Mapped[str] = mapped_column(String(64))
+    day: Mapped[date] = mapped_column(Date)
+    store_id: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[str] = mapped_column(String(36))
+    code: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(Text)
+    count: Mapped[int] = mapped_column(BigInteger, default=0)
+    __table_args__ = (
+        PrimaryKeyConstraint("merchant_id", "day", "store_id", "terminal_id", "code", "reason"),
     )
 
 
@@ -358,6 +407,52 @@ class WalletOutbox(Base):
     )
 
 
+class OfficeUser(Base):
+    """Someone of the merchant who signs in to the back office: an owner (every store) or
+    a store manager (one store). The password is kept only as a slow hash."""
+
+    __tablename__ = "office_users"
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    id: Mapped[str] = mapped_column(String(36))
+    login: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(10))
+    store_id: Mapped[str | None] = mapped_column(ForeignKey("stores.id"))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    is_active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    __table_args__ = (
+        PrimaryKeyConstraint("merchant_id", "id", name="office_users_pkey"),
+        UniqueConstraint("merchant_id", "login", name="uq_office_users_login"),
+        CheckConstraint(
+            "(role = 'owner' AND store_id IS NULL) OR (role = 'manager' AND store_id IS NOT NULL)",
+            name="office_users_role_store",
+        ),
+    )
+
+
+class OfficeSession(Base):
+    """A signed-in browser: the cookie's token (hashed) and the CSRF token of its forms.
+    Deleting the row signs the browser out, wherever the cookie is."""
+
+    __tablename__ = "office_sessions"
+    merchant_id: Mapped[str] = mapped_column(String(64))
+    token_hash: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[str] = mapped_column(String(36))
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    __table_args__ = (
+        PrimaryKeyConstraint("merchant_id", "token_hash", name="office_sessions_pkey"),
+        ForeignKeyConstraint(
+            ["merchant_id", "user_id"], ["office_users.merchant_id", "office_users.id"]
+        ),
+        Index("ix_office_sessions_user", "merchant_id", "user_id"),
+    )
+
+
 MERCHANTS = Base.metadata.tables[Merchant.__tablename__]
 STORES = Base.metadata.tables[StoreRow.__tablename__]
 CUSTOMERS = Base.metadata.tables[Customer.__tablename__]
@@ -374,3 +469,7 @@ WALLET_BRANDS = Base.metadata.tables[WalletBrand.__tablename__]
 WALLET_DEVICES = Base.metadata.tables[WalletDevice.__tablename__]
 WALLET_OUTBOX = Base.metadata.tables[WalletOutbox.__tablename__]
 RETIRED_CODES = Base.metadata.tables[RetiredCode.__tablename__]
+OFFICE_USERS = Base.metadata.tables[OfficeUser.__tablename__]
+OFFICE_SESSIONS = Base.metadata.tables[OfficeSession.__tablename__]
+DAILY_TOTALS = Base.metadata.tables[DailyTotal.__tablename__]
+DAILY_REFUSALS = Base.metadata.tables[DailyRefusal.__tablename__]

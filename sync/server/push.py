@@ -61,6 +61,7 @@ from sync.protocol import (
 from sync.server.auth import TerminalAuth
 from sync.server.cards import CARD_FIELDS, MUTABLE_FIELDS, card_from_row, card_values, wire_card
 from sync.server.customers import enrolment_customer, stamp_customers
+from sync.server.daily_totals import record_batch, shop_day
 from sync.server.db import next_versions, write
 from sync.server.earns import earn_record, earn_rows
 from sync.server.models import (
@@ -288,10 +289,12 @@ def _push_batch(
             _copy_transactions_pg(conn, rows)
         else:
             conn.execute(TRANSACTIONS.insert(), rows)
+        # The day's totals in this same transaction: counted exactly when stored.
+        record_batch(conn, terminal.terminal_id, new[0].seq, new[-1].seq)
         conn.execute(
             TERMINALS.update()
             .where(TERMINALS.c.id == terminal.terminal_id)
-            .values(last_seq=new[-1].seq, last_hash=new[-1].wire.hash)
+            .values(last_seq=new[-1].seq, last_hash=new[-1].wire.hash, last_seen_at=received_at)
         )
     _write_cards(conn, batch)
     # In this transaction: a pass update is owed exactly when the card change commits.
@@ -474,6 +477,7 @@ def _apply_entry(conn: Connection, batch: _Batch, p: _Entry) -> dict[str, Any]:
         # in for it, and `local_time_text` keeps what the terminal said (as hashed).
         "local_time": entry.local_time if in_window else batch.received_at,
         "local_time_text": p.local_time_text,
+        "shop_day": shop_day(entry.local_time if in_window else None, batch.received_at),
         "received_at": batch.received_at,
         "clock_suspect": not in_window or entry.local_time > batch.suspect_after,
         "rule_version": entry.rule_version,

@@ -13,7 +13,7 @@ those that could not tell by themselves. A terminal can only renew its own merch
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, Engine, delete, select, text
 
@@ -23,6 +23,9 @@ from sync.server.customers import lookup_secret
 from sync.server.db import current_version, read, write
 from sync.server.models import MERCHANTS, SYNC_EPOCHS, TERMINALS
 
+# How stale the terminal's `last_seen_at` may grow before a sync-state call writes it anew:
+# the back office shows it to the minute, and most calls then write nothing.
+SEEN_EVERY = timedelta(minutes=1)
 _CLAIM = text(
     "INSERT INTO sync_epochs (merchant_id, epoch) VALUES (:m, :e) "
     "ON CONFLICT (merchant_id) DO NOTHING"
@@ -36,9 +39,18 @@ def sync_state(
     with read(engine) as conn:
         last_seq, version, epoch = _state(conn, terminal)
         key = _lookup_key(conn, merchant)
+        seen = conn.execute(
+            select(TERMINALS.c.last_seen_at).where(TERMINALS.c.id == terminal.terminal_id)
+        ).scalar_one()
     gone_back = request.acknowledged_seq > last_seq or request.cursor > version
-    if gone_back or epoch is None or key is None:
+    stale = seen is None or now - seen >= SEEN_EVERY
+    if gone_back or epoch is None or key is None or stale:
         with write(engine) as conn:
+            conn.execute(
+                TERMINALS.update()
+                .where(TERMINALS.c.id == terminal.terminal_id)
+                .values(last_seen_at=now)
+            )
             if gone_back:
                 conn.execute(delete(SYNC_EPOCHS).where(SYNC_EPOCHS.c.merchant_id == merchant))
             conn.execute(_CLAIM, {"m": merchant, "e": str(uuid.uuid4())})

@@ -79,7 +79,8 @@ def start_server(
     return server
 
 
-def wait_healthy(server: ServerProcess, timeout_s: float = 30) -> None:
+def wait_healthy(server: ServerProcess, timeout_s: float = 90) -> None:
+    # Generous: on a loaded machine, starting two workers (each importing the server) is slow.
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if server.proc.poll() is not None:

@@ -5,7 +5,6 @@ guessing; and the page in a real headless Chromium, screenshotted."""
 from __future__ import annotations
 
 import io
-import shutil
 import uuid
 import zipfile
 from collections.abc import Iterator
@@ -15,13 +14,13 @@ from pathlib import Path
 import httpx
 import pytest
 from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
 from pos_app.domain.card import Card
 from pos_app.domain.identifiers import format_card_number, new_card_number, new_qr_token
 from sync.server import admin
 from sync.server.db import write
+from tests.server.browser import headless_chromium
 from tests.server.conftest import ServerProcess, pair_terminal
 from tests.server.wallet.conftest import add_shop
 
@@ -127,19 +126,7 @@ def test_guessing_tokens_is_limited(wallet_server: ServerProcess) -> None:
 
 @pytest.fixture(scope="module")
 def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chrome]:
-    binary, driver = shutil.which("chromium"), shutil.which("chromedriver")
-    if not binary or not driver:
-        pytest.fail("chromium and chromium-driver are needed: run make setup")
-    options = webdriver.ChromeOptions()
-    options.binary_location = binary
-    for flag in (
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=390,844",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
-    ):  # fmt: skip
-        options.add_argument(flag)
-    browser = webdriver.Chrome(options=options, service=Service(driver))
+    browser = headless_chromium(tmp_path_factory.mktemp("chromium-profile"))
     yield browser
     browser.quit()
 

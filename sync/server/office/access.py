@@ -11,7 +11,7 @@ from fastapi import Depends, Request
 from sqlalchemy import select
 
 from sync.server.auth import engine_of
-from sync.server.db import read, write
+from sync.server.db import read
 from sync.server.models import STORES
 from sync.server.office.forms import Form, check_csrf, read_form
 from sync.server.office.sessions import COOKIE, Officer, session_officer
@@ -44,8 +44,7 @@ def current_officer(request: Request) -> Officer:
     cookie = request.cookies.get(COOKIE, "")
     officer = None
     if cookie:
-        with write(engine_of(request)) as conn:
-            officer = session_officer(conn, cookie, utcnow())
+        officer = session_officer(engine_of(request), cookie, utcnow())
     if officer is None:
         raise SignInNeededError(request.url.path)
     request.state.officer = officer

@@ -8,12 +8,14 @@ deactivated or given a new password (`users.py` deletes the rows).
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, Engine, delete, select
 
 from sync.server.auth import secret_hash
+from sync.server.db import read, write
 from sync.server.models import OFFICE_SESSIONS, OFFICE_USERS
 
 COOKIE = "office_session"
@@ -66,8 +68,25 @@ def _split(cookie: str) -> tuple[str, str] | None:
     return merchant_id, secret_hash(token)
 
 
-def session_officer(conn: Connection, cookie: str, now: datetime) -> Officer | None:
-    """The signed-in user of this cookie, if its session is live and the user active."""
+def session_officer(engine: Engine, cookie: str, now: datetime) -> Officer | None:
+    """The signed-in user of this cookie, if its session is live and the user active.
+
+    A read; a write only once a minute (to keep the session from going idle) or to delete
+    an ended session: a page view does not queue behind writers on SQLite."""
+    with read(engine) as conn:
+        found = _lookup(conn, cookie, now)
+    if found is None:
+        return None
+    officer, action = found
+    if action is not None:
+        with write(engine) as conn:
+            action(conn)
+    return officer
+
+
+def _lookup(
+    conn: Connection, cookie: str, now: datetime
+) -> tuple[Officer | None, Callable[[Connection], object] | None] | None:
     key = _split(cookie)
     if key is None:
         return None
@@ -91,15 +110,16 @@ def session_officer(conn: Connection, cookie: str, now: datetime) -> Officer | N
     if row is None:
         return None
     if not row.is_active or row.expires_at <= now or row.last_seen_at + IDLE <= now:
-        _delete(conn, merchant_id, token_hash)
-        return None
+        return None, lambda c: _delete(c, merchant_id, token_hash)
+    touch = None
     if now - row.last_seen_at >= _TOUCH_EVERY:
-        conn.execute(
+        update = (
             s.update()
             .where(s.c.merchant_id == merchant_id, s.c.token_hash == token_hash)
             .values(last_seen_at=now)
         )
-    return Officer(
+        touch = lambda c: c.execute(update)  # noqa: E731
+    officer = Officer(
         merchant_id,
         row.id,
         row.login,
@@ -109,6 +129,7 @@ def session_officer(conn: Connection, cookie: str, now: datetime) -> Officer | N
         row.csrf_token,
         token_hash,
     )
+    return officer, touch
 
 
 def close_session(conn: Connection, officer: Officer) -> None:

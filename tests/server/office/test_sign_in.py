@@ -3,15 +3,16 @@ form, lockout per account and per address (counted together by two server proces
 
 from __future__ import annotations
 
-import subprocess
+import io
 import sys
 from collections.abc import Iterator
 
 import pytest
 
+from sync.server.cli import main
 from sync.server.office import lockout
 from sync.server.office.sessions import COOKIE
-from tests.server.conftest import ROOT, ServerProcess, start_server
+from tests.server.conftest import ServerProcess, start_server
 from tests.server.office.conftest import PASSWORD, Browser, Shop, csrf_of, fresh_address
 
 
@@ -132,23 +133,32 @@ def test_an_open_redirect_is_not_possible(browser: Browser, shop: Shop) -> None:
         page = browser.http.get("/office/sign-in")
 
 
-def _cli(db_url: str, *args: str, stdin: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "sync.server.cli", "office", *args, "--db", db_url],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        cwd=ROOT,
-        timeout=60,
-        check=False,
-    )
+def _cli(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    db_url: str,
+    *args: str,
+    stdin: str,
+) -> tuple[int, str, str]:
+    """`loyalty-server office ...` in this process (its import is the slow part of a
+    subprocess here), with `stdin` as its standard input."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = main(["office", *args, "--db", db_url])
+    out, err = capsys.readouterr()
+    return code, out, err
 
 
 def test_office_users_are_made_and_stopped_from_the_command_line(
-    office_server: ServerProcess, shop: Shop, browser: Browser
+    office_server: ServerProcess,
+    shop: Shop,
+    browser: Browser,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     db, store = office_server.db_url, shop.merchant.stores[1]
-    made = _cli(
+    code, out, err = _cli(
+        capsys,
+        monkeypatch,
         db,
         "add-user",
         "Sam@Example.com",
@@ -163,12 +173,11 @@ def test_office_users_are_made_and_stopped_from_the_command_line(
         "--password-stdin",
         stdin="a long enough password\n",
     )
-    assert made.returncode == 0, made.stderr
-    assert (
-        made.stdout.strip()
-        == f"office user sam@example.com of {shop.id} added (manager, store {store})"
-    )
+    assert code == 0, err
+    assert out.strip() == f"office user sam@example.com of {shop.id} added (manager, store {store})"
     short = _cli(
+        capsys,
+        monkeypatch,
         db,
         "add-user",
         "tim",
@@ -181,11 +190,20 @@ def test_office_users_are_made_and_stopped_from_the_command_line(
         "--password-stdin",
         stdin="short\n",
     )
-    assert short.returncode == 1 and "at least 10 characters" in short.stderr
+    assert short[0] == 1 and "at least 10 characters" in short[2]
     assert browser.sign_in(shop.id, "sam@example.com", "a long enough password").status_code == 303
     assert f"Store manager of {store}" in browser.get("/office/account").text
-    stopped = _cli(db, "deactivate-user", "sam@example.com", "--merchant", shop.id, stdin="")
-    assert stopped.returncode == 0, stopped.stderr
+    stopped = _cli(
+        capsys,
+        monkeypatch,
+        db,
+        "deactivate-user",
+        "sam@example.com",
+        "--merchant",
+        shop.id,
+        stdin="",
+    )
+    assert stopped[0] == 0, stopped[2]
     # Signed out at once, and no sign-in any more.
     assert browser.get("/office/account").status_code == 303
     assert browser.sign_in(shop.id, "sam@example.com", "a long enough password").status_code == 401

@@ -14,7 +14,7 @@ from tests.server.conftest import ROOT
 
 def test_the_backoffice_benchmark_builds_reuses_and_times_every_page(pg_admin_url: str) -> None:
     name = f"loyalty_test_bench_{uuid.uuid4().hex[:10]}"
-    args = ["--cards", "200", "--transactions", "2000", "--requests", "2", "--workers", "1"]
+    args = ["--cards", "100", "--transactions", "1000", "--requests", "1", "--workers", "1"]
     args += ["--pg-admin-url", pg_admin_url, "--database", name]
     try:
         runs = [
@@ -36,7 +36,7 @@ def test_the_backoffice_benchmark_builds_reuses_and_times_every_page(pg_admin_ur
     assert "reusing database" in runs[1].stdout and not http["reused_database"]
     assert http["mode"] == "http" and http["missing_pages"] == []
     for report in (http, direct):
-        assert (report["cards"], report["transactions"]) == (200, 2000)
+        assert (report["cards"], report["transactions"]) == (100, 1000)
         assert report["max_p95_ms"] == max(report["pages"].values()) > 0
     assert {p.split(":")[1] for p in http["pages"]} == {"owner", "manager"}
     assert {"day:owner", "day_csv:manager", "card:manager"} <= set(http["pages"])

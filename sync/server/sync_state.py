@@ -58,9 +58,12 @@ def _lookup_key(conn: Connection, merchant_id: str) -> str | None:
 
 def _state(conn: Connection, terminal: TerminalAuth) -> tuple[int, int, str | None]:
     last_seq = conn.execute(
-        select(TERMINALS.c.last_seq).where(TERMINALS.c.id == terminal.terminal_id)
+        select(TERMINALS.c.last_seq).where(
+            TERMINALS.c.merchant_id == terminal.merchant_id,
+            TERMINALS.c.id == terminal.terminal_id,
+        )
     ).scalar_one()
     epoch = conn.execute(
         select(SYNC_EPOCHS.c.epoch).where(SYNC_EPOCHS.c.merchant_id == terminal.merchant_id)
     ).scalar_one_or_none()
-    return int(last_seq), current_version(conn), epoch
+    return int(last_seq), current_version(conn, terminal.merchant_id), epoch

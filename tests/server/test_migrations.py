@@ -166,7 +166,7 @@ def test_0010_gives_each_merchant_the_old_counter_and_keys_every_table_by_mercha
     engine = make_engine(empty_url, pool_size=1)
     now = datetime.now(UTC)
     with write(engine) as conn:
-        cards = []
+        cards: list[Card] = []
         for mid in ("m-a", "m-b"):
             program = _old_merchant(conn, mid, now)
             made = demo_cards(2, [program], [f"s-{mid}"], seed=len(cards) + 3)

@@ -196,3 +196,20 @@ def test_0010_gives_each_merchant_the_old_counter_and_keys_every_table_by_mercha
             assert "change_counter" not in inspector.get_table_names()
     finally:
         engine.dispose()
+
+    # And back: one counter again, at the highest any merchant drew; the old keys; no row lost.
+    command.downgrade(alembic_config(empty_url), "0007")
+    engine = make_engine(empty_url, pool_size=1)
+    try:
+        with engine.connect() as conn:
+            inspector = inspect(conn)
+            assert inspector.get_pk_constraint("transactions")["constrained_columns"] == ["id"]
+            assert "merchant_versions" not in inspector.get_table_names()
+            assert len(conn.execute(select(TRANSACTIONS.c.id)).all()) == 2
+            if conn.dialect.name == "postgresql":
+                value = conn.execute(text("SELECT last_value FROM change_version_seq")).scalar()
+            else:
+                value = conn.execute(text("SELECT value FROM change_counter")).scalar()
+            assert value == 43
+    finally:
+        engine.dispose()

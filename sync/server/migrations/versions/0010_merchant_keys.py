@@ -54,11 +54,13 @@ class Keys:
         unique: dict[str, tuple[str, ...]] | None = None,
         foreign: dict[str, _Foreign] | None = None,
         indexes: dict[str, tuple[str, ...]] | None = None,
+        unique_indexes: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.primary = primary
         self.unique = unique or {}
         self.foreign = foreign or {}
-        self.indexes = indexes or {}
+        self.indexes = {**(indexes or {}), **(unique_indexes or {})}
+        self.unique_indexes = set(unique_indexes or {})
 
 
 def _fk(table: str, *columns: str) -> _Foreign:
@@ -149,17 +151,80 @@ _CHECKS = {
 }
 
 
+def _by_id(column: str, table: str) -> _Foreign:
+    return ((column,), table, ("id",))
+
+
+# The keys as 0007 left them, for the downgrade: it fails, changing nothing, while two
+# merchants hold one entry id (or any other id the old keys made server-wide).
+_OLD = {
+    "stores": Keys(
+        ("id",), foreign=dict(_MERCHANT_FK), indexes={"ix_stores_merchant_id": ("merchant_id",)}
+    ),
+    "customers": Keys(
+        ("id",),
+        foreign=dict(_MERCHANT_FK),
+        indexes={"ix_customers_merchant_id": ("merchant_id",), **_NEW["customers"].indexes},
+    ),
+    "programs": Keys(("id",), foreign=dict(_MERCHANT_FK), indexes=_NEW["programs"].indexes),
+    "staff": Keys(("id",), foreign=dict(_MERCHANT_FK), indexes=_NEW["staff"].indexes),
+    "terminals": Keys(
+        ("id",),
+        unique={"terminals_token_hash_key": ("token_hash",)},
+        foreign={**_MERCHANT_FK, "store_id_fkey": _by_id("store_id", "stores")},
+    ),
+    "pair_codes": Keys(
+        ("code_hash",), foreign={**_MERCHANT_FK, "store_id_fkey": _by_id("store_id", "stores")}
+    ),
+    "cards": Keys(
+        ("merchant_id", "id"),
+        unique={
+            "uq_cards_customer_store": ("customer_id", "enrolled_at_store"),
+            "uq_cards_merchant_card_number": ("merchant_id", "card_number"),
+            "uq_cards_merchant_qr_token": ("merchant_id", "qr_token"),
+        },
+        unique_indexes={
+            "uq_cards_apple_serial_number": ("apple_serial_number",),
+            "uq_cards_google_object_id": ("google_object_id",),
+        },
+        foreign={
+            **_MERCHANT_FK,
+            "customer_id_fkey": _by_id("customer_id", "customers"),
+            "program_id_fkey": _by_id("program_id", "programs"),
+        },
+        indexes={"ix_cards_feed": ("merchant_id", "version")},
+    ),
+    "transactions": Keys(
+        ("id",),
+        unique={
+            "transactions_entry_id_key": ("entry_id",),
+            "uq_transactions_terminal_seq": ("terminal_id", "seq"),
+        },
+        foreign={"terminal_id_fkey": _by_id("terminal_id", "terminals")},
+        indexes={
+            "ix_transactions_card_id": ("card_id",),
+            "ix_transactions_merchant_received": ("merchant_id", "received_at"),
+        },
+    ),
+    "wallet_devices": Keys(
+        ("device_id", "pass_type_id", "serial_number"),
+        foreign={"merchant_id_card_id_fkey": _fk("cards", "card_id")},
+        indexes={"ix_wallet_devices_card": ("merchant_id", "card_id")},
+    ),
+}
+
+
 def _foreign_name(table: str, name: str) -> str:
     return name if name.startswith(table) else f"{table}_{name}"
 
 
-def _rekey_postgresql() -> None:
+def _rekey_postgresql(spec: dict[str, Keys]) -> None:
     """Keys and indexes changed in place (no table is rewritten, the id sequence stays):
     every foreign key among these tables goes first, as a key it refers to is remade."""
-    for name in _NEW:
+    for name in spec:
         for fk in sa.inspect(op.get_bind()).get_foreign_keys(name):
             op.drop_constraint(fk["name"], name, type_="foreignkey")
-    for name, keys in _NEW.items():
+    for name, keys in spec.items():
         inspector = sa.inspect(op.get_bind())
         for uq in inspector.get_unique_constraints(name):
             op.drop_constraint(uq["name"], name, type_="unique")
@@ -175,18 +240,19 @@ def _rekey_postgresql() -> None:
         existing = {ix["name"] for ix in sa.inspect(op.get_bind()).get_indexes(name)}
         for ix_name, columns in keys.indexes.items():
             if ix_name not in existing:
-                op.create_index(ix_name, name, list(columns))
-    for name, keys in _NEW.items():
+                unique = ix_name in keys.unique_indexes
+                op.create_index(ix_name, name, list(columns), unique=unique)
+    for name, keys in spec.items():
         for fk_name, (columns, referred, remote) in keys.foreign.items():
             op.create_foreign_key(
                 _foreign_name(name, fk_name), name, referred, list(columns), list(remote)
             )
 
 
-def _rekey_sqlite() -> None:
+def _rekey_sqlite(spec: dict[str, Keys]) -> None:
     """SQLite cannot alter keys: each table is made anew with them and its rows copied."""
     bind = op.get_bind()
-    for name, keys in _NEW.items():
+    for name, keys in spec.items():
         old = sa.Table(name, sa.MetaData(), autoload_with=bind)
         columns = [
             sa.Column(
@@ -212,16 +278,20 @@ def _rekey_sqlite() -> None:
         for ck_name, sql in _CHECKS.get(name, {}).items():
             new.append_constraint(sa.CheckConstraint(sql, name=ck_name))
         for ix_name, indexed in keys.indexes.items():
-            sa.Index(ix_name, *(new.c[c] for c in indexed))
+            sa.Index(ix_name, *(new.c[c] for c in indexed), unique=ix_name in keys.unique_indexes)
         with op.batch_alter_table(name, copy_from=new, recreate="always"):
             pass
 
 
-def upgrade() -> None:
+def _rekey(spec: dict[str, Keys]) -> None:
     if op.get_bind().dialect.name == "postgresql":
-        _rekey_postgresql()
+        _rekey_postgresql(spec)
     else:
-        _rekey_sqlite()
+        _rekey_sqlite(spec)
+
+
+def upgrade() -> None:
+    _rekey(_NEW)
     op.create_table(
         "merchant_versions",
         sa.Column("merchant_id", sa.String(length=64), nullable=False),
@@ -256,3 +326,4 @@ def downgrade() -> None:
         if top > 0:
             bind.execute(sa.text("SELECT setval('change_version_seq', :v)"), {"v": top})
     op.drop_table("merchant_versions")
+    _rekey(_OLD)

@@ -104,14 +104,14 @@ def _client(
     bodies = [
         _bodies(j.terminal, j.shop.cards, entries, batch, j.shop.store, j.shop.staff) for j in jobs
     ]
-    found: list[RunResult | Exception] = []
+    found: list[RunResult | str] = []
     lock = threading.Lock()
 
     def push(job: Job, body: list[bytes]) -> None:
         try:
-            result: RunResult | Exception = _push_all(base_url, job.terminal, body)
-        except Exception as exc:  # reported to the parent, which fails the run
-            result = exc
+            result: RunResult | str = _push_all(base_url, job.terminal, body)
+        except Exception as exc:  # reported to the parent (as text: not every error
+            result = repr(exc)  # pickles), which fails the run
         with lock:
             found.append(result)
 
@@ -145,9 +145,9 @@ def _run(
     seconds = time.perf_counter() - started
     for p in procs:
         p.join(30)
-    failed = [r for r in gathered if isinstance(r, Exception)]
+    failed = [r for r in gathered if isinstance(r, str)]
     if failed:
-        raise RuntimeError(f"{len(failed)} terminals failed: {failed[0]!r}")
+        raise RuntimeError(f"{len(failed)} terminals failed: {failed[0]}")
     return [r for r in gathered if isinstance(r, RunResult)], seconds
 
 

@@ -70,6 +70,7 @@ class RunResult:
     batch_ms: list[float]
     entry_ids: list[str]
     refused: int
+    retried: int = 0
 
 
 def _free_port() -> int:

@@ -4,7 +4,7 @@ customers with cards, and transactions spread over about two years.
 Rows are made by `INSERT ... SELECT generate_series(...)`, deterministic in the row number
 (the same sizes build the same data), in chunks, with the transactions table's secondary
 indexes dropped while it fills and built again after. The daily totals are then counted
-by migration 0009's own backfill (`daily_totals.backfill`), so building also measures it.
+by migration 0010's own backfill (`daily_totals.backfill`), so building also measures it.
 
 The database is named after the schema head and the sizes and marked ready last: a later
 run with the same head and sizes finds it and reuses it; a half-built one is dropped.
@@ -248,6 +248,9 @@ def ensure(
         conn.execute("SET synchronous_commit = off")
         conn.execute("SET maintenance_work_mem = '512MB'")
         conn.execute("SET work_mem = '64MB'")
+        # Versions drawn in bulk, one sequence for all merchants (each merchant's own are
+        # then increasing); each merchant's counter is put above them by the healing below.
+        conn.execute("CREATE TEMP SEQUENCE bench_version_seq")
         # Smallest first: each merchant's fill rebuilds the indexes it dropped, and the
         # rebuild after the big one should be the only big rebuild.
         for merchant in sorted(merchants, key=lambda m: m.transactions):
@@ -262,10 +265,11 @@ def ensure(
             sa_conn.execute(
                 text(
                     "UPDATE terminals SET last_seen_at = (SELECT t.received_at "
-                    "FROM transactions t WHERE t.terminal_id = terminals.id "
-                    "ORDER BY t.seq DESC LIMIT 1), "
+                    "FROM transactions t WHERE t.merchant_id = terminals.merchant_id "
+                    "AND t.terminal_id = terminals.id ORDER BY t.seq DESC LIMIT 1), "
                     "last_seq = coalesce((SELECT max(t.seq) FROM transactions t "
-                    "WHERE t.terminal_id = terminals.id), 0)"
+                    "WHERE t.merchant_id = terminals.merchant_id "
+                    "AND t.terminal_id = terminals.id), 0)"
                 )
             )
             heal_version_counter(sa_conn)
@@ -286,6 +290,7 @@ def _merchant(conn: psycopg.Connection, m: Merchant, end: date, log: Callable[[s
         "INSERT INTO merchants (id, name, created_at) VALUES (%s, %s, %s)",
         (m.id, f"Merchant {m.id}", start),
     )
+    conn.execute("INSERT INTO merchant_versions (merchant_id, value) VALUES (%s, 0)", (m.id,))
     for store in m.stores:
         conn.execute(
             "INSERT INTO stores (id, merchant_id, name, created_at) VALUES (%s, %s, %s, %s)",
@@ -295,14 +300,14 @@ def _merchant(conn: psycopg.Connection, m: Merchant, end: date, log: Callable[[s
     for program_id, (name, rules_json) in rules.items():
         conn.execute(
             "INSERT INTO programs (id, merchant_id, name, rule_version, rules, version, "
-            "updated_at) VALUES (%s, %s, %s, 1, %s, nextval('change_version_seq'), %s)",
+            "updated_at) VALUES (%s, %s, %s, 1, %s, nextval('bench_version_seq'), %s)",
             (program_id, m.id, name, rules_json, start),
         )
     pin = hash_pin("1234")
     for n in range(STAFF):
         conn.execute(
             "INSERT INTO staff (id, merchant_id, name, role, pin_hash, is_active, version, "
-            "updated_at) VALUES (%s, %s, %s, %s, %s, %s, nextval('change_version_seq'), %s)",
+            "updated_at) VALUES (%s, %s, %s, %s, %s, %s, nextval('bench_version_seq'), %s)",
             (
                 f"{m.id}-staff-{n}",
                 m.id,
@@ -417,7 +422,7 @@ SELECT md5(%(m)s || ':customer:' || g)::uuid::text, %(m)s,
        CASE WHEN g %% 2 = 0 THEN 'customer' || g || '@example.com' END,
        g %% 4 = 0, CASE WHEN g %% 4 = 0 THEN %(start)s::timestamptz END,
        %(start)s::timestamptz + (g::float8 / %(hi)s) * (%(now)s::timestamptz - %(start)s::timestamptz),
-       nextval('change_version_seq')
+       nextval('bench_version_seq')
 FROM generate_series(%(lo)s::int, %(hi)s::int) AS g
 """  # noqa: E501
 
@@ -441,7 +446,7 @@ SELECT md5(%(m)s || ':card:' || g)::uuid::text,
        CASE WHEN g %% 2 = 1 THEN g %% 400 + 50 * (g %% 7) ELSE 0 END,
        CASE WHEN g %% 2 = 1 THEN 50 * (g %% 7) ELSE 0 END, 0,
        %(now)s::timestamptz - (g %% 700) * interval '1 day',
-       c.created_at, c.created_at, nextval('change_version_seq')
+       c.created_at, c.created_at, nextval('bench_version_seq')
 FROM generate_series(%(lo)s::int, %(hi)s::int) AS g
 JOIN customers c ON c.merchant_id = %(m)s AND c.id = md5(%(m)s || ':customer:' || g)::uuid::text
 """

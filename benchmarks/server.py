@@ -70,6 +70,7 @@ class RunResult:
     batch_ms: list[float]
     entry_ids: list[str]
     refused: int
+    retried: int = 0
 
 
 def _free_port() -> int:
@@ -95,13 +96,13 @@ def _seed(db_url: str, card_count: int) -> list[Card]:
     return cards
 
 
-def _pair(db_url: str, base_url: str, count: int) -> list[Terminal]:
+def _pair(db_url: str, base_url: str, count: int, store: str = STORE) -> list[Terminal]:
     engine = make_engine(db_url, pool_size=1)
     terminals = []
     with httpx.Client(base_url=base_url, timeout=30) as http:
         for _ in range(count):
             with write(engine) as conn:
-                code = create_pair_code(conn, STORE, datetime.now(UTC))
+                code = create_pair_code(conn, store, datetime.now(UTC))
             terminal_id = str(uuid.uuid4())
             body = {"code": code, "terminal_id": terminal_id, "terminal_name": "bench"}
             response = http.post("/v1/pair", json=body)
@@ -111,22 +112,28 @@ def _pair(db_url: str, base_url: str, count: int) -> list[Terminal]:
     return terminals
 
 
-def _bodies(terminal: Terminal, cards: list[Card], entries: int, batch: int) -> list[bytes]:
+def _bodies(
+    terminal: Terminal,
+    cards: list[Card],
+    entries: int,
+    batch: int,
+    store: str = STORE,
+    staff: str = STAFF,
+) -> list[bytes]:
     """The terminal's journal, already serialised: the clock measures the server, not us."""
     rng = random.Random(terminal.terminal_id)
-    chain = EntryChain(uuid.UUID(terminal.terminal_id), STORE, STAFF)
+    chain = EntryChain(uuid.UUID(terminal.terminal_id), store, staff)
     start = datetime.now(UTC) - timedelta(hours=1)
     for n in range(entries):
         card = rng.choice(cards)
         when = start + timedelta(milliseconds=n)
-        if card.program_id == POINTS.id:
+        if card.program_id.endswith("points"):
             amount = rng.randint(100, 10_000)
             op = {"kind": "earn_points", "amount_minor": amount}
-            chain.add(card.id, POINTS.id, op, points_delta=amount // 100, local_time=when)
+            chain.add(card.id, card.program_id, op, points_delta=amount // 100, local_time=when)
         else:
-            chain.add(
-                card.id, STAMPS.id, {"kind": "stamp", "count": 1}, stamps_delta=1, local_time=when
-            )
+            stamp = {"kind": "stamp", "count": 1}
+            chain.add(card.id, card.program_id, stamp, stamps_delta=1, local_time=when)
     bodies = []
     for i in range(0, entries, batch):
         request = PushRequest(
@@ -322,11 +329,24 @@ def _parse(argv: list[str]) -> argparse.Namespace:
         help="a PostgreSQL URL where a throwaway database may be created",
     )  # fmt: skip
     p.add_argument("--sqlite", action="store_true", help="smoke run on SQLite, one worker")
+    p.add_argument(
+        "--merchants", type=int, default=0,
+        help="many merchants at once (see benchmarks.server_merchants); 0: the one-shop run",
+    )  # fmt: skip
+    p.add_argument("--merchant-terminals", type=int, default=5, help="terminals per merchant")
+    p.add_argument("--merchant-entries", type=int, default=100, help="entries per terminal")
+    p.add_argument("--merchant-batch", type=int, default=50, help="entries per push")
+    p.add_argument("--merchant-cards", type=int, default=50, help="cards per merchant")
+    p.add_argument("--clients", type=int, default=8, help="client processes (many merchants)")
     return p.parse_args(argv)
 
 
 def main(argv: list[str]) -> int:
     args = _parse(argv)
+    if args.merchants:
+        from benchmarks._merchants import run_merchants
+
+        return run_merchants(args)
     tmp = Path(tempfile.mkdtemp(prefix="loyalty-bench-"))
     if args.sqlite:
         db_url, workers = f"sqlite:///{tmp / 'bench.db'}", 1

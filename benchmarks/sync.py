@@ -334,7 +334,7 @@ def load_big_merchant(db_url: str, count: int, seed: int = 3) -> None:
             for program in BIG_PROGRAMS:
                 admin.add_program(conn, program, now)
             for start in range(0, count, LOAD_CHUNK):
-                versions = next_versions(conn, min(LOAD_CHUNK, count - start))
+                versions = next_versions(conn, BIG_MERCHANT, min(LOAD_CHUNK, count - start))
                 customers, cards = _big_rows(start, versions, rng, now)
                 _load(conn, CUSTOMERS, CUSTOMER_COLUMNS, customers)
                 _load(conn, CARDS, CARD_COLUMNS, cards)

@@ -19,7 +19,7 @@ from pos_app.domain.card import Card
 from pos_app.domain.pin import hash_pin
 from pos_app.domain.program import Program
 from sync.server.cards import card_values
-from sync.server.db import next_version, next_versions
+from sync.server.db import next_version, next_versions, start_versions
 from sync.server.models import CARDS, CUSTOMERS, MERCHANTS, PROGRAMS, STAFF, STORES, TERMINALS
 from sync.server.programs import merchant_programs, save_program
 from sync.server.wallet.outbox import record_program_changed
@@ -50,6 +50,7 @@ def create_merchant(conn: Connection, merchant_id: str, name: str, now: datetime
     if conn.execute(select(MERCHANTS.c.id).where(MERCHANTS.c.id == merchant_id)).first():
         raise AdminError(f"merchant {merchant_id!r} already exists")
     conn.execute(MERCHANTS.insert().values(id=merchant_id, name=name, created_at=now))
+    start_versions(conn, merchant_id)
 
 
 def add_store(conn: Connection, store_id: str, merchant_id: str, name: str, now: datetime) -> None:
@@ -89,7 +90,7 @@ def add_staff(
         "role": role,
         "pin_hash": pin_hash,
         "is_active": True,
-        "version": next_version(conn),
+        "version": next_version(conn, merchant_id),
         "updated_at": now,
     }
     if current is None:
@@ -99,7 +100,8 @@ def add_staff(
     elif not replace:
         raise AdminError(f"staff id {staff_id!r} already exists")
     else:
-        conn.execute(STAFF.update().where(STAFF.c.id == staff_id).values(**values))
+        mine = (STAFF.c.merchant_id == merchant_id) & (STAFF.c.id == staff_id)
+        conn.execute(STAFF.update().where(mine).values(**values))
 
 
 def _merchant_staff(conn: Connection, merchant_id: str, staff_id: str) -> None:
@@ -117,8 +119,8 @@ def set_staff_active(
     _merchant_staff(conn, merchant_id, staff_id)
     conn.execute(
         STAFF.update()
-        .where(STAFF.c.id == staff_id)
-        .values(is_active=active, version=next_version(conn), updated_at=now)
+        .where(STAFF.c.merchant_id == merchant_id, STAFF.c.id == staff_id)
+        .values(is_active=active, version=next_version(conn, merchant_id), updated_at=now)
     )
 
 
@@ -133,8 +135,8 @@ def reset_staff_pin(
         raise AdminError(str(exc)) from None
     conn.execute(
         STAFF.update()
-        .where(STAFF.c.id == staff_id)
-        .values(pin_hash=pin_hash, version=next_version(conn), updated_at=now)
+        .where(STAFF.c.merchant_id == merchant_id, STAFF.c.id == staff_id)
+        .values(pin_hash=pin_hash, version=next_version(conn, merchant_id), updated_at=now)
     )
 
 
@@ -174,7 +176,7 @@ def insert_cards(conn: Connection, cards: list[Card], now: datetime) -> None:
     """Insert new cards (each with its own customer), in chunks, stamped for the feed."""
     for start in range(0, len(cards), IMPORT_CHUNK):
         chunk = cards[start : start + IMPORT_CHUNK]
-        versions = next_versions(conn, len(chunk))
+        versions = _versions_for(conn, chunk)
         customers = [str(uuid.uuid4()) for _ in chunk]
         conn.execute(
             CUSTOMERS.insert(),
@@ -201,6 +203,15 @@ def insert_cards(conn: Connection, cards: list[Card], now: datetime) -> None:
                 for c, cid, v in zip(chunk, customers, versions, strict=True)
             ],
         )
+
+
+def _versions_for(conn: Connection, cards: list[Card]) -> list[int]:
+    """A change version for each card, from its own merchant's counter."""
+    merchants = sorted({c.merchant_id for c in cards})
+    drawn = {
+        m: iter(next_versions(conn, m, sum(c.merchant_id == m for c in cards))) for m in merchants
+    }
+    return [next(drawn[c.merchant_id]) for c in cards]
 
 
 def import_cards(
@@ -282,7 +293,9 @@ def revoke_terminal(
     store_id: str | None = None,
 ) -> None:
     """Revoke a terminal; given merchant_id (and store_id), only one of theirs."""
-    query = select(TERMINALS.c.revoked_at).where(TERMINALS.c.id == terminal_id)
+    query = select(TERMINALS.c.revoked_at, TERMINALS.c.merchant_id).where(
+        TERMINALS.c.id == terminal_id
+    )
     if merchant_id is not None:
         query = query.where(TERMINALS.c.merchant_id == merchant_id)
     if store_id is not None:
@@ -294,6 +307,6 @@ def revoke_terminal(
         raise AdminError(f"terminal {terminal_id} is already revoked")
     conn.execute(
         TERMINALS.update()
-        .where(TERMINALS.c.id == terminal_id)
-        .values(revoked_at=now, version=next_version(conn))
+        .where(TERMINALS.c.merchant_id == found.merchant_id, TERMINALS.c.id == terminal_id)
+        .values(revoked_at=now, version=next_version(conn, found.merchant_id))
     )

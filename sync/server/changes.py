@@ -62,7 +62,7 @@ def changes_page(
     if terminal.revoked:
         return json.dumps(_revocation_page(conn, terminal, cursor, now))
     merchant = terminal.merchant_id
-    if cursor > current_version(conn):
+    if cursor > current_version(conn, merchant):
         # The terminal has seen versions this database never drew: it was restored from a
         # backup. Versions drawn from now on would hide behind that cursor, so start over.
         cursor = 0
@@ -207,7 +207,10 @@ def _revocation_page(
 ) -> dict[str, Any]:
     """A revoked terminal learns only that it was revoked, nothing of the merchant's data."""
     version = conn.execute(
-        select(TERMINALS.c.version).where(TERMINALS.c.id == terminal.terminal_id)
+        select(TERMINALS.c.version).where(
+            TERMINALS.c.merchant_id == terminal.merchant_id,
+            TERMINALS.c.id == terminal.terminal_id,
+        )
     ).scalar_one()
     # Always sent, even behind the cursor: the terminal must not miss it.
     version = max(version or 0, cursor)

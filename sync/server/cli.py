@@ -602,6 +602,10 @@ def serve(
         proxy_headers=bool(forwarded_allow_ips.strip()),
         forwarded_allow_ips=forwarded_allow_ips.strip() or None,
         timeout_graceful_shutdown=5,
+        # uvicorn kills a worker that does not answer its health ping within this (5 s
+        # by default): under a burst of pushes on a busy machine the ping's thread can
+        # wait that long for the interpreter, and the kill cut every batch in flight.
+        timeout_worker_healthcheck=60,
     )
 
 

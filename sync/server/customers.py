@@ -140,12 +140,14 @@ def lookup_secret(conn: Connection, merchant_id: str) -> str:
     return str(secret)
 
 
-def stamp_customers(conn: Connection, customer_ids: Iterable[str]) -> None:
-    """A new change version for each of these customers: the feed sends them again."""
+def stamp_customers(conn: Connection, merchant_id: str, customer_ids: Iterable[str]) -> None:
+    """A new change version for each of the merchant's customers: the feed sends them again."""
     ids = sorted(set(customer_ids))
-    for customer_id, version in zip(ids, next_versions(conn, len(ids)), strict=True):
+    for customer_id, version in zip(ids, next_versions(conn, merchant_id, len(ids)), strict=True):
         conn.execute(
-            CUSTOMERS.update().where(CUSTOMERS.c.id == customer_id).values(version=version)
+            CUSTOMERS.update()
+            .where(CUSTOMERS.c.merchant_id == merchant_id, CUSTOMERS.c.id == customer_id)
+            .values(version=version)
         )
 
 
@@ -309,9 +311,10 @@ def erase_customer(conn: Connection, customer_id: str, now: datetime) -> Erased:
             select(CARDS.c.id).where(CARDS.c.customer_id == customer.id).order_by(CARDS.c.id)
         ).scalars()
     )
-    stamp_customers(conn, [customer.id])  # terminals drop its keys at their next pull
     merchant = customer.merchant_id  # a card id is only its merchant's own
-    for card_id, version in zip(card_ids, next_versions(conn, len(card_ids)), strict=True):
+    stamp_customers(conn, merchant, [customer.id])  # terminals drop its keys at their next pull
+    drawn = next_versions(conn, merchant, len(card_ids))
+    for card_id, version in zip(card_ids, drawn, strict=True):
         # The pass keeps its serial and object id, so the phone can fetch it void; the
         # saved Google JWT goes (it holds the name).
         conn.execute(

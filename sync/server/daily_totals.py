@@ -8,7 +8,7 @@ once like the entries. Every entry the server writes itself (the operator's card
 points expiry) goes through `push` as well, so it is counted the same way.
 
 What counts, from each stored row (one definition, `_COUNTERS`, used by the live path and by
-the backfill of migration 0009):
+the backfill of migration 0010):
 - `stamps`: stamps given (a stamp, an enrolment's welcome stamps), less reversed stamps;
 - `points_earned`: points earned (purchases, welcome points), less reversed earnings;
 - `points_redeemed`, `rewards`: points spent on rewards, and rewards given (for stamps or
@@ -140,14 +140,23 @@ def _add(conn: Connection, where: ColumnElement[bool]) -> None:
     )
 
 
-def record_batch(conn: Connection, terminal_id: str, first_seq: int, last_seq: int) -> None:
+def record_batch(
+    conn: Connection, merchant_id: str, terminal_id: str, first_seq: int, last_seq: int
+) -> None:
     """Count a batch's new rows (seq `first_seq`..`last_seq` of the terminal), in the
-    transaction that stored them."""
-    _add(conn, and_(T.terminal_id == terminal_id, T.seq.between(first_seq, last_seq)))
+    transaction that stored them (found on the merchant's UNIQUE(terminal_id, seq))."""
+    _add(
+        conn,
+        and_(
+            T.merchant_id == merchant_id,
+            T.terminal_id == terminal_id,
+            T.seq.between(first_seq, last_seq),
+        ),
+    )
 
 
 def backfill(conn: Connection) -> None:
-    """Count every stored row afresh (migration 0009): the totals start as they would be
+    """Count every stored row afresh (migration 0010): the totals start as they would be
     had they been kept from the first entry."""
     conn.execute(DAILY_REFUSALS.delete())
     conn.execute(DAILY_TOTALS.delete())

@@ -1,4 +1,4 @@
-"""Engines, migrations and the global change counter, on PostgreSQL and SQLite alike."""
+"""Engines, migrations and each merchant's change counter, on PostgreSQL and SQLite alike."""
 
 from __future__ import annotations
 
@@ -10,14 +10,14 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, Table, create_engine, delete, event, func, select, text
 from sqlalchemy.engine import make_url
+
+from sync.server.models import MERCHANT_VERSIONS, MERCHANTS, SYNC_EPOCHS, Base
 
 DB_ENV = "LOYALTY_SERVER_DB"
 DEFAULT_DB = "sqlite:///loyalty-server.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
-# Any constant: the advisory lock that orders change versions by commit (see next_versions).
-_VERSION_LOCK = 0x4C59_5356
 
 
 class DatabaseError(Exception):
@@ -149,58 +149,81 @@ def migrate(url: str | None = None) -> None:
         engine.dispose()
 
 
-_VERSIONED = ("programs", "staff", "terminals", "cards")
+def versioned_tables() -> list[Table]:
+    """Every table whose rows carry a merchant's change version (one source: the models)."""
+    return [t for t in Base.metadata.sorted_tables if {"merchant_id", "version"} <= set(t.c.keys())]
 
 
 def heal_version_counter(conn: Connection) -> None:
-    """Put the change counter back above every stored version (after a restore from backup,
-    a sequence can lag behind its rows; new changes would then hide behind old cursors)."""
-    highest = max(
-        int(conn.execute(text(f"SELECT coalesce(max(version), 0) FROM {t}")).scalar_one())  # noqa: S608
-        for t in _VERSIONED
-    )
-    if highest <= current_version(conn):
-        return
-    if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT setval('change_version_seq', :v)"), {"v": highest})
-    else:
-        conn.execute(text("UPDATE change_counter SET value = :v WHERE id = 1"), {"v": highest})
-    # This database went back in time: every terminal must take its state again (each
-    # merchant's epoch is made anew at its next sync, see sync_state.py).
-    conn.execute(text("DELETE FROM sync_epochs"))
+    """Put each merchant's change counter back above every version stored for it.
+
+    After a restore from backup a counter can lag behind its merchant's rows: new changes
+    would then hide behind old cursors. A merchant whose counter had to be put forward went
+    back in time: every one of its terminals must take its state again, so its restore
+    epoch goes (a new one is made at its next sync, see sync_state.py). Other merchants'
+    epochs stay: each merchant's versions are its own.
+    """
+    highest: dict[str, int] = {}
+    for table in versioned_tables():
+        query = select(table.c.merchant_id, func.max(table.c.version)).group_by(table.c.merchant_id)
+        for merchant_id, top in conn.execute(query):
+            highest[merchant_id] = max(highest.get(merchant_id, 0), int(top or 0))
+    counters: dict[str, int] = {
+        m: int(v)
+        for m, v in conn.execute(select(MERCHANT_VERSIONS.c.merchant_id, MERCHANT_VERSIONS.c.value))
+    }
+    for merchant_id in conn.execute(select(MERCHANTS.c.id)).scalars():
+        if merchant_id not in counters:
+            conn.execute(MERCHANT_VERSIONS.insert().values(merchant_id=merchant_id, value=0))
+            counters[merchant_id] = 0
+    for merchant_id, top in highest.items():
+        if top <= counters.get(merchant_id, 0):
+            continue
+        conn.execute(
+            MERCHANT_VERSIONS.update()
+            .where(MERCHANT_VERSIONS.c.merchant_id == merchant_id)
+            .values(value=top)
+        )
+        conn.execute(delete(SYNC_EPOCHS).where(SYNC_EPOCHS.c.merchant_id == merchant_id))
 
 
-def current_version(conn: Connection) -> int:
-    """The highest change version this database has drawn (0 before any)."""
-    if conn.dialect.name == "postgresql":
-        row = conn.execute(text("SELECT last_value, is_called FROM change_version_seq")).one()
-        return int(row.last_value) if row.is_called else 0
-    value = conn.execute(text("SELECT value FROM change_counter WHERE id = 1")).scalar()
+def start_versions(conn: Connection, merchant_id: str) -> None:
+    """A new merchant's change counter, at 0 (drawn from by `next_versions`)."""
+    conn.execute(MERCHANT_VERSIONS.insert().values(merchant_id=merchant_id, value=0))
+
+
+def current_version(conn: Connection, merchant_id: str) -> int:
+    """The highest change version the merchant has drawn (0 before any)."""
+    value = conn.execute(
+        select(MERCHANT_VERSIONS.c.value).where(MERCHANT_VERSIONS.c.merchant_id == merchant_id)
+    ).scalar()
     return int(value or 0)
 
 
-def next_versions(conn: Connection, count: int) -> list[int]:
-    """`count` new change versions, greater than every version already committed.
+def next_versions(conn: Connection, merchant_id: str, count: int) -> list[int]:
+    """`count` new change versions of the merchant, above every one of its versions committed.
 
-    On PostgreSQL a sequence alone is not enough: a transaction that drew version 100 may
-    commit after one that drew 101, and a terminal that already read 101 would never see
-    100. The advisory lock, held to commit, makes versions follow commit order; callers draw
-    them last, just before committing, so the lock is held briefly. SQLite has one writer.
+    The merchant's counter row is updated in place: the update locks that row (and only
+    that row) until commit, so another transaction drawing for the same merchant waits and
+    then draws above it, and the merchant's versions follow commit order: a snapshot that
+    holds version N holds every earlier version of that merchant (the feed relies on it).
+    A sequence alone would not do: a transaction that drew 100 may commit after one that
+    drew 101, and a terminal that already read 101 would never see 100. Other merchants
+    draw from their own rows and never wait. Callers draw last, just before committing, so
+    the row is held briefly.
     """
     if count <= 0:
         return []
-    if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _VERSION_LOCK})
-        rows = conn.execute(
-            text("SELECT nextval('change_version_seq') FROM generate_series(1, :n)"), {"n": count}
-        )
-        return sorted(r[0] for r in rows)
-    top = conn.execute(
-        text("UPDATE change_counter SET value = value + :n WHERE id = 1 RETURNING value"),
-        {"n": count},
-    ).scalar_one()
-    return list(range(top - count + 1, top + 1))
+    top = conn.execute(_DRAW, {"n": count, "m": merchant_id}).scalar()
+    if top is None:
+        raise DatabaseError(f"merchant {merchant_id!r} has no change counter; run migrate")
+    return list(range(int(top) - count + 1, int(top) + 1))
 
 
-def next_version(conn: Connection) -> int:
-    return next_versions(conn, 1)[0]
+_DRAW = text(
+    "UPDATE merchant_versions SET value = value + :n WHERE merchant_id = :m RETURNING value"
+)
+
+
+def next_version(conn: Connection, merchant_id: str) -> int:
+    return next_versions(conn, merchant_id, 1)[0]

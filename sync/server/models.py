@@ -1,10 +1,18 @@
 """The server's tables, as typed SQLAlchemy mappings.
 
-Ids that people type (merchant, store, program, staff) are short strings, unique across the
-server; cards, customers and terminals have UUIDs (a card's is unique within its merchant:
-terminals choose it). Every row a terminal replicates carries `version`, stamped from one
-global, monotonically increasing change counter, and an index on (merchant_id, version) so
-the change feed pages by keyset.
+Every primary key, unique key and foreign key between a merchant's tables leads with
+`merchant_id`, so the schema distributes by merchant (Citus, docs/scaling.md): a merchant's
+rows of every table live together, and no key needs another node to be checked. Tables
+without a merchant are listed in `REFERENCE_TABLES`; tests/server/test_citus_schema.py
+checks these rules over every table, new ones included.
+
+Ids that people type (merchant, store, program, staff) are short strings; the admin keeps
+them, and terminal ids, unique across the server where they are made, so an operator's
+command can name one alone. Cards, customers and terminals have UUIDs (a card's is unique
+within its merchant: terminals choose it); entry ids are unique within their merchant.
+Every row a terminal replicates carries `version`, stamped from its merchant's own,
+monotonically increasing change counter (`merchant_versions`), and an index on
+(merchant_id, version) so the change feed pages by keyset.
 """
 
 from __future__ import annotations
@@ -53,16 +61,17 @@ class Merchant(Base):
 
 class StoreRow(Base):
     __tablename__ = "stores"
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), index=True)
+    id: Mapped[str] = mapped_column(String(64))
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
     name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime]
+    __table_args__ = (PrimaryKeyConstraint("merchant_id", "id", name="stores_pkey"),)
 
 
 class Customer(Base):
     __tablename__ = "customers"
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), index=True)
+    id: Mapped[str] = mapped_column(String(36))
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
     name: Mapped[str] = mapped_column(String(200), default="")
     # In normal form (`pos_app.domain.customer`): one customer per phone or e-mail.
     phone: Mapped[str | None] = mapped_column(String(32))
@@ -75,6 +84,7 @@ class Customer(Base):
     # Stamped when the customer's details or cards change, so the change reaches the feed.
     version: Mapped[int | None] = mapped_column(BigInteger)
     __table_args__ = (
+        PrimaryKeyConstraint("merchant_id", "id", name="customers_pkey"),
         Index("ix_customers_phone", "merchant_id", "phone"),
         Index("ix_customers_email", "merchant_id", "email"),
         Index("ix_customers_feed", "merchant_id", "version"),
@@ -85,19 +95,22 @@ class ProgramRow(Base):
     """A program's rules as the JSON of `program_to_dict`, so both ends read one format."""
 
     __tablename__ = "programs"
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    id: Mapped[str] = mapped_column(String(64))
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
     name: Mapped[str] = mapped_column(String(200))
     rule_version: Mapped[int] = mapped_column(default=1)
     rules: Mapped[str] = mapped_column(Text)
     version: Mapped[int] = mapped_column(BigInteger)
     updated_at: Mapped[datetime]
-    __table_args__ = (Index("ix_programs_feed", "merchant_id", "version"),)
+    __table_args__ = (
+        PrimaryKeyConstraint("merchant_id", "id", name="programs_pkey"),
+        Index("ix_programs_feed", "merchant_id", "version"),
+    )
 
 
 class StaffRow(Base):
     __tablename__ = "staff"
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    id: Mapped[str] = mapped_column(String(64))
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
     name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20))
@@ -106,6 +119,7 @@ class StaffRow(Base):
     version: Mapped[int] = mapped_column(BigInteger)
     updated_at: Mapped[datetime]
     __table_args__ = (
+        PrimaryKeyConstraint("merchant_id", "id", name="staff_pkey"),
         CheckConstraint("role in ('cashier', 'manager')", name="staff_role"),
         Index("ix_staff_feed", "merchant_id", "version"),
     )
@@ -115,11 +129,13 @@ class TerminalRow(Base):
     """A paired terminal: its token (hashed), and where its journal stands with us."""
 
     __tablename__ = "terminals"
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    id: Mapped[str] = mapped_column(String(36))
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
-    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"))
+    store_id: Mapped[str] = mapped_column(String(64))
     name: Mapped[str] = mapped_column(String(200))
-    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # A token names its terminal: 256 random bits, found by this index (not a unique key,
+    # which would have to hold across every merchant's shard).
+    token_hash: Mapped[str] = mapped_column(String(64), index=True)
     created_at: Mapped[datetime]
     revoked_at: Mapped[datetime | None]
     last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
@@ -128,19 +144,36 @@ class TerminalRow(Base):
     last_seen_at: Mapped[datetime | None]
     # Stamped when the terminal is revoked, so the revocation travels in its change feed.
     version: Mapped[int | None] = mapped_column(BigInteger)
+    __table_args__ = (
+        PrimaryKeyConstraint("merchant_id", "id", name="terminals_pkey"),
+        ForeignKeyConstraint(
+            ["merchant_id", "store_id"],
+            ["stores.merchant_id", "stores.id"],
+            name="terminals_store_fkey",
+        ),
+    )
 
 
 class PairCode(Base):
     """A one-time pairing code, stored only as its SHA-256."""
 
     __tablename__ = "pair_codes"
-    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # Found by its hash alone (the terminal knows no merchant yet): 50 random bits, indexed.
+    code_hash: Mapped[str] = mapped_column(String(64), index=True)
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
-    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"))
+    store_id: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]
     terminal_id: Mapped[str | None] = mapped_column(String(36))
+    __table_args__ = (
+        PrimaryKeyConstraint("merchant_id", "code_hash", name="pair_codes_pkey"),
+        ForeignKeyConstraint(
+            ["merchant_id", "store_id"],
+            ["stores.merchant_id", "stores.id"],
+            name="pair_codes_store_fkey",
+        ),
+    )
 
 
 class AuthFailure(Base):
@@ -174,8 +207,8 @@ class CardRow(Base):
     card_number: Mapped[str] = mapped_column(String(12))
     qr_token: Mapped[str] = mapped_column(String(64))
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
-    customer_id: Mapped[str | None] = mapped_column(ForeignKey("customers.id"))
-    program_id: Mapped[str] = mapped_column(ForeignKey("programs.id"))
+    customer_id: Mapped[str | None] = mapped_column(String(36))
+    program_id: Mapped[str] = mapped_column(String(64))
     enrolled_at_store: Mapped[str] = mapped_column(String(64))
     customer_name: Mapped[str] = mapped_column(String(200), default="")
     is_active: Mapped[bool] = mapped_column(default=True)
@@ -204,13 +237,33 @@ class CardRow(Base):
         PrimaryKeyConstraint("merchant_id", "id", name="cards_pkey"),
         CheckConstraint("points_balance >= 0", name="cards_points_nonneg"),
         CheckConstraint("stamp_count >= 0", name="cards_stamps_nonneg"),
-        UniqueConstraint("customer_id", "enrolled_at_store", name="uq_cards_customer_store"),
+        ForeignKeyConstraint(
+            ["merchant_id", "customer_id"],
+            ["customers.merchant_id", "customers.id"],
+            name="cards_customer_fkey",
+        ),
+        ForeignKeyConstraint(
+            ["merchant_id", "program_id"],
+            ["programs.merchant_id", "programs.id"],
+            name="cards_program_fkey",
+        ),
+        UniqueConstraint(
+            "merchant_id", "customer_id", "enrolled_at_store", name="uq_cards_customer_store"
+        ),
         UniqueConstraint("merchant_id", "card_number", name="uq_cards_merchant_card_number"),
         UniqueConstraint("merchant_id", "qr_token", name="uq_cards_merchant_qr_token"),
         Index("ix_cards_feed", "merchant_id", "version"),
-        # A pass names its card server-wide (card ids are only the merchant's own).
-        Index("uq_cards_apple_serial_number", "apple_serial_number", unique=True),
-        Index("uq_cards_google_object_id", "google_object_id", unique=True),
+        # A pass names its card by its serial or object id alone (Apple's and Google's
+        # calls carry no merchant): random, made at issue, unique within the merchant by
+        # key and found by these indexes.
+        UniqueConstraint(
+            "merchant_id", "apple_serial_number", name="uq_cards_merchant_apple_serial_number"
+        ),
+        UniqueConstraint(
+            "merchant_id", "google_object_id", name="uq_cards_merchant_google_object_id"
+        ),
+        Index("ix_cards_apple_serial_number", "apple_serial_number"),
+        Index("ix_cards_google_object_id", "google_object_id"),
     )
 
 
@@ -233,19 +286,19 @@ class RetiredCode(Base):
 class TransactionRow(Base):
     """Every entry a terminal pushed, with the outcome we gave it (refusals included).
 
-    UNIQUE(entry_id) and UNIQUE(terminal_id, seq) make exactly-once a database fact: a
-    retried batch finds its stored outcomes here and changes nothing.
+    UNIQUE(merchant_id, entry_id) and UNIQUE(merchant_id, terminal_id, seq) make exactly-once
+    a database fact: a retried batch finds its stored outcomes here and changes nothing.
+    `id` is the order of arrival: drawn from a sequence on PostgreSQL, given by the
+    push on SQLite (one writer; a composite key has no automatic rowid alias there).
     """
 
     __tablename__ = "transactions"
-    id: Mapped[int] = mapped_column(
-        BigInteger().with_variant(Integer(), "sqlite"), primary_key=True
-    )
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"))
     merchant_id: Mapped[str] = mapped_column(String(64))
-    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"))
+    terminal_id: Mapped[str] = mapped_column(String(36))
     seq: Mapped[int] = mapped_column(BigInteger)
-    entry_id: Mapped[str] = mapped_column(String(36), unique=True)
-    card_id: Mapped[str] = mapped_column(String(36), index=True)
+    entry_id: Mapped[str] = mapped_column(String(36))
+    card_id: Mapped[str] = mapped_column(String(36))
     program_id: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(20))
     operation: Mapped[str] = mapped_column(Text)
@@ -272,7 +325,14 @@ class TransactionRow(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
     __table_args__ = (
-        UniqueConstraint("terminal_id", "seq", name="uq_transactions_terminal_seq"),
+        PrimaryKeyConstraint("merchant_id", "id", name="transactions_pkey"),
+        UniqueConstraint("merchant_id", "entry_id", name="uq_transactions_merchant_entry"),
+        UniqueConstraint("merchant_id", "terminal_id", "seq", name="uq_transactions_terminal_seq"),
+        ForeignKeyConstraint(
+            ["merchant_id", "terminal_id"],
+            ["terminals.merchant_id", "terminals.id"],
+            name="transactions_terminal_fkey",
+        ),
         CheckConstraint("status in ('applied', 'adjusted', 'refused')", name="transactions_status"),
         Index("ix_transactions_merchant_received", "merchant_id", "received_at"),
         # A card's history and a day's entries, each paged by id (keyset).
@@ -322,13 +382,16 @@ class DailyRefusal(Base):
     )
 
 
-class ChangeCounter(Base):
-    """SQLite's stand-in for PostgreSQL's `change_version_seq`: one row, one counter."""
+class MerchantVersion(Base):
+    """A merchant's change counter: the highest change version it has drawn.
 
-    __tablename__ = "change_counter"
-    id: Mapped[int] = mapped_column(primary_key=True)
+    One row per merchant, drawn from by `db.next_versions` (an update that locks only this
+    row until commit), so one merchant's writes never wait for another's.
+    """
+
+    __tablename__ = "merchant_versions"
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), primary_key=True)
     value: Mapped[int] = mapped_column(BigInteger, default=0)
-    __table_args__ = (CheckConstraint("id = 1", name="single_counter"),)
 
 
 class WalletSettings(Base):
@@ -379,9 +442,13 @@ class WalletDevice(Base):
     push_token: Mapped[str] = mapped_column(String(200))
     registered_at: Mapped[datetime]
     __table_args__ = (
-        PrimaryKeyConstraint("device_id", "pass_type_id", "serial_number"),
+        PrimaryKeyConstraint(
+            "merchant_id", "device_id", "pass_type_id", "serial_number", name="wallet_devices_pkey"
+        ),
         ForeignKeyConstraint(["merchant_id", "card_id"], ["cards.merchant_id", "cards.id"]),
         Index("ix_wallet_devices_card", "merchant_id", "card_id"),
+        # A device asks for its passes of every merchant at once (Apple's call names none).
+        Index("ix_wallet_devices_device", "device_id", "pass_type_id"),
     )
 
 
@@ -417,7 +484,7 @@ class OfficeUser(Base):
     login: Mapped[str] = mapped_column(String(64))
     name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(10))
-    store_id: Mapped[str | None] = mapped_column(ForeignKey("stores.id"))
+    store_id: Mapped[str | None] = mapped_column(String(64))
     password_hash: Mapped[str] = mapped_column(String(200))
     is_active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime]
@@ -425,6 +492,11 @@ class OfficeUser(Base):
     __table_args__ = (
         PrimaryKeyConstraint("merchant_id", "id", name="office_users_pkey"),
         UniqueConstraint("merchant_id", "login", name="uq_office_users_login"),
+        ForeignKeyConstraint(
+            ["merchant_id", "store_id"],
+            ["stores.merchant_id", "stores.id"],
+            name="office_users_store_fkey",
+        ),
         CheckConstraint(
             "(role = 'owner' AND store_id IS NULL) OR (role = 'manager' AND store_id IS NOT NULL)",
             name="office_users_role_store",
@@ -453,6 +525,11 @@ class OfficeSession(Base):
     )
 
 
+# Tables with no merchant in them: on Citus, reference tables (a copy on every node).
+REFERENCE_TABLES = frozenset({"auth_failures", "wallet_settings"})
+# The merchants table distributes by its own id: each merchant's row lives with its data.
+DISTRIBUTION_COLUMN = {"merchants": "id"}
+
 MERCHANTS = Base.metadata.tables[Merchant.__tablename__]
 STORES = Base.metadata.tables[StoreRow.__tablename__]
 CUSTOMERS = Base.metadata.tables[Customer.__tablename__]
@@ -464,6 +541,7 @@ CARDS = Base.metadata.tables[CardRow.__tablename__]
 TRANSACTIONS = Base.metadata.tables[TransactionRow.__tablename__]
 AUTH_FAILURES = Base.metadata.tables[AuthFailure.__tablename__]
 SYNC_EPOCHS = Base.metadata.tables[SyncEpoch.__tablename__]
+MERCHANT_VERSIONS = Base.metadata.tables[MerchantVersion.__tablename__]
 WALLET_SETTINGS = Base.metadata.tables[WalletSettings.__tablename__]
 WALLET_BRANDS = Base.metadata.tables[WalletBrand.__tablename__]
 WALLET_DEVICES = Base.metadata.tables[WalletDevice.__tablename__]

@@ -27,7 +27,9 @@ def save_program(conn: Connection, program: Program, now: datetime) -> Program:
     if current is None:
         rules = program_to_dict(program)
         conn.execute(
-            PROGRAMS.insert().values(**_columns(rules), version=next_version(conn), updated_at=now)
+            PROGRAMS.insert().values(
+                **_columns(rules), version=next_version(conn, program.merchant_id), updated_at=now
+            )
         )
         return program
     if current.merchant_id != program.merchant_id:
@@ -40,8 +42,8 @@ def save_program(conn: Connection, program: Program, now: datetime) -> Program:
     new["rule_version"] = old["rule_version"] + 1
     conn.execute(
         PROGRAMS.update()
-        .where(PROGRAMS.c.id == program.id)
-        .values(**_columns(new), version=next_version(conn), updated_at=now)
+        .where(PROGRAMS.c.merchant_id == program.merchant_id, PROGRAMS.c.id == program.id)
+        .values(**_columns(new), version=next_version(conn, program.merchant_id), updated_at=now)
     )
     return program_from_dict(new)
 

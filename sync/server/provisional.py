@@ -60,7 +60,9 @@ def reversal_card_id(
         return earlier[op.of_entry_id]
     found = conn.execute(
         select(TRANSACTIONS.c.card_id).where(
-            TRANSACTIONS.c.entry_id == op.of_entry_id, TRANSACTIONS.c.terminal_id == terminal_id
+            TRANSACTIONS.c.merchant_id == merchant_id,
+            TRANSACTIONS.c.entry_id == op.of_entry_id,
+            TRANSACTIONS.c.terminal_id == terminal_id,
         )
     ).scalar_one_or_none()
     return None if found is None else str(found)

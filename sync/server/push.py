@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from pydantic_core import to_json
-from sqlalchemy import Column, Connection, Engine, and_, bindparam, or_, select
+from sqlalchemy import Column, Connection, Engine, and_, bindparam, func, or_, select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import DBAPIError
 
@@ -181,13 +181,17 @@ def _check_distinct_ids(entries: list[WireEntry]) -> None:
             )
 
 
-def _check_new_ids(conn: Connection, new: list[_Entry]) -> None:
-    """A new entry's id must be new to the server (UNIQUE(entry_id)), whoever used it."""
+def _check_new_ids(conn: Connection, merchant_id: str, new: list[_Entry]) -> None:
+    """A new entry's id must be new to its merchant (UNIQUE(merchant_id, entry_id)), whichever
+    of its terminals used it. Another merchant's entries are no concern of this one's."""
     if not new:
         return
     taken = conn.execute(
         select(TRANSACTIONS.c.entry_id)
-        .where(TRANSACTIONS.c.entry_id.in_([e.entry_id for e in new]))
+        .where(
+            TRANSACTIONS.c.merchant_id == merchant_id,
+            TRANSACTIONS.c.entry_id.in_([e.entry_id for e in new]),
+        )
         .limit(1)
     ).scalar_one_or_none()
     if taken is not None:
@@ -199,6 +203,20 @@ def _check_new_ids(conn: Connection, new: list[_Entry]) -> None:
                 "another entry; nothing of the batch was applied"
             },
         )
+
+
+def _insert_transactions_sqlite(
+    conn: Connection, merchant_id: str, rows: list[dict[str, Any]]
+) -> None:
+    """SQLite gives a composite key no automatic id: the merchant's next ids in order of
+    arrival (found by its key), safe to draw so as SQLite has one writer at a time."""
+    top = conn.execute(
+        select(func.coalesce(func.max(TRANSACTIONS.c.id), 0)).where(
+            TRANSACTIONS.c.merchant_id == merchant_id
+        )
+    ).scalar_one()
+    numbered = [{**row, "id": top + n} for n, row in enumerate(rows, start=1)]
+    conn.execute(TRANSACTIONS.insert(), numbered)
 
 
 @dataclass
@@ -242,10 +260,11 @@ class _Done:
 def _push_batch(
     conn: Connection, terminal: TerminalAuth, entries: list[_Entry], received_at: datetime
 ) -> _Done:
+    this_terminal = (TERMINALS.c.merchant_id == terminal.merchant_id) & (
+        TERMINALS.c.id == terminal.terminal_id
+    )
     head = conn.execute(
-        select(TERMINALS.c.last_seq, TERMINALS.c.last_hash)
-        .where(TERMINALS.c.id == terminal.terminal_id)
-        .with_for_update()
+        select(TERMINALS.c.last_seq, TERMINALS.c.last_hash).where(this_terminal).with_for_update()
     ).one()
     old = [e for e in entries if e.seq <= head.last_seq]
     new = [e for e in entries if e.seq > head.last_seq]
@@ -258,9 +277,9 @@ def _push_batch(
                 "expected_seq": head.last_seq + 1,
             },
         )
-    stored = _stored_outcomes(conn, terminal.terminal_id, old)
+    stored = _stored_outcomes(conn, terminal.merchant_id, terminal.terminal_id, old)
     _check_chain(new, head.last_hash)
-    _check_new_ids(conn, new)
+    _check_new_ids(conn, terminal.merchant_id, new)
     # A provisional stamp names its card by what the terminal scanned: the server's card.
     applied_to: dict[str, str] = {}
     old = [_resolve_provisional(conn, terminal, e, applied_to) for e in old]
@@ -288,18 +307,18 @@ def _push_batch(
         if pg:
             _copy_transactions_pg(conn, rows)
         else:
-            conn.execute(TRANSACTIONS.insert(), rows)
+            _insert_transactions_sqlite(conn, terminal.merchant_id, rows)
         # The day's totals in this same transaction: counted exactly when stored.
-        record_batch(conn, terminal.terminal_id, new[0].seq, new[-1].seq)
+        record_batch(conn, terminal.merchant_id, terminal.terminal_id, new[0].seq, new[-1].seq)
         conn.execute(
             TERMINALS.update()
-            .where(TERMINALS.c.id == terminal.terminal_id)
+            .where(this_terminal)
             .values(last_seq=new[-1].seq, last_hash=new[-1].wire.hash, last_seen_at=received_at)
         )
     _write_cards(conn, batch)
     # In this transaction: a pass update is owed exactly when the card change commits.
     record_cards_changed(conn, terminal.merchant_id, sorted(batch.dirty), received_at)
-    stamp_customers(conn, batch.customers)
+    stamp_customers(conn, terminal.merchant_id, batch.customers)
     last_seq = new[-1].seq if new else head.last_seq
     return _Done(batch, [stored[e.seq] for e in old], rows, last_seq)
 
@@ -320,12 +339,13 @@ def _resolve_provisional(
 
 
 def _stored_outcomes(
-    conn: Connection, terminal_id: str, old: list[_Entry]
+    conn: Connection, merchant_id: str, terminal_id: str, old: list[_Entry]
 ) -> dict[int, dict[str, Any]]:
     if not old:
         return {}
     rows = conn.execute(
         select(TRANSACTIONS).where(
+            TRANSACTIONS.c.merchant_id == merchant_id,
             TRANSACTIONS.c.terminal_id == terminal_id,
             TRANSACTIONS.c.seq.between(old[0].seq, old[-1].seq),
         )
@@ -439,7 +459,10 @@ def _apply_entry(conn: Connection, batch: _Batch, p: _Entry) -> dict[str, Any]:
     elif isinstance(p.op, VoidPoints) and p.op.of_entry_id is not None:
         result = _tied_return(conn, batch, p, p.op, ctx)
     elif isinstance(p.op, Reverse):
-        reversal = checked_reversal(conn, batch.terminal.terminal_id, p.card_id, p.op, batch.rows)
+        terminal = batch.terminal
+        reversal = checked_reversal(
+            conn, terminal.merchant_id, terminal.terminal_id, p.card_id, p.op, batch.rows
+        )
         result = (
             reversal if isinstance(reversal, Refused) else _apply_card_op(batch, p, ctx, reversal)
         )
@@ -534,7 +557,11 @@ def _merge_out(
             CUSTOMERS.c.phone,
             CUSTOMERS.c.email,
         )
-        .outerjoin(CUSTOMERS, CUSTOMERS.c.id == CARDS.c.customer_id)
+        .outerjoin(
+            CUSTOMERS,
+            (CUSTOMERS.c.merchant_id == CARDS.c.merchant_id)
+            & (CUSTOMERS.c.id == CARDS.c.customer_id),
+        )
         .where(
             CARDS.c.merchant_id == batch.terminal.merchant_id,
             CARDS.c.id.in_([p.card_id, op.into_card_id]),
@@ -671,7 +698,7 @@ def _replace(
         .where(CARDS.c.merchant_id == merchant, CARDS.c.id == p.card_id)
         .values(card_number=op.card_number, qr_token=op.qr_token)
     )
-    versions = next_versions(conn, 2)
+    versions = next_versions(conn, merchant, 2)
     conn.execute(
         RETIRED_CODES.insert(),
         [
@@ -770,7 +797,8 @@ def _enroll(conn: Connection, batch: _Batch, p: _Entry, ctx: Context) -> Applied
 def _write_cards(conn: Connection, batch: _Batch) -> None:
     """Write every changed card once, each with a fresh change version."""
     dirty = sorted(batch.dirty)
-    versions = dict(zip(dirty, next_versions(conn, len(dirty)), strict=True))
+    drawn = next_versions(conn, batch.terminal.merchant_id, len(dirty))
+    versions = dict(zip(dirty, drawn, strict=True))
     batch.versions.update(versions)
     if dirty and conn.dialect.name == "postgresql":
         _update_cards_pg(conn, batch, dirty)

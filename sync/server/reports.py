@@ -6,7 +6,7 @@ index it uses leads with it). Each takes the caller's connection and only reads.
 
 Fast on a big merchant (a million cards, ten million transactions): the day and the chart
 read the totals kept as entries arrive (`daily_totals`), never the transactions; lists of
-transactions are keyset pages on indexes (migration 0009); a card search looks a number up
+transactions are keyset pages on indexes (migration 0010); a card search looks a number up
 by prefix and a customer by phone, e-mail or a part of the name (trigrams on PostgreSQL).
 """
 
@@ -204,7 +204,10 @@ def day_summary(conn: Connection, scope: Scope, day: date) -> DaySummary:
     """The shop day's totals, per (store, terminal), and its refusals by code and reason."""
     rows = conn.execute(
         select(DAILY_TOTALS, TERMINALS.c.name)
-        .outerjoin(TERMINALS, TERMINALS.c.id == D.terminal_id)
+        .outerjoin(
+            TERMINALS,
+            (TERMINALS.c.merchant_id == D.merchant_id) & (TERMINALS.c.id == D.terminal_id),
+        )
         .where(*_totals_where(scope), D.day == day)
         .order_by(D.store_id, TERMINALS.c.name, D.terminal_id)
     ).all()
@@ -322,7 +325,11 @@ _CARD_COLUMNS = (
 def _cards(scope: Scope) -> Select[Any]:
     query = (
         select(*_CARD_COLUMNS)
-        .outerjoin(CUSTOMERS, CUSTOMERS.c.id == CARDS.c.customer_id)
+        .outerjoin(
+            CUSTOMERS,
+            (CUSTOMERS.c.merchant_id == CARDS.c.merchant_id)
+            & (CUSTOMERS.c.id == CARDS.c.customer_id),
+        )
         .where(CARDS.c.merchant_id == scope.merchant_id)
     )
     if scope.store_id is not None:

@@ -27,6 +27,7 @@ def _refused(why: str) -> Refused:
 
 def checked_reversal(
     conn: Connection,
+    merchant_id: str,
     terminal_id: str,
     card_id: str,
     op: Reverse,
@@ -36,7 +37,12 @@ def checked_reversal(
     original = earlier_in_batch.get(op.of_entry_id)
     if original is None:
         row = (
-            conn.execute(select(TRANSACTIONS).where(TRANSACTIONS.c.entry_id == op.of_entry_id))
+            conn.execute(
+                select(TRANSACTIONS).where(
+                    TRANSACTIONS.c.merchant_id == merchant_id,
+                    TRANSACTIONS.c.entry_id == op.of_entry_id,
+                )
+            )
             .mappings()
             .first()
         )

@@ -15,7 +15,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, Engine, delete, select, text
+from sqlalchemy import ColumnElement, Connection, Engine, delete, select, text
 
 from sync.protocol import SyncState, SyncStateRequest
 from sync.server.auth import TerminalAuth
@@ -39,18 +39,12 @@ def sync_state(
     with read(engine) as conn:
         last_seq, version, epoch = _state(conn, terminal)
         key = _lookup_key(conn, merchant)
-        seen = conn.execute(
-            select(TERMINALS.c.last_seen_at).where(TERMINALS.c.id == terminal.terminal_id)
-        ).scalar_one()
+        seen = conn.execute(select(TERMINALS.c.last_seen_at).where(_this(terminal))).scalar_one()
     gone_back = request.acknowledged_seq > last_seq or request.cursor > version
     stale = seen is None or now - seen >= SEEN_EVERY
     if gone_back or epoch is None or key is None or stale:
         with write(engine) as conn:
-            conn.execute(
-                TERMINALS.update()
-                .where(TERMINALS.c.id == terminal.terminal_id)
-                .values(last_seen_at=now)
-            )
+            conn.execute(TERMINALS.update().where(_this(terminal)).values(last_seen_at=now))
             if gone_back:
                 conn.execute(delete(SYNC_EPOCHS).where(SYNC_EPOCHS.c.merchant_id == merchant))
             conn.execute(_CLAIM, {"m": merchant, "e": str(uuid.uuid4())})
@@ -62,6 +56,12 @@ def sync_state(
     )
 
 
+def _this(terminal: TerminalAuth) -> ColumnElement[bool]:
+    return (TERMINALS.c.merchant_id == terminal.merchant_id) & (
+        TERMINALS.c.id == terminal.terminal_id
+    )
+
+
 def _lookup_key(conn: Connection, merchant_id: str) -> str | None:
     return conn.execute(
         select(MERCHANTS.c.lookup_secret).where(MERCHANTS.c.id == merchant_id)
@@ -70,9 +70,12 @@ def _lookup_key(conn: Connection, merchant_id: str) -> str | None:
 
 def _state(conn: Connection, terminal: TerminalAuth) -> tuple[int, int, str | None]:
     last_seq = conn.execute(
-        select(TERMINALS.c.last_seq).where(TERMINALS.c.id == terminal.terminal_id)
+        select(TERMINALS.c.last_seq).where(
+            TERMINALS.c.merchant_id == terminal.merchant_id,
+            TERMINALS.c.id == terminal.terminal_id,
+        )
     ).scalar_one()
     epoch = conn.execute(
         select(SYNC_EPOCHS.c.epoch).where(SYNC_EPOCHS.c.merchant_id == terminal.merchant_id)
     ).scalar_one_or_none()
-    return int(last_seq), current_version(conn), epoch
+    return int(last_seq), current_version(conn, terminal.merchant_id), epoch

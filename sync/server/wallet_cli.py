@@ -131,7 +131,7 @@ def set_brand(
                 foreground=colours[1],
                 label=colours[2],
                 updated_at=datetime.now(UTC),
-                version=next_version(conn),
+                version=next_version(conn, merchant_id),
             )
         )
         # Every pass of the merchant looks different now: each is owed an update.

@@ -202,8 +202,8 @@ def test_a_program_committed_while_a_page_is_being_read_is_not_jumped_over(
             admin.add_program(other, _program(merchant.id, 1), datetime.now(UTC))
         blocker.execute(
             CARDS.update()
-            .where(CARDS.c.id == card.id)
-            .values(customer_name="Changed", version=next_version(blocker))
+            .where(CARDS.c.merchant_id == merchant.id, CARDS.c.id == card.id)
+            .values(customer_name="Changed", version=next_version(blocker, merchant.id))
         )
     pull.join()
     cursor = pages[0].next_cursor

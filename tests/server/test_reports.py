@@ -190,7 +190,7 @@ def test_the_operator_s_card_actions_are_counted_like_a_terminal_s(
 def test_totals_kept_live_equal_totals_counted_afresh(
     server: ServerProcess, day_of_entries: dict[str, Any]
 ) -> None:
-    """The backfill of migration 0009 and the push path count alike (rolled back after)."""
+    """The backfill of migration 0010 and the push path count alike (rolled back after)."""
 
     def snapshot(conn: Any) -> tuple[list[Any], list[Any]]:
         return (
@@ -328,8 +328,8 @@ def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         drop_database(admin_url, url)
 
 
-def test_migration_0009_counts_the_transactions_stored_before_it(fresh_url: str) -> None:
-    """Entries stored before the totals existed: going down to 0008 and up again finds
+def test_migration_0010_counts_the_transactions_stored_before_it(fresh_url: str) -> None:
+    """Entries stored before the totals existed: going down to 0009 and up again finds
     each one's shop day and counts it as the push path did."""
     migrate(fresh_url)
     engine = make_engine(fresh_url, pool_size=1)
@@ -366,7 +366,7 @@ def test_migration_0009_counts_the_transactions_stored_before_it(fresh_url: str)
             )
 
     live = stored()
-    command.downgrade(alembic_config(fresh_url), "0008")
+    command.downgrade(alembic_config(fresh_url), "0009")
     command.upgrade(alembic_config(fresh_url), "head")
     try:
         assert stored() == live

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from sync.protocol import SyncState
-from sync.server.db import heal_version_counter, write
+from sync.server.db import current_version, heal_version_counter, read, write
 from sync.server.entries import EntryChain
 from tests.server.client import Api
-from tests.server.conftest import Merchant, ServerProcess, pair_terminal
+from tests.server.conftest import Merchant, ServerProcess, make_merchant, pair_terminal
 
 
 def _state(api: Api, chain: EntryChain, cursor: int = 0, acknowledged: int = 0) -> SyncState:
@@ -44,18 +44,44 @@ def test_a_terminal_that_has_seen_more_than_the_server_holds_renews_its_merchant
     other_api.close()
 
 
-def test_healing_the_change_counter_at_start_up_renews_every_epoch(
+def test_healing_a_merchant_s_counter_at_start_up_renews_that_merchant_s_epoch(
     server: ServerProcess, merchant: Merchant, terminal: tuple[Api, EntryChain]
 ) -> None:
     api, chain = terminal
+    other = make_merchant(server, card_count=1)
     before = _state(api, chain)
-    with write(server.engine) as conn:  # what a restore can do to the counter
-        if server.backend == "sqlite":
-            conn.execute(text("UPDATE change_counter SET value = 1 WHERE id = 1"))
-        else:
-            conn.execute(text("SELECT setval('change_version_seq', 1)"))
+    other_api, other_chain = pair_terminal(server, other.stores[0], other.staff_id)
+    untouched = _state(other_api, other_chain)
+    with write(server.engine) as conn:  # what a restore can do to the merchant's counter
+        _set_counter(conn, merchant.id, 1)
         heal_version_counter(conn)
     assert _state(api, chain).epoch != before.epoch
+    # Another merchant's counter did not go back: its terminals keep their state.
+    assert _state(other_api, other_chain).epoch == untouched.epoch
+    other_api.close()
+
+
+def _set_counter(conn: Connection, merchant_id: str, value: int) -> None:
+    conn.execute(
+        text("UPDATE merchant_versions SET value = :v WHERE merchant_id = :m"),
+        {"v": value, "m": merchant_id},
+    )
+
+
+def test_each_merchant_draws_its_own_versions(server: ServerProcess) -> None:
+    """Versions count per merchant: a busy merchant does not move another's counter, and a
+    terminal's cursor compares with its own merchant's versions only."""
+    first, second = make_merchant(server, card_count=3), make_merchant(server, card_count=1)
+    with read(server.engine) as conn:
+        before = current_version(conn, second.id)
+    api, chain = pair_terminal(server, first.stores[0], first.staff_id)
+    for card in first.cards:
+        chain.add(card.id, card.program_id, {"kind": "stamp", "count": 1})
+    assert api.push(chain.terminal_id, chain.entries).status_code == 200
+    with read(server.engine) as conn:
+        assert current_version(conn, second.id) == before
+        assert current_version(conn, first.id) > before
+    api.close()
 
 
 def test_another_terminal_s_state_is_refused(

@@ -115,11 +115,10 @@ def test_a_server_restored_from_an_older_backup_still_reaches_every_terminal(
     server = any_server
     shop = make_merchant(server, card_count=4)
     t = new_terminal(server, shop, tmp_path / "t.db")
-    with write(server.engine) as conn:  # what a restore does to the change counter
-        if server.backend == "sqlite":
-            conn.execute(text("UPDATE change_counter SET value = 1 WHERE id = 1"))
-        else:
-            conn.execute(text("SELECT setval('change_version_seq', 1)"))
+    with write(server.engine) as conn:  # what a restore does to the merchant's counter
+        conn.execute(
+            text("UPDATE merchant_versions SET value = 1 WHERE merchant_id = :m"), {"m": shop.id}
+        )
     newcomer = issue_card(server, shop, seed=777)
     t.sync()
     assert find_card(t.store, CardRef.token(newcomer.qr_token)) is not None

@@ -98,7 +98,10 @@ def _query() -> Any:
     return (
         select(*_COLUMNS)
         .join(MERCHANTS, MERCHANTS.c.id == CARDS.c.merchant_id)
-        .join(PROGRAMS, PROGRAMS.c.id == CARDS.c.program_id)
+        .join(
+            PROGRAMS,
+            (PROGRAMS.c.merchant_id == CARDS.c.merchant_id) & (PROGRAMS.c.id == CARDS.c.program_id),
+        )
         .outerjoin(WALLET_BRANDS, WALLET_BRANDS.c.merchant_id == CARDS.c.merchant_id)
     )
 

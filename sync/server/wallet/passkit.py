@@ -19,7 +19,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, HTTPException, Query, Request, status
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
-from sqlalchemy import Engine, delete, func, insert, or_, select, update
+from sqlalchemy import Engine, delete, func, insert, select, update
 
 from sync.server.auth import client_of, engine_of, limiter_of, refuse_if_limited
 from sync.server.db import read, write
@@ -28,6 +28,7 @@ from sync.server.wallet.face import CardFace, face_by_serial
 from sync.server.wallet.pkpass import MEDIA_TYPE, build_pkpass
 from sync.server.wallet.runtime import apple_credentials, current_settings
 from sync.server.wallet.settings import WalletConfigError, WalletSettings
+from sync.server.wallet.update_tag import MAX_TAG, make_tag, parse_tag
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/passkit/v1", include_in_schema=False)
@@ -143,19 +144,20 @@ def updated_serials(
     device_id: str,
     pass_type_id: str,
     request: Request,
-    passesUpdatedSince: Annotated[str | None, Query(max_length=20)] = None,  # noqa: N803 - Apple's name
+    passesUpdatedSince: Annotated[str | None, Query(max_length=MAX_TAG)] = None,  # noqa: N803 - Apple's name
 ) -> Response:
-    """The device's passes changed since the tag it was last given (a change version)."""
+    """The device's passes changed since the tag it was last given (`update_tag`)."""
     engine = engine_of(request)
     _settings(engine, pass_type_id)
-    tag = passesUpdatedSince or ""
-    since = int(tag) if tag.isdigit() else 0
+    since = parse_tag(passesUpdatedSince)
     # A pass changes with its card, its program and its merchant's look: each has a
-    # change version from the one counter, so the tag is the highest of the three.
+    # change version from its merchant's counter, so a pass stands at the highest of the
+    # three. A device holds few passes: all of them are read, compared per merchant.
     brand_version = func.coalesce(WALLET_BRANDS.c.version, 0)
     query = (
         select(
             WALLET_DEVICES.c.serial_number,
+            WALLET_DEVICES.c.merchant_id,
             CARDS.c.version,
             PROGRAMS.c.version.label("program_version"),
             brand_version.label("brand_version"),
@@ -165,21 +167,29 @@ def updated_serials(
             (CARDS.c.merchant_id == WALLET_DEVICES.c.merchant_id)
             & (CARDS.c.id == WALLET_DEVICES.c.card_id),
         )
-        .join(PROGRAMS, PROGRAMS.c.id == CARDS.c.program_id)
+        .join(
+            PROGRAMS,
+            (PROGRAMS.c.merchant_id == CARDS.c.merchant_id) & (PROGRAMS.c.id == CARDS.c.program_id),
+        )
         .outerjoin(WALLET_BRANDS, WALLET_BRANDS.c.merchant_id == CARDS.c.merchant_id)
         .where(
             WALLET_DEVICES.c.device_id == device_id,
             WALLET_DEVICES.c.pass_type_id == pass_type_id,
-            or_(CARDS.c.version > since, PROGRAMS.c.version > since, brand_version > since),
         )
     )
     with read(engine) as conn:
         rows = conn.execute(query).all()
-    if not rows:
+    stands: dict[str, int] = {}
+    serials = []
+    for r in rows:
+        version = max(r.version, r.program_version, r.brand_version)
+        merchant = r.merchant_id
+        stands[merchant] = max(stands.get(merchant, since.of(merchant)), version)
+        if version > since.of(merchant):
+            serials.append(r.serial_number)
+    if not serials:
         return Response(status_code=status.HTTP_204_NO_CONTENT)
-    serials = sorted(r.serial_number for r in rows)
-    tag = max(max(r.version, r.program_version, r.brand_version) for r in rows)
-    return JSONResponse({"serialNumbers": serials, "lastUpdated": str(tag)})
+    return JSONResponse({"serialNumbers": sorted(serials), "lastUpdated": make_tag(stands)})
 
 
 @router.get("/passes/{pass_type_id}/{serial}")

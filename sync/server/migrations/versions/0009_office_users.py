@@ -3,8 +3,8 @@ and their sessions (server-side rows, so signing out and revoking are real).
 
 Both tables lead their keys with merchant_id, to distribute by merchant.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008 (after the keys led by merchant_id)
 Create Date: 2026-12-01
 """
 
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
@@ -29,13 +29,19 @@ def upgrade() -> None:
         sa.Column("login", sa.String(64), nullable=False),
         sa.Column("name", sa.String(200), nullable=False),
         sa.Column("role", sa.String(10), nullable=False),
-        sa.Column("store_id", sa.String(64), sa.ForeignKey("stores.id"), nullable=True),
+        sa.Column("store_id", sa.String(64), nullable=True),
         sa.Column("password_hash", sa.String(200), nullable=False),
         sa.Column("is_active", sa.Boolean(), nullable=False),
         sa.Column("created_at", _TIME, nullable=False),
         sa.Column("updated_at", _TIME, nullable=False),
         sa.PrimaryKeyConstraint("merchant_id", "id", name="office_users_pkey"),
         sa.UniqueConstraint("merchant_id", "login", name="uq_office_users_login"),
+        # A manager's store is one of the same merchant's (and the key distributes with it).
+        sa.ForeignKeyConstraint(
+            ["merchant_id", "store_id"],
+            ["stores.merchant_id", "stores.id"],
+            name="office_users_store_fkey",
+        ),
         sa.CheckConstraint(
             "(role = 'owner' AND store_id IS NULL) OR (role = 'manager' AND store_id IS NOT NULL)",
             name="office_users_role_store",

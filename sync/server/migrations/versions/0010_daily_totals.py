@@ -7,8 +7,8 @@
 - indexes: a card's history and a day's entries by id (keyset), and on PostgreSQL card
   numbers by prefix and customers' names by any part (trigrams, `pg_trgm`).
 
-Revision ID: 0009
-Revises: 0008 (after the back office's users; both were written against 0007)
+Revision ID: 0010
+Revises: 0009 (after the back office's users)
 Create Date: 2026-12-01
 """
 
@@ -19,8 +19,8 @@ from alembic import op
 
 from sync.server import daily_totals
 
-revision = "0009"
-down_revision = "0008"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
@@ -57,6 +57,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("transactions") as batch:
         batch.alter_column("shop_day", existing_type=sa.Date(), nullable=False)
+    # A card's history by id supersedes the (merchant_id, card_id) index 0008 made.
+    op.drop_index("ix_transactions_card", "transactions")
     op.create_index(
         "ix_transactions_card_history", "transactions", ["merchant_id", "card_id", "id"]
     )
@@ -77,11 +79,12 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("merchant_id", "day", "store_id", "terminal_id", "code", "reason"),
     )
     daily_totals.backfill(op.get_bind())
-    # A terminal's last stored entry is its highest seq (found on UNIQUE(terminal_id, seq)
-    # without reading its other rows): when it last pushed.
+    # A terminal's last stored entry is its highest seq (found on UNIQUE(merchant_id,
+    # terminal_id, seq) without reading its other rows): when it last pushed.
     op.execute(
         "UPDATE terminals SET last_seen_at = (SELECT t.received_at FROM transactions t "
-        "WHERE t.terminal_id = terminals.id ORDER BY t.seq DESC LIMIT 1)"
+        "WHERE t.merchant_id = terminals.merchant_id AND t.terminal_id = terminals.id "
+        "ORDER BY t.seq DESC LIMIT 1)"
     )
     if pg:
         # Card numbers by what was typed of them, whatever the database's collation.
@@ -105,6 +108,7 @@ def downgrade() -> None:
     op.drop_table("daily_totals")
     op.drop_index("ix_transactions_shop_day", "transactions")
     op.drop_index("ix_transactions_card_history", "transactions")
+    op.create_index("ix_transactions_card", "transactions", ["merchant_id", "card_id"])
     with op.batch_alter_table("transactions") as batch:
         batch.drop_column("shop_day")
     with op.batch_alter_table("terminals") as batch:

@@ -13,7 +13,7 @@ import secrets
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Row, func, or_, select
@@ -247,14 +247,17 @@ def _customer(conn: Connection, customer_id: str) -> Row[Any]:
 
 
 def _plain(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, datetime) else value
+    # Instants and the shop day (a date) as ISO text.
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def export_customer(conn: Connection, customer_id: str) -> dict[str, Any]:
     """Everything held about the customer: their details, their cards, their cards' entries."""
     customer = _customer(conn, customer_id)
     cards = conn.execute(
-        select(CARDS).where(CARDS.c.customer_id == customer.id).order_by(CARDS.c.created_at)
+        select(CARDS)
+        .where(CARDS.c.merchant_id == customer.merchant_id, CARDS.c.customer_id == customer.id)
+        .order_by(CARDS.c.created_at)
     ).all()
     card_ids = [c.id for c in cards]
     transactions = conn.execute(

@@ -6,14 +6,22 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 
 from fastapi.responses import StreamingResponse
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
+# Written as they are (the csv module writes None as an empty cell): their text never
+# starts like a formula. Checking only the rest keeps a day's export of ~14,000 rows fast.
+_PLAIN = (int, float, date)
+
+
+def _cell(value: object) -> object:
+    if value is None or isinstance(value, _PLAIN):
+        return value
+    text = value if isinstance(value, str) else str(value)
     # A spreadsheet would run a cell that starts like a formula (CSV injection).
     if text.startswith(_FORMULA) and not _is_number(text):
         return "'" + text

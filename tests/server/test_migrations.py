@@ -15,10 +15,11 @@ from sqlalchemy import Connection, MetaData, inspect, select
 from pos_app.domain.card import Card
 from pos_app.domain.demo import demo_cards
 from pos_app.domain.program import Program, ProgramKind
-from sync.server import admin
+from sync.server import admin, reports
 from sync.server.cards import card_values
-from sync.server.db import alembic_config, make_engine, migrate, write
+from sync.server.db import alembic_config, make_engine, migrate, read, write
 from sync.server.models import CARDS
+from sync.server.reports import Scope
 from tests.pg import create_database, drop_database
 
 
@@ -87,5 +88,44 @@ def test_0005_keys_cards_by_merchant_and_id_keeping_every_card(empty_url: str) -
             admin.insert_cards(conn, [twin], now)
             key = inspect(conn).get_pk_constraint("cards")
         assert key["constrained_columns"] == ["merchant_id", "id"]
+    finally:
+        engine.dispose()
+
+
+def test_0011_keeps_every_terminal_and_knows_no_pending_count_until_it_is_reported(
+    empty_url: str,
+) -> None:
+    command.upgrade(alembic_config(empty_url), "0009")
+    engine = make_engine(empty_url, pool_size=1)
+    now = datetime.now(UTC)
+    with write(engine) as conn:
+        _merchant(conn, "m-old", now)
+        tables = MetaData()
+        tables.reflect(conn, only=["terminals"])
+        conn.execute(
+            tables.tables["terminals"]
+            .insert()
+            .values(
+                id="t-old",
+                merchant_id="m-old",
+                store_id="s-m-old",
+                name="Till",
+                token_hash="0" * 64,
+                created_at=now,
+                last_seq=7,
+                last_hash="a" * 64,
+                last_seen_at=now,
+            )
+        )
+    engine.dispose()
+
+    migrate(empty_url)
+
+    engine = make_engine(empty_url, pool_size=1)
+    try:
+        with read(engine) as conn:
+            (kept,) = reports.terminal_list(conn, Scope("m-old"), now)
+        assert (kept.id, kept.last_seq) == ("t-old", 7)
+        assert (kept.pending, kept.pending_as_of) == (None, None)
     finally:
         engine.dispose()

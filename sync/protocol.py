@@ -506,7 +506,8 @@ class SequenceGap(Wire):
 
 
 class SyncStateRequest(Wire):
-    """Asked at the start of every sync: what the terminal holds as acknowledged."""
+    """Asked at the start of every sync: what the terminal holds as acknowledged, and where
+    its journal ends."""
 
     terminal_id: uuid.UUID
     cursor: Annotated[
@@ -520,6 +521,14 @@ class SyncStateRequest(Wire):
             description="The highest seq the server has answered, as the terminal recorded it.",
         ),
     ]
+    journal_seq: Annotated[int, Field(ge=0, le=MAX_JSON_INT), JSON_NUMBER] | None = Field(
+        default=None,
+        description="The seq of the last entry in the terminal's journal (0 when it is "
+        "empty). Its entries after the server's `last_seq`, up to this one, are those the "
+        "server has not received: the back office shows how many, as of this call. "
+        "Optional: a terminal that leaves it out syncs as before, and its count is shown "
+        "as unknown.",
+    )
 
 
 class SyncState(Wire):

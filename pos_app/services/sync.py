@@ -23,7 +23,7 @@ from pos_app.services.clock import local_now
 from pos_app.store import Store
 from pos_app.store.contacts import Beside, contacts_of, forget_answered_contacts
 from pos_app.store.customer_keys import CustomerKeys, remember_lookup_secret, store_customer_keys
-from pos_app.store.journal import JournalEntry
+from pos_app.store.journal import JournalEntry, head
 from pos_app.store.outbox import (
     Answer,
     acknowledged_seq,
@@ -234,8 +234,10 @@ def reconcile(store: Store, client: ServerClient) -> Reconciled:
         cursor = int(get_setting(conn, CURSOR_KEY) or 0)
         seen_epoch = get_setting(conn, EPOCH_KEY)
         acknowledged = acknowledged_seq(conn)
+        journal_end = head(conn)[0]
     try:
-        state = client.sync_state(store.identity().terminal_id, cursor, acknowledged)
+        # Where the journal ends too: the back office counts what the server lacks of it.
+        state = client.sync_state(store.identity().terminal_id, cursor, acknowledged, journal_end)
     except AuthRejected:
         # The push says so as before, or, with nothing to push, the feed tells whether
         # this terminal was revoked.

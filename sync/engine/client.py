@@ -117,16 +117,33 @@ class ServerClient:
         )
         return self._call("POST", "/push", PushResponse, content=body.model_dump_json())
 
-    def sync_state(self, terminal_id: str, cursor: int, acknowledged_seq: int) -> SyncState | None:
+    def sync_state(
+        self,
+        terminal_id: str,
+        cursor: int,
+        acknowledged_seq: int,
+        journal_seq: int | None = None,
+    ) -> SyncState | None:
         """Where the server's copy of this terminal's journal ends; None from a server that
-        predates the call (404)."""
+        predates the call (404). `journal_seq`, where this terminal's journal ends, is
+        asked again without it when the server refuses the field (422: a server that
+        predates it, whose requests forbid unknown fields)."""
         body = SyncStateRequest(
-            terminal_id=uuid.UUID(terminal_id), cursor=cursor, acknowledged_seq=acknowledged_seq
+            terminal_id=uuid.UUID(terminal_id),
+            cursor=cursor,
+            acknowledged_seq=acknowledged_seq,
+            journal_seq=journal_seq,
         )
         try:
-            return self._call("POST", "/sync-state", SyncState, content=body.model_dump_json())
+            return self._call(
+                "POST", "/sync-state", SyncState, content=body.model_dump_json(exclude_none=True)
+            )
         except _NotFoundError:
             return None
+        except _UnprocessableError:
+            if journal_seq is None:
+                raise
+            return self.sync_state(terminal_id, cursor, acknowledged_seq)
 
     def changes(self, cursor: int, limit: int) -> ChangesPage:
         params = {"cursor": cursor, "limit": limit}
@@ -185,6 +202,8 @@ class ServerClient:
             raise AuthRejected(f"the server refused this terminal ({status}): {detail}")
         if status == 404:
             raise _NotFoundError(detail)
+        if status == 422:
+            raise _UnprocessableError(f"the server refused the request ({status}): {detail}")
         if status == 409:
             try:
                 gap = SequenceGap.model_validate_json(response.content)
@@ -198,6 +217,10 @@ class ServerClient:
 
 class _NotFoundError(SyncError):
     pass
+
+
+class _UnprocessableError(ProtocolError):
+    """422: the request is not one the server reads; a protocol error unless handled."""
 
 
 def _detail(response: httpx.Response) -> str:

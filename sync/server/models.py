@@ -142,6 +142,11 @@ class TerminalRow(Base):
     last_hash: Mapped[str] = mapped_column(String(64), default=GENESIS)
     # When the terminal last pushed or asked for its sync state (the back office shows it).
     last_seen_at: Mapped[datetime | None]
+    # The seq of the last entry in the terminal's journal, as it said at its last sync-state
+    # call, and when: beyond `last_seq`, its entries the server has not received. NULL until
+    # a terminal that sends it calls.
+    journal_seq: Mapped[int | None] = mapped_column(BigInteger)
+    journal_seq_at: Mapped[datetime | None]
     # Stamped when the terminal is revoked, so the revocation travels in its change feed.
     version: Mapped[int | None] = mapped_column(BigInteger)
     __table_args__ = (

@@ -106,9 +106,11 @@ class DayPoint:
 class TerminalInfo:
     """A paired terminal as the terminals page shows it.
 
-    `pending` is None: a terminal tells the server what the server acknowledged to it
-    (`SyncStateRequest.acknowledged_seq`), never how many entries it holds unpushed, so
-    the server cannot know; the page shows "unknown" rather than a guess.
+    `pending`: how many entries the terminal held, as of `pending_as_of` (its last
+    sync-state call), that the server has not received. The terminal says where its
+    journal ends (`SyncStateRequest.journal_seq`), the server holds its entries up to
+    `last_seq`; entries made since that call are not known. None for a terminal that
+    never said (an older one): the page shows "unknown" rather than a guess.
     """
 
     id: str
@@ -121,6 +123,7 @@ class TerminalInfo:
     pending: int | None
     refused: int  # its refused entries, all days
     last_seq: int = 0
+    pending_as_of: datetime | None = None
     # The merchant's own journal on the server (operator's actions, points expiry): no
     # device, nothing to pair or revoke.
     server_journal: bool = False
@@ -287,14 +290,22 @@ def terminal_list(conn: Connection, scope: Scope, now: datetime) -> list[Termina
             last_sync_at=t.last_seen_at,
             revoked=t.revoked_at is not None,
             revoked_at=t.revoked_at,
-            pending=None,
+            pending=_pending(t.journal_seq, int(t.last_seq)),
             refused=int(refused.get(t.id) or 0),
             last_seq=int(t.last_seq),
+            pending_as_of=t.journal_seq_at,
             server_journal=t.id == journal,
         )
         for t in terminals
     ]
     return sorted(infos, key=lambda i: i.server_journal)
+
+
+def _pending(journal_seq: int | None, last_seq: int) -> int | None:
+    """Entries up to `journal_seq` beyond the server's `last_seq`: seqs are contiguous, and
+    the server takes a terminal's entries only in order. None where the terminal never
+    said; 0 where the server holds more than that journal."""
+    return None if journal_seq is None else max(0, int(journal_seq) - last_seq)
 
 
 # -- cards and customers -------------------------------------------------------------------

@@ -8,6 +8,11 @@ when the change counter had to be healed, or when a terminal shows it has seen m
 the server holds (entries acknowledged past the terminal's `last_seq`, or a feed cursor
 past every version drawn). Every terminal of the merchant then sees a new epoch, including
 those that could not tell by themselves. A terminal can only renew its own merchant's.
+
+A terminal also says where its own journal ends (`journal_seq`, optional): the entries
+after the server's `last_seq` are those it holds that the server has not received, which
+the back office shows as its pending count. A push then raises `last_seq`, so the count
+falls as entries arrive without the terminal saying more.
 """
 
 from __future__ import annotations
@@ -39,12 +44,19 @@ def sync_state(
     with read(engine) as conn:
         last_seq, version, epoch = _state(conn, terminal)
         key = _lookup_key(conn, merchant)
-        seen = conn.execute(select(TERMINALS.c.last_seen_at).where(_this(terminal))).scalar_one()
+        seen, journal_seq = conn.execute(
+            select(TERMINALS.c.last_seen_at, TERMINALS.c.journal_seq).where(_this(terminal))
+        ).one()
     gone_back = request.acknowledged_seq > last_seq or request.cursor > version
     stale = seen is None or now - seen >= SEEN_EVERY
-    if gone_back or epoch is None or key is None or stale:
+    # A journal that ends elsewhere is written at once: the pending count must be true.
+    moved = request.journal_seq is not None and request.journal_seq != journal_seq
+    if gone_back or epoch is None or key is None or stale or moved:
+        seen_now: dict[str, object] = {"last_seen_at": now}
+        if request.journal_seq is not None:  # an older terminal leaves what it never said
+            seen_now |= {"journal_seq": request.journal_seq, "journal_seq_at": now}
         with write(engine) as conn:
-            conn.execute(TERMINALS.update().where(_this(terminal)).values(last_seen_at=now))
+            conn.execute(TERMINALS.update().where(_this(terminal)).values(**seen_now))
             if gone_back:
                 conn.execute(delete(SYNC_EPOCHS).where(SYNC_EPOCHS.c.merchant_id == merchant))
             conn.execute(_CLAIM, {"m": merchant, "e": str(uuid.uuid4())})

@@ -45,12 +45,17 @@ class Api:
         return self.http.get("/v1/changes", params=params, headers=self._auth())
 
     def sync_state(
-        self, terminal_id: uuid.UUID, cursor: int = 0, acknowledged_seq: int = 0
+        self,
+        terminal_id: uuid.UUID,
+        cursor: int = 0,
+        acknowledged_seq: int = 0,
+        **more: Any,  # journal_seq, which a terminal of an older version leaves out
     ) -> httpx.Response:
         body = {
             "terminal_id": str(terminal_id),
             "cursor": cursor,
             "acknowledged_seq": acknowledged_seq,
+            **more,
         }
         return self.http.post("/v1/sync-state", json=body, headers=self._auth())
 

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, MetaData, inspect, select, text
 from pos_app.domain.card import Card
 from pos_app.domain.demo import demo_cards
 from pos_app.domain.program import Program, ProgramKind, program_to_dict
-from sync.server import admin
+from sync.server import admin, reports
 from sync.server.cards import card_values
 from sync.server.db import (
     alembic_config,
@@ -24,9 +24,11 @@ from sync.server.db import (
     make_engine,
     migrate,
     next_versions,
+    read,
     write,
 )
 from sync.server.models import CARDS, TRANSACTIONS
+from sync.server.reports import Scope
 from tests.pg import create_database, drop_database
 
 
@@ -211,5 +213,44 @@ def test_0008_gives_each_merchant_the_old_counter_and_keys_every_table_by_mercha
             else:
                 value = conn.execute(text("SELECT value FROM change_counter")).scalar()
             assert value == 43
+    finally:
+        engine.dispose()
+
+
+def test_0011_keeps_every_terminal_and_knows_no_pending_count_until_it_is_reported(
+    empty_url: str,
+) -> None:
+    command.upgrade(alembic_config(empty_url), "0010")
+    engine = make_engine(empty_url, pool_size=1)
+    now = datetime.now(UTC)
+    with write(engine) as conn:
+        _merchant(conn, "m-old", now)
+        tables = MetaData()
+        tables.reflect(conn, only=["terminals"])
+        conn.execute(
+            tables.tables["terminals"]
+            .insert()
+            .values(
+                id="t-old",
+                merchant_id="m-old",
+                store_id="s-m-old",
+                name="Till",
+                token_hash="0" * 64,
+                created_at=now,
+                last_seq=7,
+                last_hash="a" * 64,
+                last_seen_at=now,
+            )
+        )
+    engine.dispose()
+
+    migrate(empty_url)
+
+    engine = make_engine(empty_url, pool_size=1)
+    try:
+        with read(engine) as conn:
+            (kept,) = reports.terminal_list(conn, Scope("m-old"), now)
+        assert (kept.id, kept.last_seq) == ("t-old", 7)
+        assert (kept.pending, kept.pending_as_of) == (None, None)
     finally:
         engine.dispose()

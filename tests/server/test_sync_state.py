@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 
 from sqlalchemy import Connection, text
 
 from sync.protocol import SyncState
+from sync.server import reports
 from sync.server.db import current_version, heal_version_counter, read, write
 from sync.server.entries import EntryChain
+from sync.server.reports import Scope, TerminalInfo
 from tests.server.client import Api
 from tests.server.conftest import Merchant, ServerProcess, make_merchant, pair_terminal
 
@@ -89,3 +92,45 @@ def test_another_terminal_s_state_is_refused(
 ) -> None:
     api, _chain = terminal
     assert api.sync_state(uuid.uuid4()).status_code == 403
+
+
+def _pending(server: ServerProcess, merchant: Merchant, chain: EntryChain) -> TerminalInfo:
+    with read(server.engine) as conn:
+        infos = reports.terminal_list(conn, Scope(merchant.id), datetime.now(UTC))
+    return next(t for t in infos if t.id == str(chain.terminal_id))
+
+
+def test_where_the_terminal_s_journal_ends_gives_its_pending_count_until_the_push(
+    server: ServerProcess, merchant: Merchant, terminal: tuple[Api, EntryChain]
+) -> None:
+    api, chain = terminal
+    card = merchant.cards[0]
+    for _ in range(3):
+        chain.add(card.id, card.program_id, {"kind": "stamp", "count": 1})
+
+    # A terminal of an older version says nothing of its journal: it syncs as before.
+    assert api.sync_state(chain.terminal_id).status_code == 200
+    assert _pending(server, merchant, chain).pending is None
+
+    before = datetime.now(UTC)
+    assert api.sync_state(chain.terminal_id, journal_seq=3).status_code == 200
+    info = _pending(server, merchant, chain)
+    assert info.pending == 3 and info.pending_as_of is not None and info.pending_as_of >= before
+    # The push alone brings the count down: the server now holds what the terminal said.
+    assert api.push(chain.terminal_id, chain.entries[:2]).status_code == 200
+    assert _pending(server, merchant, chain).pending == 1
+    assert api.push(chain.terminal_id, chain.entries[2:]).status_code == 200
+    assert _pending(server, merchant, chain).pending == 0
+    # An older call afterwards leaves the last report as it was.
+    assert api.sync_state(chain.terminal_id, acknowledged_seq=3).status_code == 200
+    assert _pending(server, merchant, chain).pending == 0
+
+
+def test_a_journal_end_that_is_not_a_whole_number_in_range_is_refused(
+    server: ServerProcess, merchant: Merchant, terminal: tuple[Api, EntryChain]
+) -> None:
+    api, chain = terminal
+    for bad in (-1, 2**53, "3", True, 1.5):
+        response = api.sync_state(chain.terminal_id, journal_seq=bad)
+        assert response.status_code == 422, (bad, response.text)
+    assert _pending(server, merchant, chain).pending is None

@@ -102,6 +102,8 @@ HEADER = (
     "last_sync_at",
     "revoked",
     "entries_received",
+    "pending",
+    "pending_as_of",
     "refused",
 )
 
@@ -116,6 +118,8 @@ def _rows(items: Sequence[reports.TerminalInfo]) -> Iterator[Sequence[object]]:
             t.last_sync_at,
             t.revoked,
             t.last_seq,
+            t.pending,  # empty where the terminal has not reported it
+            t.pending_as_of,
             t.refused,
         )
 

@@ -1,18 +1,16 @@
 """Back-office passwords: stored only as a slow, salted scrypt hash, checked in constant
-time (the standard library's scrypt, as the terminal's PINs; no extra dependency)."""
+time (the standard library's scrypt, in the format of the terminal's PINs: `slow_hash`)."""
 
 from __future__ import annotations
 
-import base64
 import functools
-import hashlib
-import hmac
 import secrets
+
+from pos_app.domain.slow_hash import slow_hash, slow_hash_matches
 
 # About 0.1 s and 32 MiB per check: nothing for a person signing in, ruinous for a guesser.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 MIN_LENGTH, MAX_LENGTH = 10, 200
-_MAXMEM = 64 * 1024 * 1024
 
 
 class PasswordError(ValueError):
@@ -26,27 +24,13 @@ def check_strength(password: str) -> None:
         raise PasswordError(f"a password has at most {MAX_LENGTH} characters")
 
 
-def _scrypt(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-    return hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p, dklen=32, maxmem=_MAXMEM)
-
-
 def hash_password(password: str) -> str:
     check_strength(password)
-    salt = secrets.token_bytes(16)
-    digest = _scrypt(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
-    b64 = base64.b64encode
-    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${b64(salt).decode()}${b64(digest).decode()}"
+    return slow_hash(password, SCRYPT_N, SCRYPT_R, SCRYPT_P)
 
 
 def password_matches(password: str, stored: str) -> bool:
-    try:
-        scheme, n, r, p, salt, digest = stored.split("$")
-    except ValueError:
-        return False
-    if scheme != "scrypt" or len(password) > MAX_LENGTH:
-        return False
-    actual = _scrypt(password, base64.b64decode(salt), int(n), int(r), int(p))
-    return hmac.compare_digest(actual, base64.b64decode(digest))
+    return len(password) <= MAX_LENGTH and slow_hash_matches(password, stored)
 
 
 @functools.cache

@@ -76,13 +76,17 @@ def candidate_stages() -> list[Stage]:
             pre.busiest_region_evened,
             pre.densest_region_sharpened,
             pre.densest_region_tripled_sharpened,
+            pre.densest_region_tripled_thickened,
+            pre.busiest_region_tripled_thickened,
             pre.densest_region_deblurred,
             pre.densest_region_evened,
         )
     ]
     stages += [
         Stage(redraw, decoder)
-        for decoder in (retry, RETRY_MORE)
+        # The fuller retry first: where both read as many, the one that tries more on a
+        # code it found is kept (it costs the same on a frame without a code).
+        for decoder in (RETRY_MORE, retry)
         for redraw in (pre.unchanged, pre.busiest_region_doubled, pre.densest_region_doubled)
     ]
     for name, redraws_ in (("zbar", redraws[:2]), ("opencv-aruco", redraws[:1])):

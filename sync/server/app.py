@@ -65,7 +65,7 @@ from sync.server.push import PushRejectedError, push
 from sync.server.ratelimit import FailureLimiter
 from sync.server.shared_failures import shared_failures
 from sync.server.sync_state import sync_state
-from sync.server.unavailable import database_unavailable
+from sync.server.unavailable import UNAVAILABLE_RESPONSE, database_unavailable
 from sync.server.wallet import page, passkit
 
 FAILURES_ENV = "LOYALTY_SERVER_AUTH_FAILURES_PER_MINUTE"
@@ -89,7 +89,9 @@ class Settings:
 
 
 def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
-    return {code: {"model": ErrorBody} for code in codes}
+    """The error answers of a route that reads or writes the database (so may answer 503)."""
+    errors: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody} for code in codes}
+    return errors | {503: UNAVAILABLE_RESPONSE}
 
 
 def utcnow() -> datetime:

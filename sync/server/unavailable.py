@@ -14,10 +14,13 @@ entries' ids make it so).
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import Request
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError, OperationalError
+
+from sync.protocol import ErrorBody
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +29,19 @@ RETRY_AFTER_S = 5
 DETAIL = "The database is not reachable right now (failing over?): try again shortly."
 # A standby refusing a write: the connection went to a node that is no longer the primary.
 _READ_ONLY = "25006"
+
+UNAVAILABLE_RESPONSE: dict[str, Any] = {
+    "description": "No primary database is reachable right now: send the same request again "
+    "after Retry-After seconds.",
+    "model": ErrorBody,
+    "headers": {
+        "Retry-After": {
+            "description": "Seconds to wait before trying again.",
+            "schema": {"type": "integer", "example": RETRY_AFTER_S},
+        }
+    },
+}
+"""How the published API documents the answer (docs/openapi.json)."""
 
 
 def is_unavailable(exc: BaseException) -> bool:

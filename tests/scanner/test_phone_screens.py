@@ -7,8 +7,11 @@ wrong card, still fails.
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pytest
 
@@ -18,10 +21,13 @@ from pos_app.scanner.decoders import decoder_by_name
 from pos_app.scanner.payload import PayloadRules
 from tests.scanner.phone_screens import (
     CONDITIONS,
+    EVERYTHING_AT_ONCE,
     NOMINAL,
     RESOLUTIONS,
     SERVERS,
+    STRESS_CONDITIONS,
     Condition,
+    code_corners,
     draw_scene,
     module_px,
     presentation,
@@ -56,6 +62,40 @@ def test_scenes_stay_inside_their_condition(condition: Condition) -> None:
             assert scene.text in {f"https://{s}/c/{token}" for s in SERVERS}
         else:
             assert scene.text == wallet_pass_qr_text(token) == token
+
+
+def longest_smear_mm(condition: Condition) -> float:
+    return condition.speed_cm_s[1] * 10 * condition.exposure_s[1]
+
+
+def test_everything_at_once_smears_no_more_than_the_single_conditions_do() -> None:
+    singles = [c for c in CONDITIONS if c is not EVERYTHING_AT_ONCE]
+    assert longest_smear_mm(EVERYTHING_AT_ONCE) <= max(map(longest_smear_mm, singles))
+
+
+@pytest.mark.parametrize("stress", STRESS_CONDITIONS, ids=lambda c: c.name)
+def test_a_scene_beyond_the_bar_is_its_everything_at_once_scene_with_a_faster_hand(
+    stress: Condition,
+) -> None:
+    for seed in range(5):
+        scene, faster = draw_scene(EVERYTHING_AT_ONCE, seed), draw_scene(stress, seed)
+        ratio = math.hypot(*faster.motion_mm) / max(1e-9, math.hypot(*scene.motion_mm))
+        assert 1 <= ratio <= stress.speed_cm_s[1] / EVERYTHING_AT_ONCE.speed_cm_s[1] + 1e-9
+        assert replace(faster, motion_mm=scene.motion_mm, shear_mm=scene.shear_mm) == scene
+
+
+def test_the_code_is_where_the_generator_says_and_as_large() -> None:
+    scene = replace(draw_scene(NOMINAL, SEED), tilt_deg=0.0, turn_deg=0.0)
+    corners = code_corners(scene)
+    side = qr_modules(scene.text, scene.ecc).shape[0]
+    assert float(np.linalg.norm(corners[1] - corners[0])) / side == pytest.approx(
+        module_px(scene), rel=0.02
+    )
+    # The code is the darkest square of the pass: its box holds its dark modules.
+    gray = cv2.cvtColor(render(scene), cv2.COLOR_BGR2GRAY)
+    (x0, y0), (x1, y1) = corners.min(axis=0).astype(int), corners.max(axis=0).astype(int)
+    inside = gray[y0:y1, x0:x1]
+    assert inside.min() < 80 and inside.max() > 150
 
 
 def test_a_far_phone_on_a_small_webcam_leaves_about_two_pixels_per_module() -> None:

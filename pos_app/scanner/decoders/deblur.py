@@ -60,15 +60,20 @@ def line_kernel(dx: float, dy: float) -> npt.NDArray[np.float32]:
 def deblurred(gray: Image) -> Image | None:
     """`gray` with its motion blur divided out (None: no smear found to undo)."""
     line = smear(gray)
-    if line is None:
-        return None
-    kernel = line_kernel(*line)
+    return None if line is None else without_smear(gray, *line)
+
+
+def without_smear(
+    gray: Image, dx: float, dy: float, noise_to_signal: float = NOISE_TO_SIGNAL
+) -> Image:
+    """`gray` with a smear along the line (dx, dy) divided out (a Wiener filter)."""
+    kernel = line_kernel(dx, dy)
     height, width = gray.shape[:2]
     padded = np.zeros((height, width), np.float32)
     padded[: kernel.shape[0], : kernel.shape[1]] = kernel
     padded = np.roll(padded, (-(kernel.shape[0] // 2), -(kernel.shape[1] // 2)), (0, 1))
     blur = np.fft.rfft2(padded)
     sharp = np.fft.rfft2(gray.astype(np.float32)) * np.conj(blur)
-    sharp /= np.abs(blur) ** 2 + NOISE_TO_SIGNAL
+    sharp /= np.abs(blur) ** 2 + noise_to_signal
     restored = np.fft.irfft2(sharp, s=(height, width))
     return np.asarray(np.clip(restored, 0, 255), np.uint8)

@@ -13,6 +13,7 @@ from pos_app.scanner.decoders.base import Image
 from pos_app.scanner.decoders.deblur import deblurred
 
 NOTHING: Image = np.zeros((1, 1), np.uint8)
+_SQUARE = np.ones((3, 3), np.uint8)
 
 REGION_MAX_PX = 480
 """A busier region than this (before upscaling) holds a code large enough for the frame."""
@@ -66,6 +67,16 @@ def doubled_sharpened(gray: Image) -> Image:
 def tripled_sharpened(gray: Image) -> Image:
     """Three times as large and strongly sharpened: smaller, softer modules than doubling."""
     return sharpened(_scaled(gray, 3.0), sigma=3.0, amount=1.0)
+
+
+def tripled_thickened(gray: Image) -> Image:
+    """Three times as large, then every dark module widened by a pixel (a minimum filter).
+
+    A bright screen's bloom and a reflection spill light into the dark modules, which
+    shrink until the binarizer reads thin ones as light; the light modules of an
+    inverted code grow the same way, and the same filter gives both back their width.
+    """
+    return np.asarray(cv2.erode(_scaled(gray, 3.0), _SQUARE), dtype=np.uint8)
 
 
 def doubled_evened(gray: Image) -> Image:
@@ -140,6 +151,17 @@ def densest_region_sharpened(gray: Image) -> Image:
 def densest_region_tripled_sharpened(gray: Image) -> Image:
     region = busiest_region(gray, by_mass=True)
     return NOTHING if region is None else tripled_sharpened(region)
+
+
+def densest_region_tripled_thickened(gray: Image) -> Image:
+    """The densest region three times as large, its dark modules widened (bloom, glare)."""
+    region = busiest_region(gray, by_mass=True)
+    return NOTHING if region is None else tripled_thickened(region)
+
+
+def busiest_region_tripled_thickened(gray: Image) -> Image:
+    region = busiest_region(gray)
+    return NOTHING if region is None else tripled_thickened(region)
 
 
 def densest_region_deblurred(gray: Image) -> Image:

@@ -21,7 +21,12 @@ from pos_app.domain.operations import OpKind
 from pos_app.domain.program import program_from_dict
 from pos_app.services.clock import local_now
 from pos_app.store import Store
-from pos_app.store.contacts import Beside, contacts_of, forget_answered_contacts
+from pos_app.store.contacts import (
+    Beside,
+    contacts_of,
+    forget_answered_contacts,
+    forget_names_of_refused_enrolments,
+)
 from pos_app.store.customer_keys import CustomerKeys, remember_lookup_secret, store_customer_keys
 from pos_app.store.journal import JournalEntry, head
 from pos_app.store.outbox import (
@@ -203,6 +208,7 @@ def push(
             put_setting(conn, SERVER_SEQ_KEY, str(response.last_seq))
             forget_settled_provisional(conn)
             summary.contacts_forgotten += forget_answered_contacts(conn)
+            forget_names_of_refused_enrolments(conn)
             store_server_cards(
                 conn, [(o.card.to_card(), o.card.version) for o in response.outcomes if o.card]
             )

@@ -12,11 +12,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, delete, insert, or_, select
+from sqlalchemy import Connection, delete, insert, or_, select, update
 
 from pos_app.domain.customer import Contact
-from pos_app.store.schema import Base, EnrolmentContactRow, JournalRow, JournalSyncRow
+from pos_app.domain.operations import OpKind
+from pos_app.store.schema import (
+    Base,
+    CardReplicaRow,
+    CardRow,
+    EnrolmentContactRow,
+    JournalRow,
+    JournalSyncRow,
+)
 
+_CARDS = Base.metadata.tables[CardRow.__tablename__]
+_REPLICA = Base.metadata.tables[CardReplicaRow.__tablename__]
 _CONTACTS = Base.metadata.tables[EnrolmentContactRow.__tablename__]
 _JOURNAL = Base.metadata.tables[JournalRow.__tablename__]
 _SYNC = Base.metadata.tables[JournalSyncRow.__tablename__]
@@ -66,6 +76,31 @@ def forget_answered_contacts(conn: Connection) -> int:
         select(_SYNC.c.seq).where(_SYNC.c.seq == _CONTACTS.c.seq, _SYNC.c.status.not_in(_PENDING))
     ).exists()
     return int(conn.execute(delete(_CONTACTS).where(answered)).rowcount)
+
+
+def forget_names_of_refused_enrolments(conn: Connection) -> int:
+    """Blank the name on each card this terminal made whose enrolment the server refused.
+
+    The server never took the card (this customer has one already, say), so its feed will
+    never blank that name, nor will an erasure reach it; the end of day still lists the
+    refusal, by card number. How many names were blanked.
+    """
+    refused = (
+        select(_JOURNAL.c.card_id)
+        .join(_SYNC, _SYNC.c.seq == _JOURNAL.c.seq)
+        .where(_JOURNAL.c.kind == OpKind.ENROLL.value, _SYNC.c.status == "refused")
+    )
+    return int(
+        conn.execute(
+            update(_CARDS)
+            .where(
+                _CARDS.c.id.in_(refused),
+                _CARDS.c.id.not_in(select(_REPLICA.c.id)),
+                _CARDS.c.customer_name != "",
+            )
+            .values(customer_name="")
+        ).rowcount
+    )
 
 
 def card_waiting_with(conn: Connection, contact: Contact) -> str | None:

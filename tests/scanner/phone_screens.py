@@ -147,7 +147,8 @@ STRESS_CONDITIONS: tuple[Condition, ...] = (
 """Beyond what the scanner is held to, reported apart: "everything at once" as it was
 first drawn, with a hand up to twice as fast (up to 3.3 mm, about 2.8 modules, of smear
 in one exposure). Knowing where the code is and the exact smear, a Wiener filter reads
-only about a third of the frames `auto` misses there (docs/benchmarks.md)."""
+only about a third of the frames `auto` misses there (19 of 57 on 200 seeds; see
+docs/benchmarks.md)."""
 
 
 @dataclass(frozen=True)

@@ -105,14 +105,24 @@ def test_a_customer_enrolled_at_one_counter_is_refused_a_second_card_at_another(
     assert [(c.name, c.details, c.card_numbers) for c in found.customers] == [
         ("Ada L.", ("•••••••••••23", "a•••@example.com"), (number,))
     ]
-    # Offline (the enrolment below does not ask), the server refuses it at the sync.
+    # Offline (the enrolment below does not ask), the server refuses it at the sync; the
+    # name given for the card it refused stays nowhere on this counter.
     late_done = enroll_customer(
-        late.store, shop.staff_id, shop.points.id, "", next_time(), contact("+447700900123")
+        late.store,
+        shop.staff_id,
+        shop.points.id,
+        "Augusta Ada King",
+        next_time(),
+        contact("+447700900123"),
     )
+    assert "Augusta Ada King" in _every_row(late.store)
     late.sync()
     day = datetime.fromisoformat(late_done.entry.local_time).date()
     report = "\n".join(report_lines(day_report(late.store, day)))
     assert "already has card" in report
+    assert "Augusta Ada King" not in _every_row(late.store)
+    view = find_card(late.store, CardRef.number(late_done.card.card_number))
+    assert view is not None and view.card.customer_name == ""
 
 
 def test_an_erased_customer_is_forgotten_by_the_counter_at_its_next_pull(

@@ -12,8 +12,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pos_app.domain.card import Card
-from pos_app.domain.identifiers import format_card_number, new_card_number, new_qr_token
+from pos_app.domain.identifiers import (
+    CardRef,
+    format_card_number,
+    new_card_number,
+    new_qr_token,
+)
 from pos_app.domain.pin import pin_matches
+from pos_app.services.lookup import find_card
 from pos_app.store.staff import find_staff
 from sync.server import admin
 from sync.server.db import write
@@ -110,3 +116,43 @@ def test_exports_are_streamed_csv_a_spreadsheet_cannot_run(
     staff = list(csv.DictReader(io.StringIO(browser.get("/office/staff.csv").text)))
     assert [s["staff_id"] for s in staff] == [shop.merchant.staff_id]
     assert browser.get("/office/day.csv", day="yesterday").status_code == 400
+
+
+def test_a_card_merged_from_the_page_gives_its_balance_and_stops_at_the_counter(
+    office_server: ServerProcess, shop: Shop, browser: Browser, tmp_path: Path
+) -> None:
+    merchant = shop.merchant
+    keep, other = merchant.card(merchant.points, 0), merchant.card(merchant.points, 1)
+    till = new_terminal(office_server, merchant, tmp_path / "till.db")
+    page = f"/office/cards/{keep.id}"
+    browser.sign_in(shop.id, "owner")
+
+    # Bad input says why and changes nothing.
+    for typed, why in (
+        ("9999-9999-9999", "there is no card 9999-9999-9999 here"),
+        (format_card_number(keep.card_number), "A card cannot be merged into itself."),
+        (format_card_number(merchant.card(merchant.stamps).card_number), "one program"),
+    ):
+        refused = browser.post(page, f"{page}/merge", other=typed)
+        assert refused.status_code == 400 and why in refused.text, typed
+    assert re.findall(r'data-test="kind">([^<]+)<', browser.get(page).text) == []
+
+    merged = browser.post(page, f"{page}/merge", other=format_card_number(other.card_number))
+    assert merged.status_code == 303
+    shown = browser.get(page).text
+    assert (
+        "The other card was merged into this one." in browser.get(merged.headers["location"]).text
+    )
+    assert f"{keep.points_balance + other.points_balance} (earned" in shown
+    assert re.findall(r'data-test="kind">([^<]+)<', shown) == ["merge in"]
+    gone = browser.get(f"/office/cards/{other.id}").text
+    assert 'data-test="card-state">inactive' in gone
+    assert re.findall(r'data-test="kind">([^<]+)<', gone) == ["merge out"]
+
+    till.sync()  # the counter sees it at its next pull
+    kept = find_card(till.store, CardRef.number(keep.card_number))
+    stopped = find_card(till.store, CardRef.number(other.card_number))
+    assert kept is not None and stopped is not None
+    assert kept.card.points_balance == keep.points_balance + other.points_balance
+    assert not stopped.card.is_active and stopped.card.points_balance == 0
+    till.store.close()

@@ -17,6 +17,7 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from sync.protocol import (
     API_PREFIX,
@@ -65,11 +66,13 @@ from sync.server.push import PushRejectedError, push
 from sync.server.ratelimit import FailureLimiter
 from sync.server.shared_failures import shared_failures
 from sync.server.sync_state import sync_state
-from sync.server.unavailable import UNAVAILABLE_RESPONSE, database_unavailable
+from sync.server.unavailable import UNAVAILABLE_RESPONSE, database_unavailable, pool_exhausted
 from sync.server.wallet import page, passkit
 
 FAILURES_ENV = "LOYALTY_SERVER_AUTH_FAILURES_PER_MINUTE"
 INSTANCE_ENV = "LOYALTY_SERVER_INSTANCE"
+POOL_SIZE_ENV = "LOYALTY_SERVER_POOL_SIZE"
+POOL_TIMEOUT_ENV = "LOYALTY_SERVER_POOL_TIMEOUT_S"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,7 @@ class Settings:
     db_url: str | None = None
     auth_failures_per_minute: int = 10
     pool_size: int = 10
+    pool_timeout_s: float = 30
     instance: str | None = None
 
     @staticmethod
@@ -84,6 +88,8 @@ class Settings:
         return Settings(
             db_url=os.environ.get("LOYALTY_SERVER_DB"),
             auth_failures_per_minute=int(os.environ.get(FAILURES_ENV, "10")),
+            pool_size=int(os.environ.get(POOL_SIZE_ENV, "10")),
+            pool_timeout_s=float(os.environ.get(POOL_TIMEOUT_ENV, "30")),
             instance=os.environ.get(INSTANCE_ENV) or None,
         )
 
@@ -155,7 +161,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         description="Protocol v1 between loyalty terminals and the merchant's server. "
         "Every call but /v1/health and /v1/pair needs `Authorization: Bearer <token>`.",
     )
-    app.state.engine = engine or make_engine(settings.db_url, pool_size=settings.pool_size)
+    app.state.engine = engine or make_engine(
+        settings.db_url, pool_size=settings.pool_size, pool_timeout_s=settings.pool_timeout_s
+    )
     limiter = FailureLimiter(max_failures=settings.auth_failures_per_minute)
     limiter.shared = shared_failures(app.state.engine, limiter.window_s)
     app.state.limiter = limiter
@@ -165,6 +173,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.router.route_class = _ModelBodyRoute
     app.add_exception_handler(RequestValidationError, invalid_request)
     app.add_exception_handler(DBAPIError, database_unavailable)
+    app.add_exception_handler(PoolTimeoutError, pool_exhausted)
     _routes(app)
     app.include_router(passkit.router)
     app.include_router(page.router)

@@ -28,7 +28,7 @@ from pos_app.domain.identifiers import format_card_number
 from pos_app.domain.program import OfflineLimits, Program, ProgramKind, Reward, program_from_dict
 from sync.server import admin, demo, wallet_cli
 from sync.server.admin import AdminError
-from sync.server.app import FAILURES_ENV, INSTANCE_ENV
+from sync.server.app import FAILURES_ENV, INSTANCE_ENV, POOL_SIZE_ENV, POOL_TIMEOUT_ENV
 from sync.server.card_actions import (
     CardActionError,
     adjust_op,
@@ -554,6 +554,21 @@ def office_deactivate_user(db: str, login: str, merchant_id: str) -> None:
     help="Run points expiry this often (0: never; then run `expire-points` yourself).",
 )
 @click.option(
+    "--pool-size",
+    type=click.IntRange(1),
+    default=10,
+    show_default=True,
+    help="Database connections per worker, and as many again at a peak.",
+)
+@click.option(
+    "--pool-timeout",
+    type=click.FloatRange(0.1),
+    default=30.0,
+    show_default=True,
+    help="Seconds a request waits for a free connection; then it is answered 503 (busy) "
+    "with Retry-After, and the terminal sends it again later.",
+)
+@click.option(
     "--instance",
     envvar=INSTANCE_ENV,
     help="A label /v1/health reports, so whoever started this server can tell it from "
@@ -567,6 +582,8 @@ def serve(
     auth_failures_per_minute: int,
     forwarded_allow_ips: str,
     expire_every_minutes: int,
+    pool_size: int,
+    pool_timeout: float,
     instance: str | None,
 ) -> None:
     """Serve the HTTP API (upgrades the schema first), and expire points on a schedule."""
@@ -579,6 +596,8 @@ def serve(
     # Workers are separate processes: they read their settings from the environment.
     os.environ[DB_ENV] = url
     os.environ[FAILURES_ENV] = str(auth_failures_per_minute)
+    os.environ[POOL_SIZE_ENV] = str(pool_size)
+    os.environ[POOL_TIMEOUT_ENV] = str(pool_timeout)
     if instance:
         os.environ[INSTANCE_ENV] = instance
     # One wallet sender per serve, however many HTTP workers: it drains the pass-update

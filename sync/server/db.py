@@ -55,18 +55,31 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
-def make_engine(url: str | None = None, *, pool_size: int = 10) -> Engine:
+def make_engine(
+    url: str | None = None, *, pool_size: int = 10, pool_timeout_s: float = 30
+) -> Engine:
+    """`pool_timeout_s`: how long a request waits for a free connection before the pool
+    gives up (the API then answers 503, busy, with Retry-After)."""
     url = database_url(url)
     if is_sqlite(url):
         engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": 30}, pool_size=pool_size
+            url,
+            connect_args={"check_same_thread": False, "timeout": 30},
+            pool_size=pool_size,
+            pool_timeout=pool_timeout_s,
         )
         _sqlite_pragmas(engine)
         return engine
     # pool_pre_ping: a connection the pool kept from before a failover (to a primary now
     # gone) is found dead at checkout and replaced, not handed to a request. A connection
     # that dies during a request invalidates the whole pool (SQLAlchemy's disconnect rule).
-    return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+    return create_engine(
+        url,
+        pool_size=pool_size,
+        max_overflow=pool_size,
+        pool_timeout=pool_timeout_s,
+        pool_pre_ping=True,
+    )
 
 
 def _sqlite_pragmas(engine: Engine) -> None:

@@ -1,4 +1,5 @@
-"""The 503 answer while no primary database is reachable (a failover, a restart).
+"""The 503 answer while no primary database is reachable (a failover, a restart), or
+while every connection of the pool is busy for longer than the pool waits (overload).
 
 During a failover the old primary is gone and the secondary is not yet promoted: a new
 connection finds no read-write host, a pooled one dies mid-request, or a node that just
@@ -27,12 +28,14 @@ log = logging.getLogger(__name__)
 # About how long pg_auto_failover takes to promote the secondary (see docs/failover.md).
 RETRY_AFTER_S = 5
 DETAIL = "The database is not reachable right now (failing over?): try again shortly."
+BUSY_DETAIL = "The server is busy (every database connection is in use): try again shortly."
+BUSY_RETRY_AFTER_S = 2
 # A standby refusing a write: the connection went to a node that is no longer the primary.
 _READ_ONLY = "25006"
 
 UNAVAILABLE_RESPONSE: dict[str, Any] = {
-    "description": "No primary database is reachable right now: send the same request again "
-    "after Retry-After seconds.",
+    "description": "No primary database is reachable right now, or every database "
+    "connection is busy: send the same request again after Retry-After seconds.",
     "model": ErrorBody,
     "headers": {
         "Retry-After": {
@@ -64,4 +67,15 @@ async def database_unavailable(request: Request, exc: Exception) -> JSONResponse
         status_code=503,
         content={"detail": DETAIL},
         headers={"Retry-After": str(RETRY_AFTER_S)},
+    )
+
+
+async def pool_exhausted(request: Request, exc: Exception) -> JSONResponse:
+    """Every pooled connection stayed busy past the pool's timeout: overload, not a fault
+    of the request. A push is safe to send again (its entries' ids make it so)."""
+    log.warning("every database connection busy past the pool's timeout: answered 503")
+    return JSONResponse(
+        status_code=503,
+        content={"detail": BUSY_DETAIL},
+        headers={"Retry-After": str(BUSY_RETRY_AFTER_S)},
     )

@@ -11,7 +11,9 @@ from pos_app.scanner.capture import Frame
 from pos_app.scanner.debounce import Debouncer
 from pos_app.scanner.decoders import Decoder
 from pos_app.scanner.decoders.auto import AutoDecoder
+from pos_app.scanner.decoders.base import read
 from pos_app.scanner.payload import PayloadRules, Rejection, parse_scan
+from pos_app.scanner.unreadable import UnreadableWatch
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,13 +42,22 @@ class FrameScanner:
         self.decoder = decoder or AutoDecoder()
         self.rules = rules or PayloadRules()
         self.debouncer = debouncer or Debouncer(clock=clock)
+        self.unreadable = UnreadableWatch()
         self._clock = clock
 
     def scan(self, frame: Frame) -> list[ScanEvent]:
         """Events for the codes in `frame` that fire; a code held in view fires once."""
+        return self.scan_with_hint(frame)[0]
+
+    def scan_with_hint(self, frame: Frame) -> tuple[list[ScanEvent], bool | None]:
+        """The events, and whether "a code is in view but cannot be read" now starts
+        (True) or ends (False); None when this frame changes nothing of it."""
+        reading = read(self.decoder, frame.image)
+        hint = self.unreadable.frame(reading, frame.captured_at)
         # Debounced on the frame's time: when the code was in view, not when decoded.
-        texts = self.debouncer.accept_frame(self.decoder.decode(frame.image), frame.captured_at)
-        return [
+        texts = self.debouncer.accept_frame(reading.texts, frame.captured_at)
+        events = [
             ScanEvent(text, parse_scan(text, self.rules), frame.captured_at, self._clock())
             for text in texts
         ]
+        return events, hint

@@ -29,6 +29,9 @@ PREVIEW_FPS = 15.0
 class CameraFeed(QObject):
     frame_ready = Signal(QImage)
     scanned = Signal(object)  # pos_app.scanner.frame_scanner.ScanEvent
+    # True while a code has been in view for a while and none could be read (a reflection
+    # across it, a hand that does not stop); False when that ends.
+    unreadable_changed = Signal(bool)
     # A CaptureState value, and the function that says it to the cashier in the window's
     # language (called on the GUI thread, again after a language change).
     status_changed = Signal(str, object)
@@ -99,11 +102,16 @@ class CameraFeed(QObject):
                 frame = capture.latest.take(timeout=0.2)
                 if frame is None:
                     continue
-                for event in scanner.scan(frame):
+                events, hint = scanner.scan_with_hint(frame)
+                if hint is not None:
+                    self._emit(self.unreadable_changed, hint)
+                for event in events:
                     self._emit(self.scanned, event)
         finally:
             capture.stop()
             self._capture = None
+            if scanner.unreadable.showing:
+                self._emit(self.unreadable_changed, False)
 
     def _on_frame(self, frame: Frame) -> None:
         # Runs on the capture thread: shrink and convert here, never on the GUI thread.

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from pos_app.ui.said import Said
-from pos_app.ui.style import MUTED, TEXT
+from pos_app.ui.style import MUTED, TEXT, WARNING
 
 
 class CameraView(QWidget):
@@ -24,6 +24,7 @@ class CameraView(QWidget):
         # The camera's state is said again in the window's language when it changes: kept
         # as the function that says it, not as words.
         self._words: Said[str] = Said(lambda: self.tr("No camera"))
+        self._unreadable = False
         self._flash: QColor | None = None
         self._flash_timer = QTimer(self, singleShot=True, interval=900)
         self._flash_timer.timeout.connect(self._end_flash)
@@ -33,11 +34,31 @@ class CameraView(QWidget):
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Camera preview"))
         self.setAccessibleDescription(
-            self.tr("Hold the card's code to the camera")
+            (
+                self.unreadable_hint()
+                if self._unreadable
+                else self.tr("Hold the card's code to the camera")
+            )
             if self._state == "running"
             else self._words()
         )
         self.update()
+
+    def unreadable_hint(self) -> str:
+        return self.tr(
+            "A code is in view but cannot be read: tilt the phone away from the light "
+            "and hold it still"
+        )
+
+    @property
+    def showing_unreadable(self) -> bool:
+        return self._unreadable and self._state == "running"
+
+    @Slot(bool)
+    def show_unreadable(self, unreadable: bool) -> None:
+        """Whether a code is in view that none can read, said over the picture."""
+        self._unreadable = unreadable
+        self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
@@ -73,6 +94,25 @@ class CameraView(QWidget):
         self._flash = None
         self.update()
 
+    def _paint_hint(self, painter: QPainter, picture: QRectF) -> None:
+        """The hint across the foot of the picture, where it hides the least of the code."""
+        font = painter.font()
+        font.setPixelSize(max(13, min(20, round(picture.height() / 18))))
+        font.setBold(True)
+        painter.setFont(font)
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        inner = picture.adjusted(14, 0, -14, 0)
+        needed = painter.boundingRect(inner, int(flags), self.unreadable_hint())
+        band = QRectF(
+            picture.left(),
+            picture.bottom() - needed.height() - 16,
+            picture.width(),
+            needed.height() + 16,
+        )
+        painter.fillRect(band, QColor(11, 14, 19, 215))
+        painter.setPen(WARNING)
+        painter.drawText(band.adjusted(14, 0, -14, 0), int(flags), self.unreadable_hint())
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -91,6 +131,8 @@ class CameraView(QWidget):
             finder.moveCenter(target.center())
             painter.setPen(QPen(QColor(255, 255, 255, 150), 3, Qt.PenStyle.DashLine))
             painter.drawRoundedRect(finder, 16, 16)
+            if self.showing_unreadable:
+                self._paint_hint(painter, target)
         else:
             painter.setPen(MUTED)
             font = painter.font()

@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         self.bridge.status_changed.connect(self.counter.show_sync_status)
         self.camera.frame_ready.connect(self.counter.camera.show_frame)
         self.camera.status_changed.connect(self.counter.camera.show_status)
+        self.camera.unreadable_changed.connect(self.counter.camera.show_unreadable)
         self.camera.scanned.connect(self._camera_scanned)
         self.screens.addWidget(self.sign_in)
         self.screens.addWidget(self.counter)

@@ -19,6 +19,7 @@ from pos_app.scanner.decoders import (
     decoder_by_name,
 )
 from pos_app.scanner.decoders.auto import AutoDecoder
+from pos_app.scanner.decoders.base import Reading
 from pos_app.scanner.decoders.preprocess import doubled, doubled_evened, doubled_sharpened
 from pos_app.scanner.decoders.zxing import ZxingDecoder
 from tests.scanner.phone_screens import CONDITIONS, draw_scene, render
@@ -78,9 +79,9 @@ def test_auto_reads_light_on_dark_codes_of_dark_mode_wallets() -> None:
 
 def test_auto_falls_back_only_when_the_first_stage_finds_nothing() -> None:
     auto = AutoDecoder()
-    texts, stage = auto.decode_with_stage(frame_with_code(TOKEN, Look("clean")))
-    assert texts == [TOKEN] and stage is auto.stages[0]
-    assert auto.decode_with_stage(counter_scene(seed=5)) == ([], None)
+    reading, stage = auto.decode_with_stage(frame_with_code(TOKEN, Look("clean")))
+    assert reading == Reading([TOKEN]) and stage is auto.stages[0]
+    assert auto.decode_with_stage(counter_scene(seed=5)) == (Reading([]), None)
 
 
 def test_a_code_zxing_finds_but_cannot_read_is_read_again_drawn_larger_where_it_was() -> None:

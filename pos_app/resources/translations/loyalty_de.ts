@@ -15,6 +15,10 @@
         <source>Hold the card&apos;s code to the camera</source>
         <translation>Code der Karte vor die Kamera halten</translation>
     </message>
+    <message>
+        <source>A code is in view but cannot be read: tilt the phone away from the light and hold it still</source>
+        <translation>Ein Code ist zu sehen, aber nicht zu lesen: das Telefon aus dem Licht neigen und ruhig halten</translation>
+    </message>
 </context>
 <context>
     <name>CardLifeDialog</name>

@@ -15,6 +15,10 @@
         <source>Hold the card&apos;s code to the camera</source>
         <translation>Acerque el código de la tarjeta a la cámara</translation>
     </message>
+    <message>
+        <source>A code is in view but cannot be read: tilt the phone away from the light and hold it still</source>
+        <translation>Se ve un código, pero no se puede leer: incline el teléfono fuera de la luz y manténgalo quieto</translation>
+    </message>
 </context>
 <context>
     <name>CardLifeDialog</name>

@@ -15,6 +15,10 @@
         <source>Hold the card&apos;s code to the camera</source>
         <translation>Présentez le code de la carte à la caméra</translation>
     </message>
+    <message>
+        <source>A code is in view but cannot be read: tilt the phone away from the light and hold it still</source>
+        <translation>Un code est visible mais illisible : inclinez le téléphone hors de la lumière et tenez-le immobile</translation>
+    </message>
 </context>
 <context>
     <name>CardLifeDialog</name>

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pos_app.scanner.decoders.base import Decoder, Image, as_gray
+from pos_app.scanner.decoders.base import Decoder, Image, Reading, as_gray, read
 from pos_app.scanner.decoders.preprocess import (
     busiest_region_doubled,
     deblurred_or_nothing,
@@ -79,13 +79,19 @@ class AutoDecoder:
     stages: tuple[Stage, ...] = DEFAULT_STAGES
 
     def decode(self, frame: Image) -> list[str]:
+        return self.decode_with_stage(frame)[0].texts
+
+    def read(self, frame: Image) -> Reading:
         return self.decode_with_stage(frame)[0]
 
-    def decode_with_stage(self, frame: Image) -> tuple[list[str], Stage | None]:
-        """The texts found and the stage that found them (None when none did)."""
+    def decode_with_stage(self, frame: Image) -> tuple[Reading, Stage | None]:
+        """What was read and the stage that read it (None when none did); `unread_code`
+        when a stage saw a code and no stage read one."""
         gray = as_gray(frame)
+        unread = False
         for stage in self.stages:
-            texts = stage.decoder.decode(stage.preprocess(gray))
-            if texts:
-                return texts, stage
-        return [], None
+            reading = read(stage.decoder, stage.preprocess(gray))
+            if reading.texts:
+                return reading, stage
+            unread = unread or reading.unread_code
+        return Reading([], unread_code=unread), None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol
 
 import cv2
@@ -18,6 +19,25 @@ class Decoder(Protocol):
     def name(self) -> str: ...
 
     def decode(self, frame: Image) -> list[str]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What one frame held: the texts read, and whether a code was seen that none read."""
+
+    texts: list[str]
+    unread_code: bool = False
+
+
+def read(decoder: Decoder, frame: Image) -> Reading:
+    """The frame as `decoder` reads it; `unread_code` from decoders that can tell (zxing and
+    `auto` find a code's finder patterns even where its modules are past reading)."""
+    reader = getattr(decoder, "read", None)
+    if callable(reader):
+        reading = reader(frame)
+        assert isinstance(reading, Reading)
+        return reading
+    return Reading(decoder.decode(frame))
 
 
 def as_gray(frame: Image) -> Image:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import zxingcpp
 
-from pos_app.scanner.decoders.base import Image, as_gray, unique
+from pos_app.scanner.decoders.base import Image, Reading, as_gray, unique
 from pos_app.scanner.decoders.preprocess import doubled
 
 _QR_FORMATS = zxingcpp.BarcodeFormats(
@@ -35,19 +35,24 @@ class ZxingDecoder:
     retry_redraws: tuple[Callable[[Image], Image], ...] = (doubled,)
 
     def decode(self, frame: Image) -> list[str]:
+        return self.read(frame).texts
+
+    def read(self, frame: Image) -> Reading:
         gray = as_gray(frame)
+        # Codes zxing found and could not read come back too (with `retry_detected`, to
+        # be read again): a frame showing only such a code says so.
         found = self._read(gray, errors=self.retry_detected)
         texts = [str(barcode.text) for barcode in found if barcode.valid]
-        if texts or not self.retry_detected:
-            return unique(texts)
+        if texts or not found:
+            return Reading(unique(texts))
         regions = [r for r in (_around(gray, b.position) for b in found) if r is not None]
         for redraw in self.retry_redraws:
             for region in regions:
                 redrawn = np.ascontiguousarray(redraw(region))
                 texts = [str(b.text) for b in self._read(redrawn, errors=False) if b.valid]
                 if texts:
-                    return unique(texts)
-        return []
+                    return Reading(unique(texts))
+        return Reading([], unread_code=True)
 
     def _read(self, gray: Image, *, errors: bool) -> list[zxingcpp.Barcode]:
         return list(

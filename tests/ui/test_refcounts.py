@@ -101,7 +101,7 @@ def _count_through_the_window(qtbot: QtBot, window: MainWindow, demo_video: Path
     scans = itertools.count()
     window.camera.scanned.connect(lambda _event: next(scans))
     # Warm-up: lazy imports, caches and the first scans' objects are made once.
-    before = run_camera(qtbot, window, demo_video, WARMUP_FRAMES)
+    before = warmed_up(qtbot, window, demo_video)
     previews_before = window.counter.camera.frames_shown
     half = run_camera(qtbot, window, demo_video, FRAMES // 2)
     after = run_camera(qtbot, window, demo_video, FRAMES - FRAMES // 2)
@@ -114,3 +114,18 @@ def _count_through_the_window(qtbot: QtBot, window: MainWindow, demo_video: Path
     # (`none_dealloc`); a leak keeps them (PySide 6.11's kept QRunnable jobs did, one per
     # lookup). Half way too, so a count that moves and comes back is seen.
     assert all(abs(d) <= NOISE for pair in drift.values() for d in pair), drift
+
+
+def warmed_up(qtbot: QtBot, window: MainWindow, video: Path) -> dict[str, int]:
+    """The counts once the path's one-time objects are made. On a loaded machine a path a
+    frame takes only now and then can first be taken late (CI once read None +60 half way
+    and +60 at the end, a one-time step, with other jobs on both cores), so the warm-up
+    goes on while the counts still move. A fault moves them by thousands each time: it is
+    never taken for a warm-up."""
+    before = run_camera(qtbot, window, video, WARMUP_FRAMES)
+    for _ in range(3):
+        again = run_camera(qtbot, window, video, WARMUP_FRAMES // 2)
+        if all(abs(again[k] - before[k]) <= NOISE for k in before):
+            return again
+        before = again
+    return before

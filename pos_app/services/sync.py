@@ -208,7 +208,10 @@ def push(
             put_setting(conn, SERVER_SEQ_KEY, str(response.last_seq))
             forget_settled_provisional(conn)
             summary.contacts_forgotten += forget_answered_contacts(conn)
-            forget_names_of_refused_enrolments(conn)
+            refused = {a.seq for a in answers if a.status == OutcomeStatus.REFUSED.value}
+            forget_names_of_refused_enrolments(
+                conn, (e.card_id for e in batch if e.kind == OpKind.ENROLL and e.seq in refused)
+            )
             store_server_cards(
                 conn, [(o.card.to_card(), o.card.version) for o in response.outcomes if o.card]
             )

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, delete, insert, or_, select, update
 
 from pos_app.domain.customer import Contact
-from pos_app.domain.operations import OpKind
 from pos_app.store.schema import (
     Base,
     CardReplicaRow,
@@ -78,26 +77,22 @@ def forget_answered_contacts(conn: Connection) -> int:
     return int(conn.execute(delete(_CONTACTS).where(answered)).rowcount)
 
 
-def forget_names_of_refused_enrolments(conn: Connection) -> int:
-    """Blank the name on each card this terminal made whose enrolment the server refused.
+def forget_names_of_refused_enrolments(conn: Connection, card_ids: Iterable[str]) -> int:
+    """Blank the name on these cards, made here, whose enrolment the server refused.
 
-    The server never took the card (this customer has one already, say), so its feed will
-    never blank that name, nor will an erasure reach it; the end of day still lists the
-    refusal, by card number. How many names were blanked.
+    The server never took such a card (this customer has one already, say), so its feed
+    will never blank that name, nor will an erasure reach it; the end of day still lists
+    the refusal, by card number. A card the server did send is left as it said. How many
+    names were blanked.
     """
-    refused = (
-        select(_JOURNAL.c.card_id)
-        .join(_SYNC, _SYNC.c.seq == _JOURNAL.c.seq)
-        .where(_JOURNAL.c.kind == OpKind.ENROLL.value, _SYNC.c.status == "refused")
-    )
+    wanted = list(card_ids)
+    if not wanted:
+        return 0
+    sent = select(_REPLICA.c.id).where(_REPLICA.c.id == _CARDS.c.id).exists()
     return int(
         conn.execute(
             update(_CARDS)
-            .where(
-                _CARDS.c.id.in_(refused),
-                _CARDS.c.id.not_in(select(_REPLICA.c.id)),
-                _CARDS.c.customer_name != "",
-            )
+            .where(_CARDS.c.id.in_(wanted), ~sent, _CARDS.c.customer_name != "")
             .values(customer_name="")
         ).rowcount
     )

@@ -63,19 +63,17 @@ async def database_unavailable(request: Request, exc: Exception) -> JSONResponse
     if getattr(getattr(exc, "orig", None), "sqlstate", None) == _READ_ONLY:
         # The pool's connections lead to a standby, and a ping would not tell: new ones.
         request.app.state.engine.dispose()
-    return JSONResponse(
-        status_code=503,
-        content={"detail": DETAIL},
-        headers={"Retry-After": str(RETRY_AFTER_S)},
-    )
+    return _try_later(DETAIL, RETRY_AFTER_S)
 
 
 async def pool_exhausted(request: Request, exc: Exception) -> JSONResponse:
     """Every pooled connection stayed busy past the pool's timeout: overload, not a fault
     of the request. A push is safe to send again (its entries' ids make it so)."""
     log.warning("every database connection busy past the pool's timeout: answered 503")
+    return _try_later(BUSY_DETAIL, BUSY_RETRY_AFTER_S)
+
+
+def _try_later(detail: str, retry_after_s: int) -> JSONResponse:
     return JSONResponse(
-        status_code=503,
-        content={"detail": BUSY_DETAIL},
-        headers={"Retry-After": str(BUSY_RETRY_AFTER_S)},
+        status_code=503, content={"detail": detail}, headers={"Retry-After": str(retry_after_s)}
     )

@@ -237,6 +237,11 @@ def draw_scene(condition: Condition, seed: int, text: str | None = None) -> Scen
     )
 
 
+def focal_length_px(height: int) -> float:
+    """The pinhole camera's focal length in pixels, for a frame `height` pixels tall."""
+    return (height / 2) / math.tan(math.radians(VERTICAL_FOV_DEG / 2))
+
+
 @dataclass(frozen=True)
 class _Screen:
     texture: Image
@@ -250,7 +255,7 @@ class _Screen:
 
 def _screen(scene: Scene) -> _Screen:
     height = scene.resolution[1]
-    focal_px = (height / 2) / math.tan(math.radians(VERTICAL_FOV_DEG / 2))
+    focal_px = focal_length_px(height)
     modules = qr_modules(scene.text, scene.ecc)
     distance_mm = 10 * scene.distance_cm
     cam_px_mm = distance_mm / focal_px  # footprint of one camera pixel on the screen
@@ -287,7 +292,7 @@ def code_corners(scene: Scene) -> Floats:
 def smear_px(scene: Scene) -> tuple[float, float]:
     """The phone's travel during the exposure, in camera pixels (dx, dy)."""
     height = scene.resolution[1]
-    focal_px = (height / 2) / math.tan(math.radians(VERTICAL_FOV_DEG / 2))
+    focal_px = focal_length_px(height)
     scale = focal_px / (10 * scene.distance_cm)
     return scene.motion_mm[0] * scale, scene.motion_mm[1] * scale
 
@@ -328,7 +333,7 @@ def render(scene: Scene) -> Image:
 def module_px(scene: Scene) -> float:
     """Camera pixels per module for a square-on view at the scene's distance."""
     height = scene.resolution[1]
-    focal_px = (height / 2) / math.tan(math.radians(VERTICAL_FOV_DEG / 2))
+    focal_px = focal_length_px(height)
     side = qr_modules(scene.text, scene.ecc).shape[0]
     return float(focal_px * scene.code_mm / side / (10 * scene.distance_cm))
 
@@ -363,7 +368,7 @@ def presentation(text: str, seed: int, frames: int = 10) -> list[Scene]:
     base = draw_scene(VIDEO, seed, text)
     rng = np.random.default_rng([seed, 31])
     direction = float(rng.uniform(0, 2 * math.pi))
-    focal_px = (base.resolution[1] / 2) / math.tan(math.radians(VERTICAL_FOV_DEG / 2))
+    focal_px = focal_length_px(base.resolution[1])
     half_frame_mm = (
         (base.resolution[0] / 2) * 10 * base.distance_cm / focal_px,
         (base.resolution[1] / 2) * 10 * base.distance_cm / focal_px,
